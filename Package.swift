@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Upcoming features every Swift target builds with (as Hummingbird does): explicit `any`, imports that do not
+/// leak into the public interface, and members visible only through imports the file itself makes.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Proofmark",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "proofmark", targets: ["proofmark"]),
+        .library(name: "Imaging", targets: ["Imaging"]),
+        .library(name: "PerceptualHash", targets: ["PerceptualHash"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .target(
+            name: "CImageCodecs",
+            linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png")]
+        ),
+        .target(name: "Imaging", dependencies: ["CImageCodecs"], swiftSettings: strictSettings),
+        .target(name: "PerceptualHash", dependencies: ["Imaging"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "proofmark",
+            dependencies: [
+                "Imaging", "PerceptualHash",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["Imaging"],
+            path: "Tests/Support",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ImagingTests",
+            dependencies: ["Imaging", "TestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PerceptualHashTests",
+            dependencies: ["PerceptualHash", "Imaging", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "proofmarkTests",
+            dependencies: ["TestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,51 @@
+// Helpers shared by the JPEG and PNG halves of the shim. Not part of the public header.
+#ifndef CIMAGECODECS_INTERNAL_H
+#define CIMAGECODECS_INTERNAL_H
+
+#include "CImageCodecs.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/// Writes a formatted message into a fixed buffer, always NUL-terminated.
+static inline void cimagecodecs_set_message(char *buffer, size_t capacity, const char *format, ...) {
+    va_list arguments;
+    va_start(arguments, format);
+    vsnprintf(buffer, capacity, format, arguments);
+    va_end(arguments);
+}
+
+/// width × height × channels, or 0 when that overflows size_t or exceeds `limit` pixels.
+static inline size_t cimagecodecs_buffer_size(uint64_t width, uint64_t height, uint64_t channels) {
+    if (width == 0 || height == 0 || channels == 0) {
+        return 0;
+    }
+    if (width > SIZE_MAX / height) {
+        return 0;
+    }
+    uint64_t pixels = width * height;
+    if (pixels > SIZE_MAX / channels) {
+        return 0;
+    }
+    return (size_t)(pixels * channels);
+}
+
+/// Composites packed grey+alpha or RGBA rows over white in place, leaving grey or RGB.
+/// out = (c·a + 255·(255 − a) + 127) / 255, which is what Pillow's alpha_composite over opaque white gives.
+static inline void cimagecodecs_composite_over_white(uint8_t *pixels, size_t pixel_count, uint32_t channels) {
+    const uint32_t colour = channels - 1;
+    const uint8_t *source = pixels;
+    uint8_t *destination = pixels;
+    for (size_t index = 0; index < pixel_count; index++) {
+        const uint32_t alpha = source[colour];
+        for (uint32_t c = 0; c < colour; c++) {
+            destination[c] = (uint8_t)((source[c] * alpha + 255u * (255u - alpha) + 127u) / 255u);
+        }
+        source += channels;
+        destination += colour;
+    }
+}
+
+#endif

@@ -1,0 +1,88 @@
+internal import CImageCodecs
+
+/// The one place where Swift meets CImageCodecs: every unsafe pointer to the C codecs lives in this file.
+///
+/// C buffers are copied into Swift arrays and released before returning, so no C ownership leaks out.
+enum CodecBridge {
+    struct RawImage {
+        var pixels: [UInt8]
+        var width: Int
+        var height: Int
+        var channels: Int
+        var sourceWidth: Int
+        var sourceHeight: Int
+        var scaleDenominator: Int
+        var orientation: Int
+        var traits: SourceTraits
+    }
+
+    static func decode(
+        _ buffer: UnsafeRawBufferPointer, format: ImageFormat, options: DecodingOptions
+    ) throws(ImageDecodingError) -> RawImage {
+        var cOptions = CImageCodecs_DecodeOptions()
+        cOptions.max_pixels = UInt64(max(0, options.maximumPixelCount))
+        cOptions.min_short_side = UInt32(clamping: options.minimumShortSide ?? 0)
+        cOptions.prefer_grey = options.prefersGrey ? 1 : 0
+        var result = CImageCodecs_DecodedImage()
+        let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        let status =
+            switch format {
+            case .jpeg: CImageCodecs_decodeJPEG(base, buffer.count, &cOptions, &result)
+            case .png: CImageCodecs_decodePNG(base, buffer.count, &cOptions, &result)
+            }
+        let message = messageText(&result.message)
+        guard status == CImageCodecs_OK, let pixels = result.pixels else {
+            throw ImageDecodingError(
+                reason(
+                    status, format: format, message: message,
+                    width: Int(result.source_width), height: Int(result.source_height),
+                    limit: options.maximumPixelCount))
+        }
+        defer { CImageCodecs_free(pixels) }
+        let count = Int(result.width) * Int(result.height) * Int(result.channels)
+        return RawImage(
+            pixels: Array(UnsafeBufferPointer(start: pixels, count: count)),
+            width: Int(result.width), height: Int(result.height), channels: Int(result.channels),
+            sourceWidth: Int(result.source_width), sourceHeight: Int(result.source_height),
+            scaleDenominator: Int(result.scale_denominator), orientation: Int(result.orientation),
+            traits: SourceTraits(rawValue: result.source_flags))
+    }
+
+    static func encodePNG(_ image: Image) throws(ImageDecodingError) -> [UInt8] {
+        var result = CImageCodecs_EncodedData()
+        let status = image.pixels.withUnsafeBufferPointer { samples in
+            CImageCodecs_encodePNG(
+                samples.baseAddress, UInt32(image.width), UInt32(image.height), UInt32(image.format.channels),
+                &result)
+        }
+        guard status == CImageCodecs_OK, let bytes = result.bytes else {
+            throw ImageDecodingError(.encodingFailed(message: messageText(&result.message)))
+        }
+        defer { CImageCodecs_free(bytes) }
+        return Array(UnsafeBufferPointer(start: bytes, count: result.size))
+    }
+
+    /// The versions of libjpeg and libpng linked in.
+    static var libraryVersions: String { String(cString: CImageCodecs_libraryVersions()) }
+
+    private static func messageText<T>(_ tuple: inout T) -> String {
+        withUnsafeBytes(of: &tuple) { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let end = bytes.firstIndex(of: 0) ?? bytes.count
+            return String(decoding: bytes[..<end], as: UTF8.self)
+        }
+    }
+
+    private static func reason(
+        _ status: CImageCodecs_Status, format: ImageFormat, message: String, width: Int, height: Int, limit: Int
+    ) -> ImageDecodingError.Reason {
+        switch status {
+        case CImageCodecs_TRUNCATED: .truncated(format: format, message: message)
+        case CImageCodecs_TOO_LARGE: .tooLarge(format: format, width: width, height: height, limit: limit)
+        case CImageCodecs_EMPTY: .zeroDimension(format: format)
+        case CImageCodecs_UNSUPPORTED: .unsupportedVariant(format: format, message: message)
+        case CImageCodecs_OUT_OF_MEMORY: .outOfMemory(format: format, message: message)
+        default: .corrupt(format: format, message: message)
+        }
+    }
+}

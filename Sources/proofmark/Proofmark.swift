@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `proofmark` command tree. Commands parse options, call the libraries and map outcomes to exit codes;
+/// they hold no business logic.
+@main
+struct Proofmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "proofmark",
+        abstract: "Finds infringing marketplace listings and writes the evidence to file complaints on.",
+        version: ProofmarkVersion.current,
+        subcommands: [HashCommand.self]
+    )
+}
+
+enum ProofmarkVersion {
+    static let current = "0.1.0"
+}
