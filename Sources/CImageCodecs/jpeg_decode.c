@@ -11,12 +11,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include <jerror.h>
+// jpeglib.h first: jerror.h numbers its messages differently depending on JPEG_LIB_VERSION, which jpeglib.h
+// defines; the other order silently shifts every message code.
 #include <jpeglib.h>
+
+#include <jerror.h>
 
 /// Progressive files can hold any number of scans; a hostile one uses that to make decoding take minutes.
 /// Real encoders write about ten; libjpeg-turbo's own tools suggest 100 as a limit, we allow more.
 #define CIMAGECODECS_MAX_PROGRESSIVE_SCANS 1000
+
+/// More stray bytes than this between the end of entropy-coded data and the next marker means the data is corrupt.
+#define CIMAGECODECS_MAX_EXTRANEOUS_BYTES 16
 
 typedef struct jpeg_error_state {
     struct jpeg_error_mgr manager; // first, so a j_common_ptr's err can be cast to this
@@ -80,8 +86,18 @@ static void on_emit_message(j_common_ptr info, int level) {
     case JWRN_BOGUS_PROGRESSION:
         fail_with_library_message(info, CImageCodecs_CORRUPT);
         break;
+    case JWRN_EXTRANEOUS_DATA:
+        // libjpeg-turbo's fast Huffman path turns an invalid code into a zero without a warning, so corrupt
+        // entropy-coded data often shows only here: the decoder stops far from where the segment ends. A few
+        // stray bytes before a marker are common in files that are otherwise whole (some cameras pad), so only
+        // a larger gap counts as damage.
+        if (info->err->msg_parm.i[0] > CIMAGECODECS_MAX_EXTRANEOUS_BYTES) {
+            fail_with_library_message(info, CImageCodecs_CORRUPT);
+        }
+        info->err->num_warnings++;
+        break;
     default:
-        // Extraneous bytes before a marker, an unknown JFIF revision, a bad ICC marker: the picture is whole.
+        // An unknown JFIF revision, a bad ICC marker, an unknown Adobe transform: the picture is whole.
         info->err->num_warnings++;
         break;
     }

@@ -166,6 +166,25 @@ CImageCodecs_Status CImageCodecs_decodePNG(const uint8_t *data, size_t size, con
         cimagecodecs_set_message(result->message, sizeof result->message, "not a PNG signature");
         return size < 8 ? CImageCodecs_TRUNCATED : CImageCodecs_CORRUPT;
     }
+    // Judge the declared size from IHDR before libpng sees it: libpng rejects a zero side with a generic message,
+    // and a hostile size is refused here before any decoder state exists.
+    if (size >= 24 && memcmp(data + 12, "IHDR", 4) == 0) {
+        const uint32_t width = ((uint32_t)data[16] << 24) | ((uint32_t)data[17] << 16) | ((uint32_t)data[18] << 8) | data[19];
+        const uint32_t height = ((uint32_t)data[20] << 24) | ((uint32_t)data[21] << 16) | ((uint32_t)data[22] << 8) | data[23];
+        result->source_width = width;
+        result->source_height = height;
+        if (width == 0 || height == 0) {
+            cimagecodecs_set_message(result->message, sizeof result->message, "image has zero width or height");
+            return CImageCodecs_EMPTY;
+        }
+        if ((uint64_t)width * (uint64_t)height > options->max_pixels) {
+            cimagecodecs_set_message(result->message, sizeof result->message,
+                                     "%ux%u is %llu pixels, over the limit of %llu", width, height,
+                                     (unsigned long long)width * (unsigned long long)height,
+                                     (unsigned long long)options->max_pixels);
+            return CImageCodecs_TOO_LARGE;
+        }
+    }
     png_read_job job;
     memset(&job, 0, sizeof job);
     job.data = data;

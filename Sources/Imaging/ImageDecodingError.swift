@@ -67,7 +67,7 @@ public struct ImageDecodingError: Error, Sendable, Equatable, CustomStringConver
         case .unsupportedFormat(nil, let leadingBytes):
             "not a JPEG or PNG image (starts with \(leadingBytes))"
         case .corrupt(let format, let message):
-            "corrupt \(format.name) data: \(message)"
+            "corrupt \(format.name): \(message)"
         case .truncated(let format, let message):
             "damaged \(format.name): data cut short (\(message))"
         case .tooLarge(let format, let width, let height, let limit):
