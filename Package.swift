@@ -54,7 +54,7 @@ let package = Package(
         ),
         .testTarget(
             name: "proofmarkTests",
-            dependencies: ["TestSupport"],
+            dependencies: ["proofmark", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ],

@@ -34,37 +34,83 @@ extension Image {
         return Image(width: right - left, height: bottom - top, format: format, pixels: output)
     }
 
-    /// The rectangle left after removing uniform borders: rows and columns at the edges whose every sample is
-    /// within `tolerance` of the corner colour that border starts from.
+    /// The rectangle left after removing uniform borders: lines (rows or columns) at the edges that are one flat
+    /// colour, within `tolerance` per channel, where that colour is one of the border colours (the colours at the
+    /// middle of each of the four edges).
     ///
     /// Infringers pad a registered photo with white or coloured bars; trimming them on both sides lets hashes
-    /// meet again. Each side is judged on its own (a top bar need not match a left bar). Returns the whole image
-    /// when there is no border, and never an empty rectangle: a picture of one flat colour is returned whole.
-    /// O(width × height) in the worst case.
+    /// meet again. Sides are trimmed in turn until none changes, so a bar on one side does not hide the bar beside
+    /// it, and nested bars of different colours all go. A flat line of a colour no edge has (a smooth patch of
+    /// the picture itself) is kept. When the bars would swallow everything (a picture of one flat colour, or a
+    /// white bar above a red block), the innermost colour is treated as the picture and kept: a flat picture is
+    /// returned whole, never an empty rectangle. O(width × height) per pass, at most a few passes.
     public func uniformBorderTrimRect(tolerance: Int = 8) -> PixelRect {
-        let channels = format.channels
-        func sample(_ x: Int, _ y: Int, _ channel: Int) -> Int { Int(pixels[(y * width + x) * channels + channel]) }
-        func matches(_ x: Int, _ y: Int, _ reference: [Int]) -> Bool {
-            for channel in 0..<channels where abs(sample(x, y, channel) - reference[channel]) > tolerance {
+        let edgeColours = [
+            colour(x: width / 2, y: 0), colour(x: width / 2, y: height - 1),
+            colour(x: 0, y: height / 2), colour(x: width - 1, y: height / 2),
+        ]
+        let first = trimRect(borderColours: edgeColours, tolerance: tolerance)
+        guard first.width == 1 || first.height == 1, isFlat(first, tolerance: tolerance) else { return first }
+        let inner = colour(x: first.x, y: first.y)
+        let outer = edgeColours.filter { !Self.close($0, inner, tolerance: tolerance) }
+        let second = trimRect(borderColours: outer, tolerance: tolerance)
+        if (second.width == 1 || second.height == 1) && isFlat(second, tolerance: tolerance) {
+            return PixelRect(x: 0, y: 0, width: width, height: height)
+        }
+        return second
+    }
+
+    private func colour(x: Int, y: Int) -> [Int] {
+        let start = (y * width + x) * format.channels
+        return pixels[start..<(start + format.channels)].map { Int($0) }
+    }
+
+    private static func close(_ a: [Int], _ b: [Int], tolerance: Int) -> Bool {
+        zip(a, b).allSatisfy { abs($0 - $1) <= tolerance }
+    }
+
+    private func isFlat(_ rect: PixelRect, tolerance: Int) -> Bool {
+        let reference = colour(x: rect.x, y: rect.y)
+        return (rect.y..<(rect.y + rect.height)).allSatisfy { y in
+            (rect.x..<(rect.x + rect.width)).allSatisfy { x in
+                Self.close(colour(x: x, y: y), reference, tolerance: tolerance)
+            }
+        }
+    }
+
+    private func trimRect(borderColours: [[Int]], tolerance: Int) -> PixelRect {
+        func isBorder(_ points: [(x: Int, y: Int)]) -> Bool {
+            guard let start = points.first else { return false }
+            let reference = colour(x: start.x, y: start.y)
+            guard borderColours.contains(where: { Self.close($0, reference, tolerance: tolerance) }) else {
                 return false
             }
-            return true
+            return points.allSatisfy { Self.close(colour(x: $0.x, y: $0.y), reference, tolerance: tolerance) }
         }
-        func colour(_ x: Int, _ y: Int) -> [Int] { (0..<channels).map { sample(x, y, $0) } }
-
         var top = 0
         var bottom = height
         var left = 0
         var right = width
-        let topColour = colour(0, 0)
-        while top < bottom && (0..<width).allSatisfy({ matches($0, top, topColour) }) { top += 1 }
-        if top == bottom { return PixelRect(x: 0, y: 0, width: width, height: height) }
-        let bottomColour = colour(width - 1, height - 1)
-        while bottom > top + 1 && (0..<width).allSatisfy({ matches($0, bottom - 1, bottomColour) }) { bottom -= 1 }
-        let leftColour = colour(0, top)
-        while left < right - 1 && (top..<bottom).allSatisfy({ matches(left, $0, leftColour) }) { left += 1 }
-        let rightColour = colour(width - 1, bottom - 1)
-        while right > left + 1 && (top..<bottom).allSatisfy({ matches(right - 1, $0, rightColour) }) { right -= 1 }
+        var changed = true
+        while changed {
+            changed = false
+            while bottom - top > 1 && isBorder((left..<right).map { ($0, top) }) {
+                top += 1
+                changed = true
+            }
+            while bottom - top > 1 && isBorder((left..<right).map { ($0, bottom - 1) }) {
+                bottom -= 1
+                changed = true
+            }
+            while right - left > 1 && isBorder((top..<bottom).map { (left, $0) }) {
+                left += 1
+                changed = true
+            }
+            while right - left > 1 && isBorder((top..<bottom).map { (right - 1, $0) }) {
+                right -= 1
+                changed = true
+            }
+        }
         return PixelRect(x: left, y: top, width: right - left, height: bottom - top)
     }
 

@@ -1,0 +1,74 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Runs the built `proofmark hash` on sample and corpus files and checks what it prints.
+@Suite struct HashCommandTests {
+    static func jsonLines(_ text: String) throws -> [[String: Any]] {
+        try text.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test func jsonOutputHasEveryFieldForEachFile() throws {
+        let outcome = try CommandRunner.proofmark([
+            "hash", "--json", "Samples/images/coffee.jpg", "Samples/images/logo.png",
+        ])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let objects = try Self.jsonLines(outcome.standardOutput)
+        #expect(objects.count == 2)
+        for object in objects {
+            for key in ["file", "width", "height", "pdq", "quality", "dhash", "dihedral", "orientation"] {
+                #expect(object[key] != nil, "missing \(key)")
+            }
+            #expect((object["pdq"] as? String)?.count == 64)
+            #expect((object["dhash"] as? String)?.count == 16)
+            let dihedral = try #require(object["dihedral"] as? [String: String])
+            #expect(
+                Set(dihedral.keys) == ["rot90", "rot180", "rot270", "flipx", "flipy", "flip_plus1", "flip_minus1"])
+        }
+        #expect(objects[0]["file"] as? String == "Samples/images/coffee.jpg")
+        #expect(objects[0]["width"] as? Int == 600 && objects[0]["height"] as? Int == 400)
+    }
+
+    @Test func exactFlagReproducesTheReferenceHash() throws {
+        let vector = Fixtures.pdqVectors.appendingPathComponent("images/aaa-orig.jpg").path
+        let outcome = try CommandRunner.proofmark(["hash", "--exact", vector])
+        #expect(outcome.status == 0)
+        let fields = outcome.standardOutput.trimmingCharacters(in: .newlines).split(separator: "\t")
+        #expect(fields.count == 6)
+        #expect(fields.dropFirst().first == "1600" && fields.dropFirst(2).first == "1004")
+        #expect(fields.dropFirst(3).first == "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22")
+        #expect(fields.dropFirst(4).first == "100")
+    }
+
+    @Test func aBadFileReportsItsErrorAndTheOthersStillPrint() throws {
+        let outcome = try CommandRunner.proofmark([
+            "hash", "--json", "Samples/damaged/broken-download.jpg", "Samples/images/rocket.jpg",
+            "Tests/ImagingTests/Fixtures/corrupt/png-100000x100000.png", "no/such/file.png",
+        ])
+        #expect(outcome.status == 1)
+        let objects = try Self.jsonLines(outcome.standardOutput)
+        #expect(objects.count == 4)
+        #expect(objects[0]["file"] as? String == "Samples/damaged/broken-download.jpg")
+        #expect(objects[0]["kind"] as? String == "truncated")
+        #expect((objects[0]["error"] as? String)?.isEmpty == false)
+        #expect(objects[1]["pdq"] != nil && objects[1]["error"] == nil)
+        #expect(objects[2]["kind"] as? String == "too-large")
+        #expect(objects[3]["kind"] as? String == "unreadable")
+    }
+
+    @Test func outputIsByteStableAcrossRuns() throws {
+        let arguments = ["hash", "--json", "Samples/images/coffee.jpg", "Samples/images/chessboard-really-a-png.jpg"]
+        let first = try CommandRunner.proofmark(arguments)
+        let second = try CommandRunner.proofmark(arguments)
+        #expect(first.standardOutput == second.standardOutput)
+        #expect(!first.standardOutput.isEmpty)
+    }
+
+    @Test func noFilesIsAUsageError() throws {
+        let outcome = try CommandRunner.proofmark(["hash"])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("Missing expected argument"))
+    }
+}
