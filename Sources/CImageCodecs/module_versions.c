@@ -1,6 +1,11 @@
 #include "CImageCodecs.h"
 
+#include <limits.h>
 #include <stdlib.h>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <stdio.h>
 #include <jpeglib.h>
@@ -21,6 +26,16 @@ _Static_assert(sizeof(((CImageCodecs_EncodedData *)0)->message) == 240, "message
 #endif
 
 void CImageCodecs_free(void *pointer) { free(pointer); }
+
+int CImageCodecs_keepFreedMemory(size_t bytes) {
+#if defined(__GLIBC__)
+    const int value = bytes > INT_MAX ? INT_MAX : (int)bytes;
+    return mallopt(M_MMAP_THRESHOLD, value) == 1 && mallopt(M_TRIM_THRESHOLD, value) == 1;
+#else
+    (void)bytes;
+    return 0;
+#endif
+}
 
 const char *CImageCodecs_libraryVersions(void) {
     return CIMAGECODECS_JPEG_NAME " (API " CIMAGECODECS_STRINGIFY(JPEG_LIB_VERSION) "), libpng " PNG_LIBPNG_VER_STRING;

@@ -1,13 +1,17 @@
 /// The one-dimensional box filter PDQ's Jarosz tent filter is made of (reference: `box1DFloat` in
 /// ThreatExchange's `downscaling.cpp`).
 ///
-/// A window of `w` samples slides along the vector; near the ends the window is cut short and the mean is over
-/// the samples it holds. Running sums make it O(n) whatever the window. The column pass keeps one running sum per
-/// column and sweeps rows in order, so memory is read contiguously, while each column's sum sees exactly the
-/// additions, subtractions and divisions of the reference, in the same order: the results are bit-identical.
+/// A window of `w` samples slides along a vector; near the ends the window is cut short and the mean is over the
+/// samples it holds. Running sums make it O(n) whatever the window. Every vector sees exactly the reference's
+/// sequence of additions, subtractions and divisions, so results are bit-identical; what differs is how many
+/// vectors run at once. Rows are filtered eight at a time, one per SIMD lane (a running sum along a row is a
+/// chain of dependent additions, so one row at a time leaves the processor idle); columns are filtered with one
+/// running sum per column, sweeping rows in memory order, eight columns per SIMD vector.
 enum BoxFilter {
+    typealias Lanes = SIMD8<Float>
+
     /// The reference's phase lengths for a window of `window` over `length` samples.
-    private struct Phases {
+    struct Phases {
         let lead: Int  // samples summed before the first write
         let growing: Int  // writes while the window grows
         let full: Int  // writes with the full window
@@ -22,106 +26,235 @@ enum BoxFilter {
         }
     }
 
-    static func alongRows(from input: [Float], into output: inout [Float], rows: Int, columns: Int, window: Int) {
+    /// Filters each row of `input` (rows × columns, row-major) into `output`.
+    static func alongRows(
+        from input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>, rows: Int,
+        columns: Int, window: Int
+    ) {
         let phases = Phases(length: columns, window: window)
-        input.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                for row in 0..<rows {
-                    let base = row * columns
-                    var sum: Float = 0
-                    var size = 0
-                    var right = base
-                    var left = base
-                    var out = base
-                    for _ in 0..<phases.lead {
-                        sum += source[right]
-                        size += 1
-                        right += 1
-                    }
-                    for _ in 0..<phases.growing {
-                        sum += source[right]
-                        size += 1
-                        target[out] = sum / Float(size)
-                        right += 1
-                        out += 1
-                    }
-                    for _ in 0..<phases.full {
-                        sum += source[right]
-                        sum -= source[left]
-                        target[out] = sum / Float(size)
-                        left += 1
-                        right += 1
-                        out += 1
-                    }
-                    for _ in 0..<phases.shrinking {
-                        sum -= source[left]
-                        size -= 1
-                        target[out] = sum / Float(size)
-                        left += 1
-                        out += 1
-                    }
+        var row = 0
+        while row + Lanes.scalarCount <= rows {
+            filterEightRows(input, output, firstRow: row, columns: columns, phases: phases)
+            row += Lanes.scalarCount
+        }
+        while row < rows {
+            filterRow(input, output, base: row * columns, phases: phases)
+            row += 1
+        }
+    }
+
+    /// Filters each column of `input` (rows × columns, row-major) into `output`.
+    static func alongColumns(
+        from input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>, rows: Int,
+        columns: Int, window: Int
+    ) {
+        let phases = Phases(length: rows, window: window)
+        let vectorColumns = columns / Lanes.scalarCount * Lanes.scalarCount
+        var sums = [Float](repeating: 0, count: columns)
+        sums.withUnsafeMutableBufferPointer { sums in
+            guard let inputBase = input.baseAddress, let outputBase = output.baseAddress,
+                let sumsAddress = sums.baseAddress
+            else { return }
+            let source = UnsafeRawPointer(inputBase)
+            let target = UnsafeMutableRawPointer(outputBase)
+            let sumsBase = UnsafeMutableRawPointer(sumsAddress)
+            let stride = MemoryLayout<Float>.stride
+            // Applies `body` to every column: eight at a time through SIMD, the rest one by one.
+            @inline(__always) func eachColumn(
+                _ vector: (_ byteOffset: Int) -> Void, _ scalar: (_ column: Int) -> Void
+            ) {
+                var column = 0
+                while column < vectorColumns {
+                    vector(column * stride)
+                    column += Lanes.scalarCount
                 }
+                while column < columns {
+                    scalar(column)
+                    column += 1
+                }
+            }
+            var size = 0
+            var right = 0  // row index of the sample added next
+            var left = 0  // row index of the sample removed next
+            var out = 0  // row index written next
+            for _ in 0..<phases.lead {
+                let add = right * columns * stride
+                eachColumn(
+                    { offset in
+                        let sum =
+                            sumsBase.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+                            + source.loadUnaligned(fromByteOffset: add + offset, as: Lanes.self)
+                        sumsBase.storeBytes(of: sum, toByteOffset: offset, as: Lanes.self)
+                    },
+                    { column in sums[column] += input[right * columns + column] })
+                size += 1
+                right += 1
+            }
+            for _ in 0..<phases.growing {
+                let add = right * columns * stride
+                let write = out * columns * stride
+                size += 1
+                let divisor = Float(size)
+                eachColumn(
+                    { offset in
+                        let sum =
+                            sumsBase.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+                            + source.loadUnaligned(fromByteOffset: add + offset, as: Lanes.self)
+                        sumsBase.storeBytes(of: sum, toByteOffset: offset, as: Lanes.self)
+                        target.storeBytes(
+                            of: sum / Lanes(repeating: divisor), toByteOffset: write + offset, as: Lanes.self)
+                    },
+                    { column in
+                        sums[column] += input[right * columns + column]
+                        output[out * columns + column] = sums[column] / divisor
+                    })
+                right += 1
+                out += 1
+            }
+            let fullDivisor = Float(size)
+            for _ in 0..<phases.full {
+                let add = right * columns * stride
+                let remove = left * columns * stride
+                let write = out * columns * stride
+                eachColumn(
+                    { offset in
+                        var sum = sumsBase.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+                        sum += source.loadUnaligned(fromByteOffset: add + offset, as: Lanes.self)
+                        sum -= source.loadUnaligned(fromByteOffset: remove + offset, as: Lanes.self)
+                        sumsBase.storeBytes(of: sum, toByteOffset: offset, as: Lanes.self)
+                        target.storeBytes(
+                            of: sum / Lanes(repeating: fullDivisor), toByteOffset: write + offset, as: Lanes.self)
+                    },
+                    { column in
+                        var sum = sums[column] + input[right * columns + column]
+                        sum -= input[left * columns + column]
+                        sums[column] = sum
+                        output[out * columns + column] = sum / fullDivisor
+                    })
+                left += 1
+                right += 1
+                out += 1
+            }
+            for _ in 0..<phases.shrinking {
+                let remove = left * columns * stride
+                let write = out * columns * stride
+                size -= 1
+                let divisor = Float(size)
+                eachColumn(
+                    { offset in
+                        let sum =
+                            sumsBase.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+                            - source.loadUnaligned(fromByteOffset: remove + offset, as: Lanes.self)
+                        sumsBase.storeBytes(of: sum, toByteOffset: offset, as: Lanes.self)
+                        target.storeBytes(
+                            of: sum / Lanes(repeating: divisor), toByteOffset: write + offset, as: Lanes.self)
+                    },
+                    { column in
+                        sums[column] -= input[left * columns + column]
+                        output[out * columns + column] = sums[column] / divisor
+                    })
+                left += 1
+                out += 1
             }
         }
     }
 
-    static func alongColumns(from input: [Float], into output: inout [Float], rows: Int, columns: Int, window: Int) {
-        let phases = Phases(length: rows, window: window)
-        var sums = [Float](repeating: 0, count: columns)
-        input.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                sums.withUnsafeMutableBufferPointer { sums in
-                    var size = 0
-                    var right = 0  // row index of the sample added next
-                    var left = 0  // row index of the sample removed next
-                    var out = 0  // row index written next
-                    for _ in 0..<phases.lead {
-                        let base = right * columns
-                        for column in 0..<columns { sums[column] += source[base + column] }
-                        size += 1
-                        right += 1
-                    }
-                    for _ in 0..<phases.growing {
-                        let base = right * columns
-                        size += 1
-                        let divisor = Float(size)
-                        let outBase = out * columns
-                        for column in 0..<columns {
-                            sums[column] += source[base + column]
-                            target[outBase + column] = sums[column] / divisor
-                        }
-                        right += 1
-                        out += 1
-                    }
-                    let divisor = Float(size)
-                    for _ in 0..<phases.full {
-                        let addBase = right * columns
-                        let removeBase = left * columns
-                        let outBase = out * columns
-                        for column in 0..<columns {
-                            var sum = sums[column] + source[addBase + column]
-                            sum -= source[removeBase + column]
-                            sums[column] = sum
-                            target[outBase + column] = sum / divisor
-                        }
-                        left += 1
-                        right += 1
-                        out += 1
-                    }
-                    for _ in 0..<phases.shrinking {
-                        let removeBase = left * columns
-                        size -= 1
-                        let divisor = Float(size)
-                        let outBase = out * columns
-                        for column in 0..<columns {
-                            sums[column] -= source[removeBase + column]
-                            target[outBase + column] = sums[column] / divisor
-                        }
-                        left += 1
-                        out += 1
-                    }
-                }
-            }
+    /// One row, exactly as the reference's `box1DFloat` with stride 1.
+    private static func filterRow(
+        _ source: UnsafeBufferPointer<Float>, _ target: UnsafeMutableBufferPointer<Float>, base: Int, phases: Phases
+    ) {
+        var sum: Float = 0
+        var size = 0
+        var right = base
+        var left = base
+        var out = base
+        for _ in 0..<phases.lead {
+            sum += source[right]
+            size += 1
+            right += 1
+        }
+        for _ in 0..<phases.growing {
+            sum += source[right]
+            size += 1
+            target[out] = sum / Float(size)
+            right += 1
+            out += 1
+        }
+        for _ in 0..<phases.full {
+            sum += source[right]
+            sum -= source[left]
+            target[out] = sum / Float(size)
+            left += 1
+            right += 1
+            out += 1
+        }
+        for _ in 0..<phases.shrinking {
+            sum -= source[left]
+            size -= 1
+            target[out] = sum / Float(size)
+            left += 1
+            out += 1
+        }
+    }
+
+    /// Eight consecutive rows at once, row k in lane k; each lane performs `filterRow`'s operations.
+    private static func filterEightRows(
+        _ source: UnsafeBufferPointer<Float>, _ target: UnsafeMutableBufferPointer<Float>, firstRow: Int,
+        columns: Int, phases: Phases
+    ) {
+        // Eight row pointers in locals (not an array), so that each load and store is a plain indexed access.
+        guard let sourceBase = source.baseAddress, let targetBase = target.baseAddress else { return }
+        let base = sourceBase + firstRow * columns
+        let (r0, r1, r2, r3) = (base, base + columns, base + 2 * columns, base + 3 * columns)
+        let (r4, r5, r6, r7) = (base + 4 * columns, base + 5 * columns, base + 6 * columns, base + 7 * columns)
+        let out = targetBase + firstRow * columns
+        let (w0, w1, w2, w3) = (out, out + columns, out + 2 * columns, out + 3 * columns)
+        let (w4, w5, w6, w7) = (out + 4 * columns, out + 5 * columns, out + 6 * columns, out + 7 * columns)
+        @inline(__always) func load(_ column: Int) -> Lanes {
+            Lanes(r0[column], r1[column], r2[column], r3[column], r4[column], r5[column], r6[column], r7[column])
+        }
+        @inline(__always) func store(_ value: Lanes, _ column: Int) {
+            w0[column] = value[0]
+            w1[column] = value[1]
+            w2[column] = value[2]
+            w3[column] = value[3]
+            w4[column] = value[4]
+            w5[column] = value[5]
+            w6[column] = value[6]
+            w7[column] = value[7]
+        }
+        var sum = Lanes.zero
+        var size = 0
+        var right = 0
+        var left = 0
+        var written = 0
+        for _ in 0..<phases.lead {
+            sum += load(right)
+            size += 1
+            right += 1
+        }
+        for _ in 0..<phases.growing {
+            sum += load(right)
+            size += 1
+            store(sum / Lanes(repeating: Float(size)), written)
+            right += 1
+            written += 1
+        }
+        let divisor = Lanes(repeating: Float(size))
+        for _ in 0..<phases.full {
+            sum += load(right)
+            sum -= load(left)
+            store(sum / divisor, written)
+            left += 1
+            right += 1
+            written += 1
+        }
+        for _ in 0..<phases.shrinking {
+            sum -= load(left)
+            size -= 1
+            store(sum / Lanes(repeating: Float(size)), written)
+            left += 1
+            written += 1
         }
     }
 }

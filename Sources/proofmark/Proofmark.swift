@@ -1,8 +1,17 @@
 import ArgumentParser
+import Imaging
+
+/// The process entry point: tunes the allocator, then runs the command tree.
+@main
+enum Entry {
+    static func main() {
+        ImageMemory.keepFreedBuffersForReuse()
+        Proofmark.main()
+    }
+}
 
 /// The `proofmark` command tree. Commands parse options, call the libraries and map outcomes to exit codes;
 /// they hold no business logic.
-@main
 struct Proofmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proofmark",

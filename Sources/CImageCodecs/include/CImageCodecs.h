@@ -96,6 +96,10 @@ CImageCodecs_Status CImageCodecs_decodePNG(const uint8_t *data, size_t size,
 CImageCodecs_Status CImageCodecs_encodePNG(const uint8_t *pixels, uint32_t width, uint32_t height,
                                            uint32_t channels, CImageCodecs_EncodedData *result);
 
+/// Asks the C allocator to keep up to `bytes` of freed memory for reuse instead of returning it to the system,
+/// and to serve blocks below that size from the heap. Returns 1 where supported (glibc), 0 elsewhere.
+int CImageCodecs_keepFreedMemory(size_t bytes);
+
 /// Releases a buffer returned by this module.
 void CImageCodecs_free(void *pointer);
 
