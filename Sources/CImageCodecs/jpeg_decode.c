@@ -21,6 +21,9 @@
 /// Real encoders write about ten; libjpeg-turbo's own tools suggest 100 as a limit, we allow more.
 #define CIMAGECODECS_MAX_PROGRESSIVE_SCANS 1000
 
+/// Rows decoded before they are converted to luminance.
+#define CIMAGECODECS_LUMA_BATCH_ROWS 16
+
 /// More stray bytes than this between the end of entropy-coded data and the next marker means the data is corrupt.
 #define CIMAGECODECS_MAX_EXTRANEOUS_BYTES 16
 
@@ -36,8 +39,10 @@ typedef struct jpeg_job {
     struct jpeg_decompress_struct info;
     jpeg_error_state error;
     struct jpeg_progress_mgr progress;
-    uint8_t *pixels;
-    uint8_t *cmyk_row;
+    uint8_t *pixels;   // the packed output, unless luma was asked for
+    float *luma;       // the luminance output, when asked for
+    uint8_t *cmyk_row; // one CMYK scanline, for sources that need converting
+    uint8_t *row;      // one grey or RGB scanline, when the output is luminance
 } jpeg_job;
 
 static void fail_with_library_message(j_common_ptr info, CImageCodecs_Status status) {
@@ -279,42 +284,64 @@ static void run_jpeg_decode(jpeg_job *job, const uint8_t *data, size_t size, con
     jpeg_calc_output_dimensions(info);
 
     const uint32_t channels = cmyk ? 3 : (uint32_t)info->output_components;
-    const size_t bytes = cimagecodecs_buffer_size(info->output_width, info->output_height, channels);
+    const uint32_t width = info->output_width;
+    const size_t bytes = options->output_luma
+                             ? cimagecodecs_buffer_size(width, info->output_height, sizeof(float))
+                             : cimagecodecs_buffer_size(width, info->output_height, channels);
     if (bytes == 0) {
         cimagecodecs_set_message(result->message, sizeof result->message, "output size overflows");
         job->error.status = CImageCodecs_TOO_LARGE;
         return;
     }
-    job->pixels = malloc(bytes);
-    if (cmyk) {
-        job->cmyk_row = malloc((size_t)info->output_width * 4);
+    if (options->output_luma) {
+        job->luma = malloc(bytes);
+        job->row = malloc((size_t)width * channels * CIMAGECODECS_LUMA_BATCH_ROWS);
+    } else {
+        job->pixels = malloc(bytes);
     }
-    if (job->pixels == NULL || (cmyk && job->cmyk_row == NULL)) {
+    if (cmyk) {
+        job->cmyk_row = malloc((size_t)width * 4);
+    }
+    if ((options->output_luma ? (job->luma == NULL || job->row == NULL) : job->pixels == NULL) ||
+        (cmyk && job->cmyk_row == NULL)) {
         cimagecodecs_set_message(result->message, sizeof result->message, "cannot allocate %zu bytes", bytes);
         job->error.status = CImageCodecs_OUT_OF_MEMORY;
         return;
     }
 
     jpeg_start_decompress(info);
-    const size_t stride = (size_t)info->output_width * channels;
+    const size_t stride = (size_t)width * channels;
     const int inverted = info->saw_Adobe_marker;
     while (info->output_scanline < info->output_height) {
-        uint8_t *row = job->pixels + (size_t)info->output_scanline * stride;
-        JSAMPROW target = cmyk ? job->cmyk_row : row;
-        if (jpeg_read_scanlines(info, &target, 1) != 1) {
-            cimagecodecs_set_message(result->message, sizeof result->message, "decoder returned no scanline");
-            job->error.status = CImageCodecs_TRUNCATED;
-            return;
+        // Samples land in the output, or (for luminance) in a batch of scratch rows that is converted once full:
+        // reading a row straight after libjpeg wrote it stalls on store forwarding.
+        const size_t first = info->output_scanline;
+        const size_t remaining = info->output_height - first;
+        const size_t batch =
+            options->output_luma && remaining > CIMAGECODECS_LUMA_BATCH_ROWS ? CIMAGECODECS_LUMA_BATCH_ROWS
+            : options->output_luma                                             ? remaining
+                                                                               : 1;
+        for (size_t index = 0; index < batch; index++) {
+            uint8_t *samples = options->output_luma ? job->row + index * stride : job->pixels + (first + index) * stride;
+            JSAMPROW target = cmyk ? job->cmyk_row : samples;
+            if (jpeg_read_scanlines(info, &target, 1) != 1) {
+                cimagecodecs_set_message(result->message, sizeof result->message, "decoder returned no scanline");
+                job->error.status = CImageCodecs_TRUNCATED;
+                return;
+            }
+            if (cmyk) {
+                convert_cmyk_row(job->cmyk_row, samples, width, inverted);
+            }
         }
-        if (cmyk) {
-            convert_cmyk_row(job->cmyk_row, row, info->output_width, inverted);
+        if (options->output_luma) {
+            cimagecodecs_luma(job->row, channels, job->luma + first * width, batch * width);
         }
     }
     jpeg_finish_decompress(info);
 
     result->width = info->output_width;
     result->height = info->output_height;
-    result->channels = channels;
+    result->channels = options->output_luma ? 1 : channels;
     result->scale_denominator = info->scale_denom;
     job->error.status = CImageCodecs_OK;
 }
@@ -347,11 +374,14 @@ CImageCodecs_Status CImageCodecs_decodeJPEG(const uint8_t *data, size_t size, co
     // Safe whatever state the decoder was left in: destroy checks for a half-built object.
     jpeg_destroy_decompress(&job->info);
     free(job->cmyk_row);
+    free(job->row);
     const CImageCodecs_Status status = job->error.status;
     if (status == CImageCodecs_OK) {
         result->pixels = job->pixels;
+        result->luma = job->luma;
     } else {
         free(job->pixels);
+        free(job->luma);
         result->width = 0;
         result->height = 0;
         result->channels = 0;

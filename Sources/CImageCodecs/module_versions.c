@@ -12,7 +12,7 @@
 #include <png.h>
 
 // Swift reads these structs field by field; their layout is part of the contract with Imaging.
-_Static_assert(sizeof(CImageCodecs_DecodeOptions) == 16, "DecodeOptions layout changed");
+_Static_assert(sizeof(CImageCodecs_DecodeOptions) == 24, "DecodeOptions layout changed");
 _Static_assert(sizeof(((CImageCodecs_DecodedImage *)0)->message) == 240, "message capacity changed");
 _Static_assert(sizeof(((CImageCodecs_EncodedData *)0)->message) == 240, "message capacity changed");
 

@@ -21,6 +21,7 @@ typedef struct png_read_job {
     int damaged_warning;
     CImageCodecs_Status status;
     uint8_t *pixels;
+    float *luma;
     png_bytep *rows;
     char *message;
     size_t message_capacity;
@@ -144,6 +145,17 @@ static void run_png_decode(png_read_job *job, const CImageCodecs_DecodeOptions *
         cimagecodecs_composite_over_white(job->pixels, (size_t)width * height, channels);
         output_channels = channels - 1;
     }
+    if (options->output_luma) {
+        const size_t luma_bytes = cimagecodecs_buffer_size(width, height, sizeof(float));
+        job->luma = luma_bytes ? malloc(luma_bytes) : NULL;
+        if (job->luma == NULL) {
+            cimagecodecs_set_message(job->message, job->message_capacity, "cannot allocate %zu bytes", luma_bytes);
+            job->status = CImageCodecs_OUT_OF_MEMORY;
+            return;
+        }
+        cimagecodecs_luma(job->pixels, output_channels, job->luma, (size_t)width * height);
+        output_channels = 1;
+    }
     result->width = width;
     result->height = height;
     result->channels = output_channels;
@@ -206,11 +218,16 @@ CImageCodecs_Status CImageCodecs_decodePNG(const uint8_t *data, size_t size, con
 
     png_destroy_read_struct(&job.png, &job.info, NULL);
     free(job.rows);
-    if (job.status == CImageCodecs_OK) {
+    if (job.status == CImageCodecs_OK && job.luma != NULL) {
+        free(job.pixels);
+        result->luma = job.luma;
+        result->message[0] = '\0';
+    } else if (job.status == CImageCodecs_OK) {
         result->pixels = job.pixels;
         result->message[0] = '\0';
     } else {
         free(job.pixels);
+        free(job.luma);
         result->width = 0;
         result->height = 0;
         result->channels = 0;

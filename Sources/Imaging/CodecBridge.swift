@@ -4,25 +4,39 @@ internal import CImageCodecs
 ///
 /// C buffers are copied into Swift arrays and released before returning, so no C ownership leaks out.
 enum CodecBridge {
-    struct RawImage {
-        var pixels: [UInt8]
-        var width: Int
-        var height: Int
-        var channels: Int
-        var sourceWidth: Int
-        var sourceHeight: Int
-        var scaleDenominator: Int
-        var orientation: Int
-        var traits: SourceTraits
-    }
-
+    /// Decodes to 8-bit pixels: grey or RGB, alpha composited over white.
     static func decode(
         _ buffer: UnsafeRawBufferPointer, format: ImageFormat, options: DecodingOptions
-    ) throws(ImageDecodingError) -> RawImage {
+    ) throws(ImageDecodingError) -> (pixels: [UInt8], channels: Int, width: Int, height: Int, source: SourceInfo) {
+        var result = try run(buffer, format: format, options: options, luma: false)
+        defer { CImageCodecs_free(result.pixels) }
+        let count = Int(result.width) * Int(result.height) * Int(result.channels)
+        let pixels = Array(UnsafeBufferPointer(start: result.pixels, count: count))
+        return (pixels, Int(result.channels), Int(result.width), Int(result.height), source(of: &result, format))
+    }
+
+    /// Decodes to PDQ's floating-point luminance, computed by the codec row by row.
+    static func decodeLuma(
+        _ buffer: UnsafeRawBufferPointer, format: ImageFormat, options: DecodingOptions
+    ) throws(ImageDecodingError) -> DecodedLuma {
+        var result = try run(buffer, format: format, options: options, luma: true)
+        defer { CImageCodecs_free(result.luma) }
+        let count = Int(result.width) * Int(result.height)
+        let values = Array(UnsafeBufferPointer(start: result.luma, count: count))
+        return DecodedLuma(
+            luma: LumaPlane(width: Int(result.width), height: Int(result.height), values: values),
+            source: source(of: &result, format))
+    }
+
+    /// Runs the C decoder; on success the result owns `pixels` or `luma`, which the caller frees.
+    private static func run(
+        _ buffer: UnsafeRawBufferPointer, format: ImageFormat, options: DecodingOptions, luma: Bool
+    ) throws(ImageDecodingError) -> CImageCodecs_DecodedImage {
         var cOptions = CImageCodecs_DecodeOptions()
         cOptions.max_pixels = UInt64(max(0, options.maximumPixelCount))
         cOptions.min_short_side = UInt32(clamping: options.minimumShortSide ?? 0)
         cOptions.prefer_grey = options.prefersGrey ? 1 : 0
+        cOptions.output_luma = luma ? 1 : 0
         var result = CImageCodecs_DecodedImage()
         let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
         let status =
@@ -30,21 +44,21 @@ enum CodecBridge {
             case .jpeg: CImageCodecs_decodeJPEG(base, buffer.count, &cOptions, &result)
             case .png: CImageCodecs_decodePNG(base, buffer.count, &cOptions, &result)
             }
-        let message = messageText(&result.message)
-        guard status == CImageCodecs_OK, let pixels = result.pixels else {
+        guard status == CImageCodecs_OK, luma ? result.luma != nil : result.pixels != nil else {
             throw ImageDecodingError(
                 reason(
-                    status, format: format, message: message,
+                    status, format: format, message: messageText(&result.message),
                     width: Int(result.source_width), height: Int(result.source_height),
                     limit: options.maximumPixelCount))
         }
-        defer { CImageCodecs_free(pixels) }
-        let count = Int(result.width) * Int(result.height) * Int(result.channels)
-        return RawImage(
-            pixels: Array(UnsafeBufferPointer(start: pixels, count: count)),
-            width: Int(result.width), height: Int(result.height), channels: Int(result.channels),
-            sourceWidth: Int(result.source_width), sourceHeight: Int(result.source_height),
-            scaleDenominator: Int(result.scale_denominator), orientation: Int(result.orientation),
+        return result
+    }
+
+    private static func source(of result: inout CImageCodecs_DecodedImage, _ format: ImageFormat) -> SourceInfo {
+        SourceInfo(
+            format: format, width: Int(result.source_width), height: Int(result.source_height),
+            scaleDenominator: Int(result.scale_denominator),
+            orientation: ExifOrientation(rawValue: Int(result.orientation)) ?? .up,
             traits: SourceTraits(rawValue: result.source_flags))
     }
 

@@ -50,22 +50,36 @@ public struct SourceTraits: OptionSet, Sendable, Hashable {
     public static let grey = SourceTraits(rawValue: 1 << 6)
 }
 
-/// A decoded image and what is known of its source.
-public struct DecodedImage: Sendable {
-    /// The pixels, oriented as requested.
-    public var image: Image
+/// What a decoder learned about the file besides its pixels.
+public struct SourceInfo: Sendable, Hashable {
     /// The format the bytes were in.
     public var format: ImageFormat
-    /// The size the file declares, before DCT scaling and before orientation.
-    public var sourceWidth: Int
-    /// The size the file declares, before DCT scaling and before orientation.
-    public var sourceHeight: Int
+    /// The width the file declares, before DCT scaling and before orientation.
+    public var width: Int
+    /// The height the file declares, before DCT scaling and before orientation.
+    public var height: Int
     /// The DCT scale denominator used: 1 (full size), 2, 4 or 8.
     public var scaleDenominator: Int
     /// The EXIF orientation the file carries (`.up` when none).
     public var orientation: ExifOrientation
-    /// Whether `orientation` was applied to `image`.
-    public var isOriented: Bool
     /// Progressive, CMYK, alpha, interlaced, 16-bit, palette, grey.
     public var traits: SourceTraits
+}
+
+/// A decoded image and what is known of its source.
+public struct DecodedImage: Sendable {
+    /// The pixels, oriented as requested.
+    public var image: Image
+    /// The file it came from.
+    public var source: SourceInfo
+    /// Whether `source.orientation` was applied to `image`.
+    public var isOriented: Bool
+}
+
+/// A file decoded straight to PDQ's luminance, without 8-bit pixels in between.
+public struct DecodedLuma: Sendable {
+    /// The luminance, as stored (EXIF orientation not applied).
+    public var luma: LumaPlane
+    /// The file it came from.
+    public var source: SourceInfo
 }

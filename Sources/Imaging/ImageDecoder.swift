@@ -12,57 +12,80 @@ public enum ImageDecoder {
     public static func decode(
         _ bytes: some ContiguousBytes, options: DecodingOptions = DecodingOptions()
     ) throws(ImageDecodingError) -> DecodedImage {
-        let outcome: Result<DecodedImage, ImageDecodingError> = bytes.withUnsafeBytes { buffer in
-            Result { () throws(ImageDecodingError) in try decode(buffer: buffer, options: options) }
+        try withBuffer(bytes) { buffer, format throws(ImageDecodingError) in
+            let raw = try CodecBridge.decode(buffer, format: format, options: options)
+            let stored = Image(
+                width: raw.width, height: raw.height, format: raw.channels == 1 ? .grey : .rgb, pixels: raw.pixels)
+            let image =
+                options.appliesOrientation ? stored.transformed(by: raw.source.orientation.transformToDisplay) : stored
+            return DecodedImage(image: image, source: raw.source, isOriented: options.appliesOrientation)
         }
-        return try outcome.get()
     }
 
     /// Reads and decodes the file at `path`; errors carry the path.
     public static func decode(
         contentsOfFile path: String, options: DecodingOptions = DecodingOptions()
     ) throws(ImageDecodingError) -> DecodedImage {
+        try withFile(path) { data throws(ImageDecodingError) in try decode(data, options: options) }
+    }
+
+    /// Decodes straight to PDQ's luminance (`Image.luma()`'s values, bit for bit), computed by the codec as rows
+    /// come out of it: no 8-bit image is kept, which saves a pass over memory on the hashing paths.
+    /// `options.prefersGrey` and `options.appliesOrientation` do not apply; the plane is as stored.
+    public static func decodeLuma(
+        _ bytes: some ContiguousBytes, options: DecodingOptions = DecodingOptions()
+    ) throws(ImageDecodingError) -> DecodedLuma {
+        try withBuffer(bytes) { buffer, format throws(ImageDecodingError) in
+            try CodecBridge.decodeLuma(buffer, format: format, options: options)
+        }
+    }
+
+    /// Reads the file at `path` and decodes it to luminance; errors carry the path.
+    public static func decodeLuma(
+        contentsOfFile path: String, options: DecodingOptions = DecodingOptions()
+    ) throws(ImageDecodingError) -> DecodedLuma {
+        try withFile(path) { data throws(ImageDecodingError) in try decodeLuma(data, options: options) }
+    }
+
+    /// Sniffs the format of `bytes` and hands them to `body`, refusing empty and unknown data.
+    private static func withBuffer<Result>(
+        _ bytes: some ContiguousBytes,
+        _ body: (UnsafeRawBufferPointer, ImageFormat) throws(ImageDecodingError) -> Result
+    ) throws(ImageDecodingError) -> Result {
+        let outcome: Swift.Result<Result, ImageDecodingError> = bytes.withUnsafeBytes { buffer in
+            guard !buffer.isEmpty else { return .failure(ImageDecodingError(.emptyFile)) }
+            guard let format = ImageFormat.sniff(buffer) else {
+                let head = buffer.prefix(8).map { byte in
+                    let digits = String(byte, radix: 16)
+                    return digits.count == 1 ? "0" + digits : digits
+                }
+                return .failure(
+                    ImageDecodingError(
+                        .unsupportedFormat(
+                            detected: ImageFormat.otherFormatName(buffer), leadingBytes: head.joined(separator: " "))))
+            }
+            return Swift.Result { () throws(ImageDecodingError) in try body(buffer, format) }
+        }
+        return try outcome.get()
+    }
+
+    /// Reads the file at `path` and runs `body` on its bytes, naming the path in any error.
+    private static func withFile<Result>(
+        _ path: String, _ body: (Data) throws(ImageDecodingError) -> Result
+    ) throws(ImageDecodingError) -> Result {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw ImageDecodingError(.unreadable(Self.describe(error)), path: path)
         }
         do {
-            return try decode(data, options: options)
+            return try body(data)
         } catch {
             var named = error
             named.path = path
             throw named
         }
-    }
-
-    private static func decode(
-        buffer: UnsafeRawBufferPointer, options: DecodingOptions
-    ) throws(ImageDecodingError) -> DecodedImage {
-        guard !buffer.isEmpty else { throw ImageDecodingError(.emptyFile) }
-        guard let format = ImageFormat.sniff(buffer) else {
-            let head = buffer.prefix(8).map { byte in
-                let digits = String(byte, radix: 16)
-                return digits.count == 1 ? "0" + digits : digits
-            }
-            throw ImageDecodingError(
-                .unsupportedFormat(
-                    detected: ImageFormat.otherFormatName(buffer), leadingBytes: head.joined(separator: " ")))
-        }
-        let raw = try CodecBridge.decode(buffer, format: format, options: options)
-        let decoded = Image(
-            width: raw.width, height: raw.height, format: raw.channels == 1 ? .grey : .rgb, pixels: raw.pixels)
-        let orientation = ExifOrientation(rawValue: raw.orientation) ?? .up
-        return DecodedImage(
-            image: options.appliesOrientation ? decoded.transformed(by: orientation.transformToDisplay) : decoded,
-            format: format,
-            sourceWidth: raw.sourceWidth,
-            sourceHeight: raw.sourceHeight,
-            scaleDenominator: raw.scaleDenominator,
-            orientation: orientation,
-            isOriented: options.appliesOrientation,
-            traits: raw.traits)
     }
 
     private static func describe(_ error: any Error) -> String {

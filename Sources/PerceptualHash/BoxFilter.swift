@@ -33,9 +33,15 @@ enum BoxFilter {
     ) {
         let phases = Phases(length: columns, window: window)
         var row = 0
-        while row + Lanes.scalarCount <= rows {
-            filterEightRows(input, output, firstRow: row, columns: columns, phases: phases)
-            row += Lanes.scalarCount
+        if rows >= Lanes.scalarCount {
+            // Two interleaved copies of eight rows (column c of row k at lanes[c][k]), so that the sweep reads and
+            // writes whole vectors and the division stays a vector division.
+            withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 2 * columns) { lanes in
+                while row + Lanes.scalarCount <= rows {
+                    filterEightRows(input, output, firstRow: row, columns: columns, phases: phases, lanes: lanes)
+                    row += Lanes.scalarCount
+                }
+            }
         }
         while row < rows {
             filterRow(input, output, base: row * columns, phases: phases)
@@ -200,20 +206,58 @@ enum BoxFilter {
     /// Eight consecutive rows at once, row k in lane k; each lane performs `filterRow`'s operations.
     private static func filterEightRows(
         _ source: UnsafeBufferPointer<Float>, _ target: UnsafeMutableBufferPointer<Float>, firstRow: Int,
-        columns: Int, phases: Phases
+        columns: Int, phases: Phases, lanes: UnsafeMutableBufferPointer<Lanes>
     ) {
-        // Eight row pointers in locals (not an array), so that each load and store is a plain indexed access.
-        guard let sourceBase = source.baseAddress, let targetBase = target.baseAddress else { return }
+        guard let sourceBase = source.baseAddress, let targetBase = target.baseAddress,
+            let interleaved = lanes.baseAddress
+        else { return }
+        let input = interleaved
+        let output = interleaved + columns
         let base = sourceBase + firstRow * columns
         let (r0, r1, r2, r3) = (base, base + columns, base + 2 * columns, base + 3 * columns)
         let (r4, r5, r6, r7) = (base + 4 * columns, base + 5 * columns, base + 6 * columns, base + 7 * columns)
+        for column in 0..<columns {
+            input[column] = Lanes(
+                r0[column], r1[column], r2[column], r3[column], r4[column], r5[column], r6[column], r7[column])
+        }
+        var sum = Lanes.zero
+        var size = 0
+        var right = 0
+        var left = 0
+        var written = 0
+        for _ in 0..<phases.lead {
+            sum += input[right]
+            size += 1
+            right += 1
+        }
+        for _ in 0..<phases.growing {
+            sum += input[right]
+            size += 1
+            output[written] = sum / Lanes(repeating: Float(size))
+            right += 1
+            written += 1
+        }
+        let divisor = Lanes(repeating: Float(size))
+        for _ in 0..<phases.full {
+            sum += input[right]
+            sum -= input[left]
+            output[written] = sum / divisor
+            left += 1
+            right += 1
+            written += 1
+        }
+        for _ in 0..<phases.shrinking {
+            sum -= input[left]
+            size -= 1
+            output[written] = sum / Lanes(repeating: Float(size))
+            left += 1
+            written += 1
+        }
         let out = targetBase + firstRow * columns
         let (w0, w1, w2, w3) = (out, out + columns, out + 2 * columns, out + 3 * columns)
         let (w4, w5, w6, w7) = (out + 4 * columns, out + 5 * columns, out + 6 * columns, out + 7 * columns)
-        @inline(__always) func load(_ column: Int) -> Lanes {
-            Lanes(r0[column], r1[column], r2[column], r3[column], r4[column], r5[column], r6[column], r7[column])
-        }
-        @inline(__always) func store(_ value: Lanes, _ column: Int) {
+        for column in 0..<columns {
+            let value = output[column]
             w0[column] = value[0]
             w1[column] = value[1]
             w2[column] = value[2]
@@ -222,39 +266,6 @@ enum BoxFilter {
             w5[column] = value[5]
             w6[column] = value[6]
             w7[column] = value[7]
-        }
-        var sum = Lanes.zero
-        var size = 0
-        var right = 0
-        var left = 0
-        var written = 0
-        for _ in 0..<phases.lead {
-            sum += load(right)
-            size += 1
-            right += 1
-        }
-        for _ in 0..<phases.growing {
-            sum += load(right)
-            size += 1
-            store(sum / Lanes(repeating: Float(size)), written)
-            right += 1
-            written += 1
-        }
-        let divisor = Lanes(repeating: Float(size))
-        for _ in 0..<phases.full {
-            sum += load(right)
-            sum -= load(left)
-            store(sum / divisor, written)
-            left += 1
-            right += 1
-            written += 1
-        }
-        for _ in 0..<phases.shrinking {
-            sum -= load(left)
-            size -= 1
-            store(sum / Lanes(repeating: Float(size)), written)
-            left += 1
-            written += 1
         }
     }
 }

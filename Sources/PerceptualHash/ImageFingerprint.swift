@@ -56,7 +56,8 @@ public enum Fingerprinter {
         _ bytes: some ContiguousBytes, path: HashingPath = .fast,
         maximumPixelCount: Int = DecodingOptions.defaultMaximumPixelCount
     ) throws(ImageDecodingError) -> ImageFingerprint {
-        let decoded = try ImageDecoder.decode(bytes, options: options(for: path, maximumPixelCount: maximumPixelCount))
+        let decoded = try ImageDecoder.decodeLuma(
+            bytes, options: options(for: path, maximumPixelCount: maximumPixelCount))
         return fingerprint(decoded, path: path)
     }
 
@@ -65,7 +66,7 @@ public enum Fingerprinter {
         contentsOfFile filePath: String, path: HashingPath = .fast,
         maximumPixelCount: Int = DecodingOptions.defaultMaximumPixelCount
     ) throws(ImageDecodingError) -> ImageFingerprint {
-        let decoded = try ImageDecoder.decode(
+        let decoded = try ImageDecoder.decodeLuma(
             contentsOfFile: filePath, options: options(for: path, maximumPixelCount: maximumPixelCount))
         return fingerprint(decoded, path: path)
     }
@@ -82,21 +83,22 @@ public enum Fingerprinter {
         }
     }
 
-    private static func fingerprint(_ decoded: DecodedImage, path: HashingPath) -> ImageFingerprint {
-        let result = PDQ.hash(decoded.image.luma())
+    private static func fingerprint(_ decoded: consuming DecodedLuma, path: HashingPath) -> ImageFingerprint {
+        let source = decoded.source
+        let result = PDQ.hash((consume decoded).luma)
         // dHash on PDQ's 64×64 downsample rather than on the full image: the same gradients at a fraction of
-        // the cost (the downsample is already blurred, so the 9×8 reduction needs no further care).
-        let dhash = result.downsampled.map(DHash.init) ?? DHash(decoded.image.luma())
+        // the cost. Every hashable image has one; images under PDQ's minimum size get the zero dHash.
+        let dhash = result.downsampled.map(DHash.init) ?? DHash(value: 0)
         return ImageFingerprint(
-            format: decoded.format,
-            width: decoded.sourceWidth,
-            height: decoded.sourceHeight,
-            orientation: decoded.orientation,
+            format: source.format,
+            width: source.width,
+            height: source.height,
+            orientation: source.orientation,
             pdq: result.hash,
             quality: result.quality,
             pdqDihedral: result.dihedral,
             dhash: dhash,
             path: path,
-            scaleDenominator: decoded.scaleDenominator)
+            scaleDenominator: source.scaleDenominator)
     }
 }

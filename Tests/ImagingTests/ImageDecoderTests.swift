@@ -49,17 +49,18 @@ import Testing
             contentsOfFile: Fixtures.decoderCorpus.appendingPathComponent(
                 "valid/png-named-as.jpg"
             ).path)
-        #expect(png.format == .png)
+        #expect(png.source.format == .png)
         let jpeg = try ImageDecoder.decode(
             contentsOfFile: Fixtures.decoderCorpus.appendingPathComponent(
                 "valid/jpeg-named-as.png"
             ).path)
-        #expect(jpeg.format == .jpeg)
+        #expect(jpeg.source.format == .jpeg)
     }
 
     @Test func sourceTraitsDescribeTheFile() throws {
         func traits(_ name: String) throws -> SourceTraits {
-            try ImageDecoder.decode(contentsOfFile: Fixtures.decoderCorpus.appendingPathComponent(name).path).traits
+            try ImageDecoder.decode(contentsOfFile: Fixtures.decoderCorpus.appendingPathComponent(name).path).source
+                .traits
         }
         #expect(try traits("valid/progressive.jpg").contains(.progressive))
         #expect(try traits("valid/cmyk-adobe.jpg").contains(.cmyk))
@@ -74,7 +75,7 @@ import Testing
     func exifOrientationIsReadAndAppliedOnRequest(tag: Int, orientation: ExifOrientation) throws {
         let url = Fixtures.decoderCorpus.appendingPathComponent("valid/exif-orientation-\(tag).jpg")
         let upright = try ImageDecoder.decode(contentsOfFile: url.path)
-        #expect(upright.orientation == orientation)
+        #expect(upright.source.orientation == orientation)
         #expect(upright.isOriented)
         let stored = try ImageDecoder.decode(
             contentsOfFile: url.path, options: DecodingOptions(appliesOrientation: false))
@@ -85,7 +86,7 @@ import Testing
     @Test func bogusExifIsIgnored() throws {
         let decoded = try ImageDecoder.decode(
             contentsOfFile: Fixtures.decoderCorpus.appendingPathComponent("valid/exif-bogus-offset.jpg").path)
-        #expect(decoded.orientation == .up)
+        #expect(decoded.source.orientation == .up)
     }
 
     @Test func pixelLimitIsConfigurableAndCheckedBeforeDecoding() throws {
@@ -110,9 +111,28 @@ import Testing
         let path = Fixtures.decoderCorpus.appendingPathComponent("valid/baseline.jpg").path
         let decoded = try ImageDecoder.decode(
             contentsOfFile: path, options: DecodingOptions(minimumShortSide: minimum == 0 ? nil : minimum))
-        #expect(decoded.scaleDenominator == denominator)
+        #expect(decoded.source.scaleDenominator == denominator)
         #expect(decoded.image.width == width)
-        #expect(decoded.sourceWidth == 240 && decoded.sourceHeight == 160)
+        #expect(decoded.source.width == 240 && decoded.source.height == 160)
+    }
+
+    @Test(arguments: valid)
+    func lumaDecodeEqualsTheLumaOfTheDecodedImage(expectation: CorpusExpectation) throws {
+        let path = expectation.url.path
+        for minimum in [nil, 64] as [Int?] {
+            let options = DecodingOptions(minimumShortSide: minimum, appliesOrientation: false)
+            let decoded = try ImageDecoder.decode(contentsOfFile: path, options: options)
+            let luma = try ImageDecoder.decodeLuma(contentsOfFile: path, options: options)
+            #expect(luma.luma == decoded.image.luma())
+            #expect(luma.source == decoded.source)
+        }
+    }
+
+    @Test func lumaDecodeReportsDamageLikeThePixelDecode() throws {
+        let path = Fixtures.decoderCorpus.appendingPathComponent("corrupt/jpeg-cut-at-60-percent.jpg").path
+        let error = try #require(throws: ImageDecodingError.self) { try ImageDecoder.decodeLuma(contentsOfFile: path) }
+        #expect(error.category == "truncated")
+        #expect(error.path == path)
     }
 
     @Test func greyOutputIsOneChannelForColourJPEG() throws {

@@ -10,7 +10,7 @@ import Testing
         let bytes = try PNGEncoder.encode(image)
         #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         let decoded = try ImageDecoder.decode(bytes)
-        #expect(decoded.format == .png)
+        #expect(decoded.source.format == .png)
         #expect(decoded.image == image)
     }
 

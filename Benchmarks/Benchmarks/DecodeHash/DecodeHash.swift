@@ -82,7 +82,7 @@ let benchmarks: @Sendable () -> Void = {
         } catch {
             fatalError("\(fixture.fileName): \(error)")
         }
-        let label = "\(fixture.size) \(decoded.sourceWidth)x\(decoded.sourceHeight)"
+        let label = "\(fixture.size) \(decoded.source.width)x\(decoded.source.height)"
 
         Benchmark("fast decode+hash, \(label)") { benchmark in
             for _ in benchmark.scaledIterations {
@@ -94,12 +94,12 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(try Fingerprinter.fingerprint(bytes, path: .exact, maximumPixelCount: maximumPixelCount))
             }
         }
-        Benchmark("decode (fast options, 1/\(decoded.scaleDenominator) RGB), \(label)") { benchmark in
+        Benchmark("decode (fast options, 1/\(decoded.source.scaleDenominator) RGB), \(label)") { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(try ImageDecoder.decode(bytes, options: fastOptions))
             }
         }
-        Benchmark("decode grey (1/\(decoded.scaleDenominator) Y), \(label)") { benchmark in
+        Benchmark("decode grey (1/\(decoded.source.scaleDenominator) Y), \(label)") { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(try ImageDecoder.decode(bytes, options: greyOptions))
             }

@@ -42,12 +42,19 @@ typedef struct CImageCodecs_DecodeOptions {
     /// Non-zero asks for one luminance channel where the format gives it cheaply (JPEG's Y); the result's
     /// `channels` says what was returned.
     uint32_t prefer_grey;
+    /// Non-zero returns PDQ's luminance instead of 8-bit samples: `luma` holds width × height floats,
+    /// Y = 0.299 R + 0.587 G + 0.114 B summed in double precision and rounded once to float (grey sources give
+    /// their samples), computed row by row as the decoder produces them; `pixels` stays NULL.
+    uint32_t output_luma;
+    uint32_t reserved;
 } CImageCodecs_DecodeOptions;
 
 /// A decoded image: 8-bit samples, rows packed (stride = width × channels), alpha already composited over
 /// white. `pixels` is owned by the caller once OK is returned; release it with CImageCodecs_free.
 typedef struct CImageCodecs_DecodedImage {
     uint8_t *pixels;
+    /// Set instead of `pixels` when `output_luma` was asked for; release it with CImageCodecs_free.
+    float *luma;
     uint32_t width;
     uint32_t height;
     /// 1 (grey) or 3 (RGB).
