@@ -27,25 +27,83 @@ enum BoxFilter {
     }
 
     /// Filters each row of `input` (rows × columns, row-major) into `output`.
+    ///
+    /// With `sampledColumns`, only those outputs are produced, packed: row r's k-th sample goes to
+    /// `output[r × sampledColumns.count + k]`. The running sums still cover every column (each depends on all
+    /// before it), but the divisions, the costly part, happen only where a value is wanted.
     static func alongRows(
         from input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>, rows: Int,
-        columns: Int, window: Int
+        columns: Int, window: Int, sampledColumns: [Int]? = nil
     ) {
-        let phases = Phases(length: columns, window: window)
+        let sizes = windowSizes(length: columns, window: window)
+        let wanted = sampledColumns ?? Array(0..<columns)
         var row = 0
-        if rows >= Lanes.scalarCount {
-            // Two interleaved copies of eight rows (column c of row k at lanes[c][k]), so that the sweep reads and
-            // writes whole vectors and the division stays a vector division.
-            withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 2 * columns) { lanes in
-                while row + Lanes.scalarCount <= rows {
-                    filterEightRows(input, output, firstRow: row, columns: columns, phases: phases, lanes: lanes)
-                    row += Lanes.scalarCount
-                }
+        // Eight rows at a time, row k in SIMD lane k: the running sums of one row form a chain of dependent
+        // additions, eight independent chains keep the processor busy.
+        withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 2 * columns) { lanes in
+            while row + Lanes.scalarCount <= rows {
+                filterEightRows(
+                    input, output, firstRow: row, columns: columns, window: window, sizes: sizes, wanted: wanted,
+                    lanes: lanes)
+                row += Lanes.scalarCount
             }
         }
+        var sums = [Float](repeating: 0, count: columns)
         while row < rows {
-            filterRow(input, output, base: row * columns, phases: phases)
+            runningSums(columns: columns, window: window, into: &sums) { input[row * columns + $0] }
+            for (index, column) in wanted.enumerated() {
+                output[row * wanted.count + index] = sums[column] / Float(sizes[column])
+            }
             row += 1
+        }
+    }
+
+    /// How many samples the window holds at each output position (the reference's phases: growing from
+    /// ⌈window/2⌉ samples, full, then shrinking).
+    static func windowSizes(length: Int, window: Int) -> [Int] {
+        let phases = Phases(length: length, window: window)
+        var sizes: [Int] = []
+        sizes.reserveCapacity(length)
+        for index in 0..<phases.growing { sizes.append(phases.lead + 1 + index) }
+        for _ in 0..<phases.full { sizes.append(window) }
+        for index in 0..<phases.shrinking { sizes.append(window - 1 - index) }
+        return sizes
+    }
+
+    /// The reference's window sums along one row, before division: output o holds the sum the reference divides
+    /// by `windowSizes[o]`, accumulated by the same additions and subtractions in the same order.
+    @inline(__always)
+    private static func runningSums(
+        columns: Int, window: Int, into sums: inout [Float], _ sample: (Int) -> Float
+    ) {
+        let phases = Phases(length: columns, window: window)
+        var sum: Float = 0
+        var right = 0
+        var left = 0
+        var written = 0
+        for _ in 0..<phases.lead {
+            sum += sample(right)
+            right += 1
+        }
+        for _ in 0..<phases.growing {
+            sum += sample(right)
+            sums[written] = sum
+            right += 1
+            written += 1
+        }
+        for _ in 0..<phases.full {
+            sum += sample(right)
+            sum -= sample(left)
+            sums[written] = sum
+            left += 1
+            right += 1
+            written += 1
+        }
+        for _ in 0..<phases.shrinking {
+            sum -= sample(left)
+            sums[written] = sum
+            left += 1
+            written += 1
         }
     }
 
@@ -165,54 +223,16 @@ enum BoxFilter {
         }
     }
 
-    /// One row, exactly as the reference's `box1DFloat` with stride 1.
-    private static func filterRow(
-        _ source: UnsafeBufferPointer<Float>, _ target: UnsafeMutableBufferPointer<Float>, base: Int, phases: Phases
-    ) {
-        var sum: Float = 0
-        var size = 0
-        var right = base
-        var left = base
-        var out = base
-        for _ in 0..<phases.lead {
-            sum += source[right]
-            size += 1
-            right += 1
-        }
-        for _ in 0..<phases.growing {
-            sum += source[right]
-            size += 1
-            target[out] = sum / Float(size)
-            right += 1
-            out += 1
-        }
-        for _ in 0..<phases.full {
-            sum += source[right]
-            sum -= source[left]
-            target[out] = sum / Float(size)
-            left += 1
-            right += 1
-            out += 1
-        }
-        for _ in 0..<phases.shrinking {
-            sum -= source[left]
-            size -= 1
-            target[out] = sum / Float(size)
-            left += 1
-            out += 1
-        }
-    }
-
-    /// Eight consecutive rows at once, row k in lane k; each lane performs `filterRow`'s operations.
+    /// Eight consecutive rows at once, row k in lane k; each lane performs the reference's operations for its row.
     private static func filterEightRows(
         _ source: UnsafeBufferPointer<Float>, _ target: UnsafeMutableBufferPointer<Float>, firstRow: Int,
-        columns: Int, phases: Phases, lanes: UnsafeMutableBufferPointer<Lanes>
+        columns: Int, window: Int, sizes: [Int], wanted: [Int], lanes: UnsafeMutableBufferPointer<Lanes>
     ) {
         guard let sourceBase = source.baseAddress, let targetBase = target.baseAddress,
             let interleaved = lanes.baseAddress
         else { return }
+        // Interleave the eight rows (column c of row k at input[c][k]) so that the sweep reads whole vectors.
         let input = interleaved
-        let output = interleaved + columns
         let base = sourceBase + firstRow * columns
         let (r0, r1, r2, r3) = (base, base + columns, base + 2 * columns, base + 3 * columns)
         let (r4, r5, r6, r7) = (base + 4 * columns, base + 5 * columns, base + 6 * columns, base + 7 * columns)
@@ -220,52 +240,51 @@ enum BoxFilter {
             input[column] = Lanes(
                 r0[column], r1[column], r2[column], r3[column], r4[column], r5[column], r6[column], r7[column])
         }
+        let sums = UnsafeMutableBufferPointer(start: interleaved + columns, count: columns)
+        let phases = Phases(length: columns, window: window)
         var sum = Lanes.zero
-        var size = 0
         var right = 0
         var left = 0
         var written = 0
         for _ in 0..<phases.lead {
             sum += input[right]
-            size += 1
             right += 1
         }
         for _ in 0..<phases.growing {
             sum += input[right]
-            size += 1
-            output[written] = sum / Lanes(repeating: Float(size))
+            sums[written] = sum
             right += 1
             written += 1
         }
-        let divisor = Lanes(repeating: Float(size))
         for _ in 0..<phases.full {
             sum += input[right]
             sum -= input[left]
-            output[written] = sum / divisor
+            sums[written] = sum
             left += 1
             right += 1
             written += 1
         }
         for _ in 0..<phases.shrinking {
             sum -= input[left]
-            size -= 1
-            output[written] = sum / Lanes(repeating: Float(size))
+            sums[written] = sum
             left += 1
             written += 1
         }
-        let out = targetBase + firstRow * columns
-        let (w0, w1, w2, w3) = (out, out + columns, out + 2 * columns, out + 3 * columns)
-        let (w4, w5, w6, w7) = (out + 4 * columns, out + 5 * columns, out + 6 * columns, out + 7 * columns)
-        for column in 0..<columns {
-            let value = output[column]
-            w0[column] = value[0]
-            w1[column] = value[1]
-            w2[column] = value[2]
-            w3[column] = value[3]
-            w4[column] = value[4]
-            w5[column] = value[5]
-            w6[column] = value[6]
-            w7[column] = value[7]
+        // Divide where a value is wanted (a whole vector at a time) and scatter the lanes back to their rows.
+        let stride = wanted.count
+        let out = targetBase + firstRow * stride
+        let (w0, w1, w2, w3) = (out, out + stride, out + 2 * stride, out + 3 * stride)
+        let (w4, w5, w6, w7) = (out + 4 * stride, out + 5 * stride, out + 6 * stride, out + 7 * stride)
+        for (index, column) in wanted.enumerated() {
+            let value = sums[column] / Lanes(repeating: Float(sizes[column]))
+            w0[index] = value[0]
+            w1[index] = value[1]
+            w2[index] = value[2]
+            w3[index] = value[3]
+            w4[index] = value[4]
+            w5[index] = value[5]
+            w6[index] = value[6]
+            w7[index] = value[7]
         }
     }
 }

@@ -68,8 +68,8 @@ public enum PDQ {
     /// Jarosz filter, then 64×64 point samples at cell centres (reference: `jaroszFilterFloat`, `decimateFloat`).
     ///
     /// The reference filters the whole image twice (rows, then columns) and samples 64×64 points. Columns are
-    /// independent, so the last column pass runs only on the 64 columns that are sampled: the same values, a
-    /// quarter less work. `buffer` is used as scratch.
+    /// independent, so the second pass divides only at the 64 sampled columns and filters only those columns:
+    /// the same values, bit for bit, with much less work. `buffer` is used as scratch.
     static func blurAndDecimate(_ buffer: inout [Float], rows: Int, columns: Int) -> [Float] {
         let windowAlongRows = jaroszWindowSize(columns, 64)
         let windowAlongColumns = jaroszWindowSize(rows, 64)
@@ -87,17 +87,13 @@ public enum PDQ {
                 BoxFilter.alongColumns(
                     from: UnsafeBufferPointer(scratch), into: buffer, rows: rows, columns: columns,
                     window: windowAlongColumns)
-                // Pass 2: rows, whole image (each row's running sum needs every sample before it)...
-                BoxFilter.alongRows(
-                    from: UnsafeBufferPointer(buffer), into: scratch, rows: rows, columns: columns,
-                    window: windowAlongRows)
-                // ...then columns, only those that are sampled.
+                // Pass 2: rows, producing only the 64 sampled columns (each row's running sum still visits every
+                // sample)...
                 picked.withUnsafeMutableBufferPointer { picked in
-                    for row in 0..<rows {
-                        for (index, column) in sampledColumns.enumerated() {
-                            picked[row * 64 + index] = scratch[row * columns + column]
-                        }
-                    }
+                    BoxFilter.alongRows(
+                        from: UnsafeBufferPointer(buffer), into: picked, rows: rows, columns: columns,
+                        window: windowAlongRows, sampledColumns: sampledColumns)
+                    // ...then columns, only those that are sampled.
                     filtered.withUnsafeMutableBufferPointer { filtered in
                         BoxFilter.alongColumns(
                             from: UnsafeBufferPointer(picked), into: filtered, rows: rows, columns: 64,
