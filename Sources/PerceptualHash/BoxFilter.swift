@@ -10,20 +10,49 @@
 enum BoxFilter {
     typealias Lanes = SIMD8<Float>
 
-    /// The reference's phase lengths for a window of `window` over `length` samples.
-    struct Phases {
-        let lead: Int  // samples summed before the first write
-        let growing: Int  // writes while the window grows
-        let full: Int  // writes with the full window
-        let shrinking: Int  // writes while the window shrinks
+    /// One step of the reference's sweep along a vector of samples: add the sample at `add`, remove the one at
+    /// `remove`, then (from the first full half-window on) the running sum is output `output`'s window sum, over
+    /// `size` samples.
+    struct Step {
+        var add: Int?
+        var remove: Int?
+        var output: Int?
+        var size: Int
+    }
 
-        init(length: Int, window: Int) {
-            let halfWindow = (window + 2) / 2
-            lead = halfWindow - 1
-            growing = window - halfWindow + 1
-            full = max(0, length - window)
-            shrinking = halfWindow - 1
+    /// The reference's sweep for a window of `window` over `length` samples, in its four phases: sums that are
+    /// not yet written, writes while the window grows, writes with the full window, writes while it shrinks.
+    static func steps(length: Int, window: Int) -> [Step] {
+        let halfWindow = (window + 2) / 2
+        let lead = halfWindow - 1
+        let growing = window - halfWindow + 1
+        let full = max(0, length - window)
+        var steps: [Step] = []
+        steps.reserveCapacity(lead + length)
+        var size = 0
+        var right = 0
+        var left = 0
+        for _ in 0..<lead {
+            size += 1
+            steps.append(Step(add: right, remove: nil, output: nil, size: size))
+            right += 1
         }
+        for _ in 0..<growing {
+            size += 1
+            steps.append(Step(add: right, remove: nil, output: steps.count - lead, size: size))
+            right += 1
+        }
+        for _ in 0..<full {
+            steps.append(Step(add: right, remove: left, output: steps.count - lead, size: size))
+            right += 1
+            left += 1
+        }
+        for _ in 0..<(halfWindow - 1) {
+            size -= 1
+            steps.append(Step(add: nil, remove: left, output: steps.count - lead, size: size))
+            left += 1
+        }
+        return steps
     }
 
     /// Filters each row of `input` (rows × columns, row-major) into `output`.
@@ -35,190 +64,67 @@ enum BoxFilter {
         from input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>, rows: Int,
         columns: Int, window: Int, sampledColumns: [Int]? = nil
     ) {
-        let sizes = windowSizes(length: columns, window: window)
+        let steps = steps(length: columns, window: window)
+        var sizes = [Int](repeating: 1, count: columns)
+        for step in steps { if let output = step.output { sizes[output] = step.size } }
         let wanted = sampledColumns ?? Array(0..<columns)
-        var row = 0
         // Eight rows at a time, row k in SIMD lane k: the running sums of one row form a chain of dependent
-        // additions, eight independent chains keep the processor busy.
+        // additions, and eight independent chains keep the processor busy. The last group may have fewer rows;
+        // its spare lanes repeat the last row and are not written back.
         withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 2 * columns) { lanes in
-            while row + Lanes.scalarCount <= rows {
+            for firstRow in stride(from: 0, to: rows, by: Lanes.scalarCount) {
                 filterEightRows(
-                    input, output, firstRow: row, columns: columns, window: window, sizes: sizes, wanted: wanted,
-                    lanes: lanes)
-                row += Lanes.scalarCount
+                    input, output, firstRow: firstRow, validRows: min(Lanes.scalarCount, rows - firstRow),
+                    columns: columns, steps: steps, sizes: sizes, wanted: wanted, lanes: lanes)
             }
         }
-        var sums = [Float](repeating: 0, count: columns)
-        while row < rows {
-            runningSums(columns: columns, window: window, into: &sums) { input[row * columns + $0] }
-            for (index, column) in wanted.enumerated() {
-                output[row * wanted.count + index] = sums[column] / Float(sizes[column])
-            }
-            row += 1
-        }
     }
 
-    /// How many samples the window holds at each output position (the reference's phases: growing from
-    /// ⌈window/2⌉ samples, full, then shrinking).
-    static func windowSizes(length: Int, window: Int) -> [Int] {
-        let phases = Phases(length: length, window: window)
-        var sizes: [Int] = []
-        sizes.reserveCapacity(length)
-        for index in 0..<phases.growing { sizes.append(phases.lead + 1 + index) }
-        for _ in 0..<phases.full { sizes.append(window) }
-        for index in 0..<phases.shrinking { sizes.append(window - 1 - index) }
-        return sizes
-    }
-
-    /// The reference's window sums along one row, before division: output o holds the sum the reference divides
-    /// by `windowSizes[o]`, accumulated by the same additions and subtractions in the same order.
-    @inline(__always)
-    private static func runningSums(
-        columns: Int, window: Int, into sums: inout [Float], _ sample: (Int) -> Float
-    ) {
-        let phases = Phases(length: columns, window: window)
-        var sum: Float = 0
-        var right = 0
-        var left = 0
-        var written = 0
-        for _ in 0..<phases.lead {
-            sum += sample(right)
-            right += 1
-        }
-        for _ in 0..<phases.growing {
-            sum += sample(right)
-            sums[written] = sum
-            right += 1
-            written += 1
-        }
-        for _ in 0..<phases.full {
-            sum += sample(right)
-            sum -= sample(left)
-            sums[written] = sum
-            left += 1
-            right += 1
-            written += 1
-        }
-        for _ in 0..<phases.shrinking {
-            sum -= sample(left)
-            sums[written] = sum
-            left += 1
-            written += 1
-        }
-    }
-
-    /// Filters each column of `input` (rows × columns, row-major) into `output`.
+    /// Filters each column of `input` (rows × columns, row-major) into `output`, keeping one running sum per
+    /// column and sweeping rows in memory order, eight columns per SIMD vector.
     static func alongColumns(
         from input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>, rows: Int,
         columns: Int, window: Int
     ) {
-        let phases = Phases(length: rows, window: window)
+        guard let inputBase = input.baseAddress, let outputBase = output.baseAddress else { return }
         let vectorColumns = columns / Lanes.scalarCount * Lanes.scalarCount
-        var sums = [Float](repeating: 0, count: columns)
-        sums.withUnsafeMutableBufferPointer { sums in
-            guard let inputBase = input.baseAddress, let outputBase = output.baseAddress,
-                let sumsAddress = sums.baseAddress
-            else { return }
-            let source = UnsafeRawPointer(inputBase)
-            let target = UnsafeMutableRawPointer(outputBase)
+        let source = UnsafeRawPointer(inputBase)
+        let target = UnsafeMutableRawPointer(outputBase)
+        let floatStride = MemoryLayout<Float>.stride
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: columns) { sums in
+            guard let sumsAddress = sums.baseAddress else { return }
+            sums.initialize(repeating: 0)
             let sumsBase = UnsafeMutableRawPointer(sumsAddress)
-            let stride = MemoryLayout<Float>.stride
-            // Applies `body` to every column: eight at a time through SIMD, the rest one by one.
-            @inline(__always) func eachColumn(
-                _ vector: (_ byteOffset: Int) -> Void, _ scalar: (_ column: Int) -> Void
-            ) {
+            for step in steps(length: rows, window: window) {
+                let divisor = Float(step.size)
                 var column = 0
                 while column < vectorColumns {
-                    vector(column * stride)
+                    let offset = column * floatStride
+                    var sum = sumsBase.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+                    if let add = step.add {
+                        sum += source.loadUnaligned(
+                            fromByteOffset: add * columns * floatStride + offset, as: Lanes.self)
+                    }
+                    if let remove = step.remove {
+                        sum -= source.loadUnaligned(
+                            fromByteOffset: remove * columns * floatStride + offset, as: Lanes.self)
+                    }
+                    sumsBase.storeBytes(of: sum, toByteOffset: offset, as: Lanes.self)
+                    if let row = step.output {
+                        target.storeBytes(
+                            of: sum / Lanes(repeating: divisor), toByteOffset: row * columns * floatStride + offset,
+                            as: Lanes.self)
+                    }
                     column += Lanes.scalarCount
                 }
                 while column < columns {
-                    scalar(column)
+                    var sum = sums[column]
+                    if let add = step.add { sum += input[add * columns + column] }
+                    if let remove = step.remove { sum -= input[remove * columns + column] }
+                    sums[column] = sum
+                    if let row = step.output { output[row * columns + column] = sum / divisor }
                     column += 1
                 }
-            }
-            var size = 0
-            var right = 0  // row index of the sample added next
-            var left = 0  // row index of the sample removed next
-            var out = 0  // row index written next
-            for _ in 0..<phases.lead {
-                let add = right * columns * stride
-                eachColumn(
-                    { offset in
-                        let sum =
-                            sumsBase.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
-                            + source.loadUnaligned(fromByteOffset: add + offset, as: Lanes.self)
-                        sumsBase.storeBytes(of: sum, toByteOffset: offset, as: Lanes.self)
-                    },
-                    { column in sums[column] += input[right * columns + column] })
-                size += 1
-                right += 1
-            }
-            for _ in 0..<phases.growing {
-                let add = right * columns * stride
-                let write = out * columns * stride
-                size += 1
-                let divisor = Float(size)
-                eachColumn(
-                    { offset in
-                        let sum =
-                            sumsBase.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
-                            + source.loadUnaligned(fromByteOffset: add + offset, as: Lanes.self)
-                        sumsBase.storeBytes(of: sum, toByteOffset: offset, as: Lanes.self)
-                        target.storeBytes(
-                            of: sum / Lanes(repeating: divisor), toByteOffset: write + offset, as: Lanes.self)
-                    },
-                    { column in
-                        sums[column] += input[right * columns + column]
-                        output[out * columns + column] = sums[column] / divisor
-                    })
-                right += 1
-                out += 1
-            }
-            let fullDivisor = Float(size)
-            for _ in 0..<phases.full {
-                let add = right * columns * stride
-                let remove = left * columns * stride
-                let write = out * columns * stride
-                eachColumn(
-                    { offset in
-                        var sum = sumsBase.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
-                        sum += source.loadUnaligned(fromByteOffset: add + offset, as: Lanes.self)
-                        sum -= source.loadUnaligned(fromByteOffset: remove + offset, as: Lanes.self)
-                        sumsBase.storeBytes(of: sum, toByteOffset: offset, as: Lanes.self)
-                        target.storeBytes(
-                            of: sum / Lanes(repeating: fullDivisor), toByteOffset: write + offset, as: Lanes.self)
-                    },
-                    { column in
-                        var sum = sums[column] + input[right * columns + column]
-                        sum -= input[left * columns + column]
-                        sums[column] = sum
-                        output[out * columns + column] = sum / fullDivisor
-                    })
-                left += 1
-                right += 1
-                out += 1
-            }
-            for _ in 0..<phases.shrinking {
-                let remove = left * columns * stride
-                let write = out * columns * stride
-                size -= 1
-                let divisor = Float(size)
-                eachColumn(
-                    { offset in
-                        let sum =
-                            sumsBase.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
-                            - source.loadUnaligned(fromByteOffset: remove + offset, as: Lanes.self)
-                        sumsBase.storeBytes(of: sum, toByteOffset: offset, as: Lanes.self)
-                        target.storeBytes(
-                            of: sum / Lanes(repeating: divisor), toByteOffset: write + offset, as: Lanes.self)
-                    },
-                    { column in
-                        sums[column] -= input[left * columns + column]
-                        output[out * columns + column] = sums[column] / divisor
-                    })
-                left += 1
-                out += 1
             }
         }
     }
@@ -226,7 +132,8 @@ enum BoxFilter {
     /// Eight consecutive rows at once, row k in lane k; each lane performs the reference's operations for its row.
     private static func filterEightRows(
         _ source: UnsafeBufferPointer<Float>, _ target: UnsafeMutableBufferPointer<Float>, firstRow: Int,
-        columns: Int, window: Int, sizes: [Int], wanted: [Int], lanes: UnsafeMutableBufferPointer<Lanes>
+        validRows: Int, columns: Int, steps: [Step], sizes: [Int], wanted: [Int],
+        lanes: UnsafeMutableBufferPointer<Lanes>
     ) {
         guard let sourceBase = source.baseAddress, let targetBase = target.baseAddress,
             let interleaved = lanes.baseAddress
@@ -234,57 +141,42 @@ enum BoxFilter {
         // Interleave the eight rows (column c of row k at input[c][k]) so that the sweep reads whole vectors.
         let input = interleaved
         let base = sourceBase + firstRow * columns
-        let (r0, r1, r2, r3) = (base, base + columns, base + 2 * columns, base + 3 * columns)
-        let (r4, r5, r6, r7) = (base + 4 * columns, base + 5 * columns, base + 6 * columns, base + 7 * columns)
+        func row(_ lane: Int) -> UnsafePointer<Float> { base + min(lane, validRows - 1) * columns }
+        let (r0, r1, r2, r3) = (row(0), row(1), row(2), row(3))
+        let (r4, r5, r6, r7) = (row(4), row(5), row(6), row(7))
         for column in 0..<columns {
             input[column] = Lanes(
                 r0[column], r1[column], r2[column], r3[column], r4[column], r5[column], r6[column], r7[column])
         }
         let sums = UnsafeMutableBufferPointer(start: interleaved + columns, count: columns)
-        let phases = Phases(length: columns, window: window)
         var sum = Lanes.zero
-        var right = 0
-        var left = 0
-        var written = 0
-        for _ in 0..<phases.lead {
-            sum += input[right]
-            right += 1
-        }
-        for _ in 0..<phases.growing {
-            sum += input[right]
-            sums[written] = sum
-            right += 1
-            written += 1
-        }
-        for _ in 0..<phases.full {
-            sum += input[right]
-            sum -= input[left]
-            sums[written] = sum
-            left += 1
-            right += 1
-            written += 1
-        }
-        for _ in 0..<phases.shrinking {
-            sum -= input[left]
-            sums[written] = sum
-            left += 1
-            written += 1
+        for step in steps {
+            if let add = step.add { sum += input[add] }
+            if let remove = step.remove { sum -= input[remove] }
+            if let output = step.output { sums[output] = sum }
         }
         // Divide where a value is wanted (a whole vector at a time) and scatter the lanes back to their rows.
         let stride = wanted.count
         let out = targetBase + firstRow * stride
-        let (w0, w1, w2, w3) = (out, out + stride, out + 2 * stride, out + 3 * stride)
-        let (w4, w5, w6, w7) = (out + 4 * stride, out + 5 * stride, out + 6 * stride, out + 7 * stride)
-        for (index, column) in wanted.enumerated() {
-            let value = sums[column] / Lanes(repeating: Float(sizes[column]))
-            w0[index] = value[0]
-            w1[index] = value[1]
-            w2[index] = value[2]
-            w3[index] = value[3]
-            w4[index] = value[4]
-            w5[index] = value[5]
-            w6[index] = value[6]
-            w7[index] = value[7]
+        if validRows == Lanes.scalarCount {
+            let (w0, w1, w2, w3) = (out, out + stride, out + 2 * stride, out + 3 * stride)
+            let (w4, w5, w6, w7) = (out + 4 * stride, out + 5 * stride, out + 6 * stride, out + 7 * stride)
+            for (index, column) in wanted.enumerated() {
+                let value = sums[column] / Lanes(repeating: Float(sizes[column]))
+                w0[index] = value[0]
+                w1[index] = value[1]
+                w2[index] = value[2]
+                w3[index] = value[3]
+                w4[index] = value[4]
+                w5[index] = value[5]
+                w6[index] = value[6]
+                w7[index] = value[7]
+            }
+        } else {
+            for (index, column) in wanted.enumerated() {
+                let value = sums[column] / Lanes(repeating: Float(sizes[column]))
+                for lane in 0..<validRows { out[lane * stride + index] = value[lane] }
+            }
         }
     }
 }
