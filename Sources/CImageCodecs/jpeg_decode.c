@@ -68,6 +68,9 @@ static void on_error_exit(j_common_ptr info) {
         break;
     case JERR_NOT_COMPILED:
     case JERR_CONVERSION_NOTIMPL:
+    case JERR_BAD_PRECISION:      // 12- and 16-bit JPEGs: this libjpeg is built for 8 bits
+    case JERR_SOF_UNSUPPORTED:    // lossless and hierarchical JPEGs
+    case JERR_ARITH_NOTIMPL:
         status = CImageCodecs_UNSUPPORTED;
         break;
     default:

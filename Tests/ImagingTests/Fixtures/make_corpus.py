@@ -195,6 +195,13 @@ def main():
     zero[sof + 5:sof + 7] = struct.pack('>H', 0)
     expect_error(write(CORRUPT, 'jpeg-zero-height.jpg', bytes(zero)), 'zero-dimension')
 
+    twelve = bytearray(baseline)
+    twelve[sof + 4] = 12  # sample precision: 12-bit JPEGs need a libjpeg built for them
+    expect_error(write(CORRUPT, 'jpeg-12-bit-precision.jpg', bytes(twelve)), 'unsupported-variant')
+    lossless = bytearray(baseline)
+    lossless[sof + 1] = 0xC3  # SOF3: lossless JPEG
+    expect_error(write(CORRUPT, 'jpeg-lossless-sof3.jpg', bytes(lossless)), 'unsupported-variant')
+
     good_png = open(os.path.join(VALID, 'png-named-as.jpg'), 'rb').read()
     signature = b'\x89PNG\r\n\x1a\n'
     ihdr = png_chunk(b'IHDR', struct.pack('>IIBBBBB', 100000, 100000, 8, 2, 0, 0, 0))
