@@ -3,6 +3,12 @@ public struct DecodingOptions: Sendable, Hashable {
     /// The default cap on width × height: 100 megapixels.
     public static let defaultMaximumPixelCount = 100_000_000
 
+    /// The default cap on a file's size: 512 MiB, more than any 100-megapixel JPEG or PNG needs.
+    public static let defaultMaximumFileSize = 512 << 20
+
+    /// Largest file read, in bytes; larger files are refused before reading.
+    public var maximumFileSize: Int
+
     /// Largest width × height accepted. The check runs on the header, before any pixel buffer is allocated, so a
     /// hostile file declaring 65500×65500 costs nothing.
     public var maximumPixelCount: Int
@@ -18,11 +24,13 @@ public struct DecodingOptions: Sendable, Hashable {
     /// Creates options; the defaults decode exactly, at full size, in RGB, with orientation applied.
     public init(
         maximumPixelCount: Int = DecodingOptions.defaultMaximumPixelCount,
+        maximumFileSize: Int = DecodingOptions.defaultMaximumFileSize,
         minimumShortSide: Int? = nil,
         prefersGrey: Bool = false,
         appliesOrientation: Bool = true
     ) {
         self.maximumPixelCount = maximumPixelCount
+        self.maximumFileSize = maximumFileSize
         self.minimumShortSide = minimumShortSide
         self.prefersGrey = prefersGrey
         self.appliesOrientation = appliesOrientation

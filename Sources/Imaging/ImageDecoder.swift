@@ -26,7 +26,9 @@ public enum ImageDecoder {
     public static func decode(
         contentsOfFile path: String, options: DecodingOptions = DecodingOptions()
     ) throws(ImageDecodingError) -> DecodedImage {
-        try withFile(path) { data throws(ImageDecodingError) in try decode(data, options: options) }
+        try withFile(path, maximumFileSize: options.maximumFileSize) { data throws(ImageDecodingError) in
+            try decode(data, options: options)
+        }
     }
 
     /// Decodes straight to PDQ's luminance (`Image.luma()`'s values, bit for bit), computed by the codec as rows
@@ -44,7 +46,9 @@ public enum ImageDecoder {
     public static func decodeLuma(
         contentsOfFile path: String, options: DecodingOptions = DecodingOptions()
     ) throws(ImageDecodingError) -> DecodedLuma {
-        try withFile(path) { data throws(ImageDecodingError) in try decodeLuma(data, options: options) }
+        try withFile(path, maximumFileSize: options.maximumFileSize) { data throws(ImageDecodingError) in
+            try decodeLuma(data, options: options)
+        }
     }
 
     /// Sniffs the format of `bytes` and hands them to `body`, refusing empty and unknown data.
@@ -70,21 +74,46 @@ public enum ImageDecoder {
     }
 
     /// Reads the file at `path` and runs `body` on its bytes, naming the path in any error.
+    ///
+    /// Only regular files are read (a FIFO would block and a device never end), and never more than
+    /// `maximumFileSize` bytes, checked before reading and enforced while reading in case the file grows.
     private static func withFile<Result>(
-        _ path: String, _ body: (Data) throws(ImageDecodingError) -> Result
+        _ path: String, maximumFileSize: Int, _ body: (Data) throws(ImageDecodingError) -> Result
     ) throws(ImageDecodingError) -> Result {
-        let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ImageDecodingError(.unreadable(Self.describe(error)), path: path)
-        }
-        do {
-            return try body(data)
+            return try body(try read(path, maximumFileSize: maximumFileSize))
         } catch {
             var named = error
             named.path = path
             throw named
+        }
+    }
+
+    private static func read(_ path: String, maximumFileSize: Int) throws(ImageDecodingError) -> Data {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw ImageDecodingError(.unreadable(String(cString: strerror(errno))))
+        }
+        let kind = status.st_mode & S_IFMT
+        guard kind == S_IFREG else {
+            let what = kind == S_IFDIR ? "a directory" : kind == S_IFIFO ? "a pipe" : "not a regular file"
+            throw ImageDecodingError(.unreadable(what))
+        }
+        guard Int(status.st_size) <= maximumFileSize else {
+            throw ImageDecodingError(.fileTooLarge(bytes: Int(status.st_size), limit: maximumFileSize))
+        }
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            let data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
+            guard data.count <= maximumFileSize else {
+                throw ImageDecodingError(.fileTooLarge(bytes: data.count, limit: maximumFileSize))
+            }
+            return data
+        } catch let error as ImageDecodingError {
+            throw error
+        } catch {
+            throw ImageDecodingError(.unreadable(describe(error)))
         }
     }
 

@@ -9,6 +9,8 @@ public struct ImageDecodingError: Error, Sendable, Equatable, CustomStringConver
         case unreadable(String)
         /// Zero bytes.
         case emptyFile
+        /// The file is larger than allowed; it was not read.
+        case fileTooLarge(bytes: Int, limit: Int)
         /// The leading bytes are not a format Proofmark decodes; `detected` names the format when recognised
         /// (WebP, GIF, ...), otherwise it is nil and `leadingBytes` shows the first bytes in hex.
         case unsupportedFormat(detected: String?, leadingBytes: String)
@@ -44,6 +46,7 @@ public struct ImageDecodingError: Error, Sendable, Equatable, CustomStringConver
         switch reason {
         case .unreadable: "unreadable"
         case .emptyFile: "empty-file"
+        case .fileTooLarge: "file-too-large"
         case .unsupportedFormat: "unsupported-format"
         case .corrupt: "corrupt"
         case .truncated: "truncated"
@@ -62,6 +65,8 @@ public struct ImageDecodingError: Error, Sendable, Equatable, CustomStringConver
             "cannot read the file: \(why)"
         case .emptyFile:
             "the file is empty (0 bytes)"
+        case .fileTooLarge(let bytes, let limit):
+            "the file is \(bytes) bytes, over the limit of \(limit)"
         case .unsupportedFormat(let detected?, _):
             "\(detected) images are not supported (JPEG and PNG are)"
         case .unsupportedFormat(nil, let leadingBytes):

@@ -150,6 +150,33 @@ import Testing
         #expect(error.description.contains("/nonexistent/proofmark/image.jpg"))
     }
 
+    @Test(arguments: [("/dev/zero", "not a regular file"), ("/tmp", "a directory")])
+    func onlyRegularFilesAreRead(path: String, reason: String) throws {
+        let error = try #require(throws: ImageDecodingError.self) { try ImageDecoder.decode(contentsOfFile: path) }
+        #expect(error.category == "unreadable")
+        #expect(error.message.contains(reason))
+    }
+
+    @Test func aPipeIsRefusedWithoutBlocking() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("proofmark-\(UUID()).jpg").path
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        let error = try #require(throws: ImageDecodingError.self) { try ImageDecoder.decode(contentsOfFile: path) }
+        #expect(error.message.contains("a pipe"))
+    }
+
+    @Test func fileSizeLimitIsCheckedBeforeReading() throws {
+        let path = Fixtures.decoderCorpus.appendingPathComponent("valid/baseline.jpg").path
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        let error = try #require(throws: ImageDecodingError.self) {
+            try ImageDecoder.decode(contentsOfFile: path, options: DecodingOptions(maximumFileSize: size - 1))
+        }
+        #expect(error.reason == .fileTooLarge(bytes: size, limit: size - 1))
+        #expect(
+            try ImageDecoder.decode(contentsOfFile: path, options: DecodingOptions(maximumFileSize: size))
+                .image.width == 240)
+    }
+
     @Test func unsupportedFormatsAreNamed() throws {
         let webp = try #require(throws: ImageDecodingError.self) {
             try ImageDecoder.decode(Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8))
