@@ -17,9 +17,13 @@
 
 #include <jerror.h>
 
-/// Progressive files can hold any number of scans; a hostile one uses that to make decoding take minutes.
-/// Real encoders write about ten; libjpeg-turbo's own tools suggest 100 as a limit, we allow more.
+/// Progressive files can hold any number of scans, and each scan visits every block of its component, so a
+/// hostile file makes decoding take minutes from a few hundred KB. Real encoders write about ten scans.
 #define CIMAGECODECS_MAX_PROGRESSIVE_SCANS 1000
+
+/// Scans × blocks allowed (2^27): a 100-megapixel 4:2:0 photo has 2.3 M blocks, so up to ~57 scans at that size
+/// and far more at ordinary sizes; about two seconds of decoding at worst.
+#define CIMAGECODECS_MAX_SCAN_BLOCKS ((uint64_t)1 << 27)
 
 /// Rows decoded before they are converted to luminance.
 #define CIMAGECODECS_LUMA_BATCH_ROWS 16
@@ -118,10 +122,22 @@ static void on_progress(j_common_ptr info) {
         return;
     }
     j_decompress_ptr decompress = (j_decompress_ptr)info;
-    if (decompress->progressive_mode && decompress->input_scan_number > CIMAGECODECS_MAX_PROGRESSIVE_SCANS) {
+    if (!decompress->progressive_mode) {
+        return;
+    }
+    // A scan's cost grows with the blocks it covers, so bound scans × blocks as well as the scan count: a few
+    // hundred KB of tiny refinement scans over a 100-megapixel frame otherwise costs 15 s or more.
+    uint64_t blocks = 0;
+    for (int index = 0; index < decompress->num_components; index++) {
+        blocks += (uint64_t)decompress->comp_info[index].width_in_blocks *
+                  (uint64_t)decompress->comp_info[index].height_in_blocks;
+    }
+    const uint64_t scans = (uint64_t)decompress->input_scan_number;
+    if (scans > CIMAGECODECS_MAX_PROGRESSIVE_SCANS || scans * blocks > CIMAGECODECS_MAX_SCAN_BLOCKS) {
         jpeg_error_state *state = (jpeg_error_state *)info->err;
         cimagecodecs_set_message(state->message, state->message_capacity,
-                                 "progressive JPEG has more than %d scans", CIMAGECODECS_MAX_PROGRESSIVE_SCANS);
+                                 "progressive JPEG asks for too much work: %llu scans over %llu blocks",
+                                 (unsigned long long)scans, (unsigned long long)blocks);
         state->status = CImageCodecs_CORRUPT;
         longjmp(state->jump, 1);
     }

@@ -83,6 +83,17 @@ import Testing
         #expect(stored.image.transformed(by: orientation.transformToDisplay) == upright.image)
     }
 
+    /// Found by the sanitizer run (Tests/Fuzz/findings): 694 tiny progressive scans over a 10000×10000 frame
+    /// took 15 s to decode; the work budget refuses it after a bounded number of scans.
+    @Test func progressiveScanBombIsRefused() throws {
+        let path = Fixtures.packageRoot.appendingPathComponent(
+            "Tests/Fuzz/findings/jpeg-progressive-694-scans-10000x10000.jpg"
+        ).path
+        let error = try #require(throws: ImageDecodingError.self) { try ImageDecoder.decodeLuma(contentsOfFile: path) }
+        #expect(error.category == "corrupt")
+        #expect(error.message.contains("too much work"))
+    }
+
     @Test func bogusExifIsIgnored() throws {
         let decoded = try ImageDecoder.decode(
             contentsOfFile: Fixtures.decoderCorpus.appendingPathComponent("valid/exif-bogus-offset.jpg").path)
