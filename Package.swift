@@ -23,7 +23,7 @@ let package = Package(
     targets: [
         .target(
             name: "CImageCodecs",
-            linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png")]
+            linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png"), .linkedLibrary("webp")]
         ),
         .target(name: "Imaging", dependencies: ["CImageCodecs"], swiftSettings: strictSettings),
         .target(name: "PerceptualHash", dependencies: ["Imaging"], swiftSettings: strictSettings),

@@ -1,4 +1,4 @@
-// Helpers shared by the JPEG and PNG halves of the shim. Not part of the public header.
+// Helpers shared by the JPEG, PNG and WebP parts of the shim. Not part of the public header.
 #ifndef CIMAGECODECS_INTERNAL_H
 #define CIMAGECODECS_INTERNAL_H
 

@@ -1,6 +1,7 @@
 #include "CImageCodecs.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #if defined(__GLIBC__)
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <jpeglib.h>
 #include <png.h>
+#include <webp/decode.h>
 
 // Swift reads these structs field by field; their layout is part of the contract with Imaging.
 _Static_assert(sizeof(CImageCodecs_DecodeOptions) == 24, "DecodeOptions layout changed");
@@ -38,5 +40,16 @@ int CImageCodecs_keepFreedMemory(size_t bytes) {
 }
 
 const char *CImageCodecs_libraryVersions(void) {
-    return CIMAGECODECS_JPEG_NAME " (API " CIMAGECODECS_STRINGIFY(JPEG_LIB_VERSION) "), libpng " PNG_LIBPNG_VER_STRING;
+    static char text[128];
+    static int done = 0;
+    // libwebp's version is only known at run time; the text is the same on every call, so a race between two
+    // first callers writes identical bytes.
+    if (!__atomic_load_n(&done, __ATOMIC_ACQUIRE)) {
+        const int webp = WebPGetDecoderVersion();
+        snprintf(text, sizeof text, "%s (API %s), libpng %s, libwebp %d.%d.%d", CIMAGECODECS_JPEG_NAME,
+                 CIMAGECODECS_STRINGIFY(JPEG_LIB_VERSION), PNG_LIBPNG_VER_STRING, (webp >> 16) & 0xff,
+                 (webp >> 8) & 0xff, webp & 0xff);
+        __atomic_store_n(&done, 1, __ATOMIC_RELEASE);
+    }
+    return text;
 }

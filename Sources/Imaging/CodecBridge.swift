@@ -43,6 +43,7 @@ enum CodecBridge {
             switch format {
             case .jpeg: CImageCodecs_decodeJPEG(base, buffer.count, &cOptions, &result)
             case .png: CImageCodecs_decodePNG(base, buffer.count, &cOptions, &result)
+            case .webp: CImageCodecs_decodeWebP(base, buffer.count, &cOptions, &result)
             }
         guard status == CImageCodecs_OK, luma ? result.luma != nil : result.pixels != nil else {
             throw ImageDecodingError(

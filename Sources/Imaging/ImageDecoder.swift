@@ -1,6 +1,6 @@
 public import Foundation
 
-/// Decodes JPEG and PNG bytes into an `Image`, with the format sniffed from the bytes, never the file name.
+/// Decodes JPEG, PNG and WebP bytes into an `Image`, with the format sniffed from the bytes, never the file name.
 ///
 /// Decoding is total: any input, however damaged or hostile, gives an image or an `ImageDecodingError`. Work runs
 /// in the C codecs on the caller's thread; concurrent calls share nothing.

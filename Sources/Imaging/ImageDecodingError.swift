@@ -68,9 +68,9 @@ public struct ImageDecodingError: Error, Sendable, Equatable, CustomStringConver
         case .fileTooLarge(let bytes, let limit):
             "the file is \(bytes) bytes, over the limit of \(limit)"
         case .unsupportedFormat(let detected?, _):
-            "\(detected) images are not supported (JPEG and PNG are)"
+            "\(detected) images are not supported (JPEG, PNG and WebP are)"
         case .unsupportedFormat(nil, let leadingBytes):
-            "not a JPEG or PNG image (starts with \(leadingBytes))"
+            "not a JPEG, PNG or WebP image (starts with \(leadingBytes))"
         case .corrupt(let format, let message):
             "corrupt \(format.name): \(message)"
         case .truncated(let format, let message):

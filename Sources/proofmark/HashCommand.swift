@@ -16,7 +16,7 @@ struct HashCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Image files (JPEG or PNG, recognised from their bytes).")
+    @Argument(help: "Image files (JPEG, PNG or WebP, recognised from their bytes).")
     var files: [String]
 
     @Flag(help: "Print one JSON object per file, with the dihedral hashes.")

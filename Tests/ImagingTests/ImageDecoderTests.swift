@@ -188,19 +188,25 @@ import Testing
                 .image.width == 240)
     }
 
-    @Test func unsupportedFormatsAreNamed() throws {
-        let webp = try #require(throws: ImageDecodingError.self) {
-            try ImageDecoder.decode(Array("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8))
-        }
-        #expect(webp.message.contains("WebP"))
-        let unknown = try #require(throws: ImageDecodingError.self) {
-            try ImageDecoder.decode([0x01, 0x02, 0x03])
-        }
-        #expect(unknown.message.contains("01 02 03"))
+    @Test(arguments: [
+        ("GIF89a", "GIF"), ("\u{0}\u{0}\u{0}\u{1C}ftypavif", "AVIF"), ("\u{0}\u{0}\u{0}\u{18}ftypheic", "HEIF"),
+        ("BM", "BMP"),
+    ])
+    func unsupportedFormatsAreNamed(header: String, name: String) throws {
+        let bytes = Array(header.utf8) + [UInt8](repeating: 0, count: 16)
+        let error = try #require(throws: ImageDecodingError.self) { try ImageDecoder.decode(bytes) }
+        #expect(error.category == "unsupported-format")
+        #expect(error.message.hasPrefix("\(name) images are not supported"))
     }
 
-    @Test func libraryVersionsNameBothCodecs() {
+    @Test func unknownBytesAreShownInHex() throws {
+        let error = try #require(throws: ImageDecodingError.self) { try ImageDecoder.decode([0x01, 0x02, 0x03]) }
+        #expect(error.message.contains("01 02 03"))
+    }
+
+    @Test func libraryVersionsNameEveryCodec() {
         #expect(ImageDecoder.libraryVersions.contains("libjpeg"))
         #expect(ImageDecoder.libraryVersions.contains("libpng"))
+        #expect(ImageDecoder.libraryVersions.contains("libwebp"))
     }
 }

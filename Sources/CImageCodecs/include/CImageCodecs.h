@@ -1,4 +1,4 @@
-// CImageCodecs: the only code in Proofmark that calls libjpeg and libpng.
+// CImageCodecs: the only code in Proofmark that calls libjpeg, libpng and libwebp.
 //
 // Every entry point runs one library's whole call sequence inside its own setjmp scope and returns a
 // status; it never exits, prints or leaks, whatever the bytes. This header includes neither jpeglib.h
@@ -98,6 +98,11 @@ CImageCodecs_Status CImageCodecs_decodeJPEG(const uint8_t *data, size_t size,
 CImageCodecs_Status CImageCodecs_decodePNG(const uint8_t *data, size_t size,
                                            const CImageCodecs_DecodeOptions *options,
                                            CImageCodecs_DecodedImage *result);
+
+/// Decodes a still WebP (lossy or lossless, with or without alpha); animated WebPs are refused as unsupported.
+CImageCodecs_Status CImageCodecs_decodeWebP(const uint8_t *data, size_t size,
+                                            const CImageCodecs_DecodeOptions *options,
+                                            CImageCodecs_DecodedImage *result);
 
 /// Encodes 8-bit grey (1 channel) or RGB (3 channels) rows, packed, as a PNG.
 CImageCodecs_Status CImageCodecs_encodePNG(const uint8_t *pixels, uint32_t width, uint32_t height,

@@ -157,6 +157,15 @@ def main():
     name = write(VALID, 'jpeg-named-as.png', baseline)
     expect_ok(name, np.asarray(Image.open(io.BytesIO(baseline)).convert('RGB')))
 
+    lossy = io.BytesIO(); photo.save(lossy, format='WEBP', quality=85)
+    name = write(VALID, 'lossy.webp', lossy.getvalue())
+    expect_ok(name, np.asarray(Image.open(io.BytesIO(lossy.getvalue())).convert('RGB')))
+    lossless = io.BytesIO(); logo.convert('RGBA').save(lossless, format='WEBP', lossless=True)
+    name = write(VALID, 'lossless-alpha.webp', lossless.getvalue())
+    expect_ok(name, composite(np.asarray(Image.open(io.BytesIO(lossless.getvalue())).convert('RGBA'))))
+    name = write(VALID, 'webp-named-as.jpg', lossy.getvalue())
+    expect_ok(name, np.asarray(Image.open(io.BytesIO(lossy.getvalue())).convert('RGB')))
+
     tiny = np.array([[0, 128, 255], [255, 128, 0], [0, 0, 0]], dtype=np.uint8)
     out = io.BytesIO(); Image.fromarray(tiny, 'L').save(out, format='PNG')
     name = write(VALID, 'tiny-3x3.png', out.getvalue())
@@ -167,7 +176,13 @@ def main():
     expect_error(write(CORRUPT, 'random.bin', random.Random(7).randbytes(4096)),
                  'unsupported-format')
     expect_error(write(CORRUPT, 'text-named.jpg', b'<html>404 Not Found</html>\n'), 'unsupported-format')
-    expect_error(write(CORRUPT, 'webp-named.jpg', b'RIFF\x24\x00\x00\x00WEBPVP8 ' + bytes(24)), 'unsupported-format')
+    expect_error(write(CORRUPT, 'webp-header-only.jpg', b'RIFF\x24\x00\x00\x00WEBPVP8 ' + bytes(24)), 'corrupt')
+    lossy_bytes = open(os.path.join(VALID, 'lossy.webp'), 'rb').read()
+    expect_error(write(CORRUPT, 'webp-cut-at-60-percent.webp', lossy_bytes[:len(lossy_bytes) * 6 // 10]), 'truncated')
+    expect_error(write(CORRUPT, 'webp-cut-in-header.webp', lossy_bytes[:20]), 'truncated')
+    frames = [photo.resize((60, 40)), photo.resize((60, 40)).rotate(180)]
+    animated = io.BytesIO(); frames[0].save(animated, format='WEBP', save_all=True, append_images=frames[1:])
+    expect_error(write(CORRUPT, 'webp-animated.webp', animated.getvalue()), 'unsupported-variant')
     expect_error(write(CORRUPT, 'gif-named.png', b'GIF89a\x01\x00\x01\x00\x00\x00\x00;'), 'unsupported-format')
     expect_error(write(CORRUPT, 'jpeg-soi-only.jpg', b'\xff\xd8\xff'), 'truncated')
 

@@ -1,0 +1,133 @@
+// WebP decoding through libwebp.
+//
+// libwebp reports every failure as a status code (no longjmp), so there is no setjmp scope here; the bitstream's
+// declared size is checked against the caller's limit before any pixel buffer exists, and the decoder writes into
+// our buffer so that there is one allocation and one owner.
+#include "CImageCodecs.h"
+#include "codecs_internal.h"
+
+#include <stdlib.h>
+
+#include <webp/decode.h>
+
+static CImageCodecs_Status status_from(VP8StatusCode code) {
+    switch (code) {
+    case VP8_STATUS_OK:
+        return CImageCodecs_OK;
+    case VP8_STATUS_NOT_ENOUGH_DATA:
+    case VP8_STATUS_SUSPENDED:
+        return CImageCodecs_TRUNCATED;
+    case VP8_STATUS_OUT_OF_MEMORY:
+        return CImageCodecs_OUT_OF_MEMORY;
+    case VP8_STATUS_UNSUPPORTED_FEATURE:
+        return CImageCodecs_UNSUPPORTED;
+    default:
+        return CImageCodecs_CORRUPT;
+    }
+}
+
+static const char *describe(VP8StatusCode code) {
+    switch (code) {
+    case VP8_STATUS_NOT_ENOUGH_DATA:
+    case VP8_STATUS_SUSPENDED:
+        return "data ends before the image is complete";
+    case VP8_STATUS_OUT_OF_MEMORY:
+        return "out of memory";
+    case VP8_STATUS_UNSUPPORTED_FEATURE:
+        return "unsupported WebP feature";
+    case VP8_STATUS_INVALID_PARAM:
+        return "invalid parameter";
+    default:
+        return "invalid WebP bitstream";
+    }
+}
+
+CImageCodecs_Status CImageCodecs_decodeWebP(const uint8_t *data, size_t size, const CImageCodecs_DecodeOptions *options,
+                                            CImageCodecs_DecodedImage *result) {
+    if (result == NULL) {
+        return CImageCodecs_INVALID_ARGUMENT;
+    }
+    memset(result, 0, sizeof *result);
+    if (data == NULL || options == NULL) {
+        cimagecodecs_set_message(result->message, sizeof result->message, "null argument");
+        return CImageCodecs_INVALID_ARGUMENT;
+    }
+    WebPBitstreamFeatures features;
+    VP8StatusCode code = WebPGetFeatures(data, size, &features);
+    if (code != VP8_STATUS_OK) {
+        cimagecodecs_set_message(result->message, sizeof result->message, "%s (in the header)", describe(code));
+        return status_from(code);
+    }
+    if (features.width <= 0 || features.height <= 0) {
+        cimagecodecs_set_message(result->message, sizeof result->message, "image has zero width or height");
+        return CImageCodecs_EMPTY;
+    }
+    const uint32_t width = (uint32_t)features.width;
+    const uint32_t height = (uint32_t)features.height;
+    result->source_width = width;
+    result->source_height = height;
+    if ((uint64_t)width * (uint64_t)height > options->max_pixels) {
+        cimagecodecs_set_message(result->message, sizeof result->message, "%ux%u is %llu pixels, over the limit of %llu",
+                                 width, height, (unsigned long long)width * (unsigned long long)height,
+                                 (unsigned long long)options->max_pixels);
+        return CImageCodecs_TOO_LARGE;
+    }
+    if (features.has_animation) {
+        cimagecodecs_set_message(result->message, sizeof result->message, "animated WebP");
+        return CImageCodecs_UNSUPPORTED;
+    }
+
+    const uint32_t channels = features.has_alpha ? 4 : 3;
+    const size_t bytes = cimagecodecs_buffer_size(width, height, channels);
+    uint8_t *pixels = bytes ? malloc(bytes) : NULL;
+    if (pixels == NULL) {
+        cimagecodecs_set_message(result->message, sizeof result->message, "cannot allocate %zu bytes", bytes);
+        return CImageCodecs_OUT_OF_MEMORY;
+    }
+    WebPDecoderConfig config;
+    if (!WebPInitDecoderConfig(&config)) {
+        free(pixels);
+        cimagecodecs_set_message(result->message, sizeof result->message, "libwebp version mismatch");
+        return CImageCodecs_UNSUPPORTED;
+    }
+    config.output.colorspace = features.has_alpha ? MODE_RGBA : MODE_RGB;
+    config.output.is_external_memory = 1;
+    config.output.u.RGBA.rgba = pixels;
+    config.output.u.RGBA.stride = (int)((size_t)width * channels);
+    config.output.u.RGBA.size = bytes;
+    code = WebPDecode(data, size, &config);
+    WebPFreeDecBuffer(&config.output); // releases nothing of ours: the memory is external
+    if (code != VP8_STATUS_OK) {
+        free(pixels);
+        cimagecodecs_set_message(result->message, sizeof result->message, "%s", describe(code));
+        return status_from(code);
+    }
+
+    uint32_t output_channels = channels;
+    if (features.has_alpha) {
+        cimagecodecs_composite_over_white(pixels, (size_t)width * height, channels);
+        output_channels = 3;
+        result->source_flags |= CImageCodecs_SOURCE_ALPHA;
+    }
+    if (options->output_luma) {
+        const size_t luma_bytes = cimagecodecs_buffer_size(width, height, sizeof(float));
+        float *luma = luma_bytes ? malloc(luma_bytes) : NULL;
+        if (luma == NULL) {
+            free(pixels);
+            cimagecodecs_set_message(result->message, sizeof result->message, "cannot allocate %zu bytes", luma_bytes);
+            return CImageCodecs_OUT_OF_MEMORY;
+        }
+        cimagecodecs_luma(pixels, output_channels, luma, (size_t)width * height);
+        free(pixels);
+        result->luma = luma;
+        output_channels = 1;
+    } else {
+        result->pixels = pixels;
+    }
+    result->width = width;
+    result->height = height;
+    result->channels = output_channels;
+    result->scale_denominator = 1;
+    result->orientation = 1;
+    return CImageCodecs_OK;
+}
