@@ -2,6 +2,9 @@
 // decoder (JPEG, PNG, and WebP when webp_decode.c is present), whatever the bytes look like, since every entry point
 // must be total, and checks every result.
 //
+// One file (with decode_checks.h) on purpose: it is built by one compiler command together with the shim's sources,
+// under the sanitizers, with no build system; the mutators, the driver and the timeout guard read best side by side.
+//
 // Build (from Tests/Fuzz; run-asan.sh does this):
 //   clang -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
 //     -I../../Sources/CImageCodecs/include mutate_and_decode.c ../../Sources/CImageCodecs/*.c -ljpeg -lpng -lz \
