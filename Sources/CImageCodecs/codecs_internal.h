@@ -50,22 +50,8 @@ static inline void cimagecodecs_composite_over_white(uint8_t *pixels, size_t pix
 
 /// PDQ's luminance of packed RGB (3 channels) or grey (1 channel) samples, exactly as the `pdqhash` package feeds
 /// the reference: NumPy multiplies each 8-bit channel by its weight in double precision, sums left to right and
-/// rounds once to float. No fused multiply-add, which would round differently.
-static inline void cimagecodecs_luma(const uint8_t *samples, uint32_t channels, float *luma, size_t count) {
-#pragma STDC FP_CONTRACT OFF
-    if (channels == 1) {
-        for (size_t index = 0; index < count; index++) {
-            luma[index] = (float)samples[index];
-        }
-        return;
-    }
-    for (size_t index = 0; index < count; index++) {
-        const double red = (double)samples[3 * index] * 0.299;
-        const double green = (double)samples[3 * index + 1] * 0.587;
-        const double blue = (double)samples[3 * index + 2] * 0.114;
-        const double sum = red + green;
-        luma[index] = (float)(sum + blue);
-    }
-}
+/// rounds once to float. Defined in luma.c.
+__attribute__((visibility("hidden"))) void cimagecodecs_luma(const uint8_t *samples, uint32_t channels, float *luma,
+                                                           size_t count);
 
 #endif
