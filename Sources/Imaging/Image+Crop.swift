@@ -45,14 +45,15 @@ extension Image {
     /// white bar above a red block), the innermost colour is treated as the picture and kept: a flat picture is
     /// returned whole, never an empty rectangle. O(width × height) per pass, at most a few passes.
     public func uniformBorderTrimRect(tolerance: Int = 8) -> PixelRect {
+        // Colours are named by the offset of a pixel that has them, so nothing is allocated per pixel.
         let edgeColours = [
-            colour(x: width / 2, y: 0), colour(x: width / 2, y: height - 1),
-            colour(x: 0, y: height / 2), colour(x: width - 1, y: height / 2),
+            offset(x: width / 2, y: 0), offset(x: width / 2, y: height - 1),
+            offset(x: 0, y: height / 2), offset(x: width - 1, y: height / 2),
         ]
         let first = trimRect(borderColours: edgeColours, tolerance: tolerance)
         guard first.width == 1 || first.height == 1, isFlat(first, tolerance: tolerance) else { return first }
-        let inner = colour(x: first.x, y: first.y)
-        let outer = edgeColours.filter { !Self.close($0, inner, tolerance: tolerance) }
+        let inner = offset(x: first.x, y: first.y)
+        let outer = edgeColours.filter { !close($0, inner, tolerance: tolerance) }
         let second = trimRect(borderColours: outer, tolerance: tolerance)
         if (second.width == 1 || second.height == 1) && isFlat(second, tolerance: tolerance) {
             return PixelRect(x: 0, y: 0, width: width, height: height)
@@ -60,33 +61,36 @@ extension Image {
         return second
     }
 
-    private func colour(x: Int, y: Int) -> [Int] {
-        let start = (y * width + x) * format.channels
-        return pixels[start..<(start + format.channels)].map { Int($0) }
-    }
+    private func offset(x: Int, y: Int) -> Int { (y * width + x) * format.channels }
 
-    private static func close(_ a: [Int], _ b: [Int], tolerance: Int) -> Bool {
-        zip(a, b).allSatisfy { abs($0 - $1) <= tolerance }
+    /// Whether the pixels at two sample offsets are within `tolerance` of each other in every channel.
+    private func close(_ a: Int, _ b: Int, tolerance: Int) -> Bool {
+        for channel in 0..<format.channels where abs(Int(pixels[a + channel]) - Int(pixels[b + channel])) > tolerance {
+            return false
+        }
+        return true
     }
 
     private func isFlat(_ rect: PixelRect, tolerance: Int) -> Bool {
-        let reference = colour(x: rect.x, y: rect.y)
+        let reference = offset(x: rect.x, y: rect.y)
         return (rect.y..<(rect.y + rect.height)).allSatisfy { y in
-            (rect.x..<(rect.x + rect.width)).allSatisfy { x in
-                Self.close(colour(x: x, y: y), reference, tolerance: tolerance)
-            }
+            (rect.x..<(rect.x + rect.width)).allSatisfy { close(offset(x: $0, y: y), reference, tolerance: tolerance) }
         }
     }
 
-    private func trimRect(borderColours: [[Int]], tolerance: Int) -> PixelRect {
-        func isBorder(_ points: [(x: Int, y: Int)]) -> Bool {
-            guard let start = points.first else { return false }
-            let reference = colour(x: start.x, y: start.y)
-            guard borderColours.contains(where: { Self.close($0, reference, tolerance: tolerance) }) else {
-                return false
+    private func trimRect(borderColours: [Int], tolerance: Int) -> PixelRect {
+        /// Whether the `count` pixels from `start`, `step` samples apart, are one flat border colour.
+        func isBorder(start: Int, step: Int, count: Int) -> Bool {
+            guard borderColours.contains(where: { close($0, start, tolerance: tolerance) }) else { return false }
+            var position = start
+            for _ in 0..<count {
+                guard close(position, start, tolerance: tolerance) else { return false }
+                position += step
             }
-            return points.allSatisfy { Self.close(colour(x: $0.x, y: $0.y), reference, tolerance: tolerance) }
+            return true
         }
+        let across = format.channels
+        let down = width * format.channels
         var top = 0
         var bottom = height
         var left = 0
@@ -94,19 +98,23 @@ extension Image {
         var changed = true
         while changed {
             changed = false
-            while bottom - top > 1 && isBorder((left..<right).map { ($0, top) }) {
+            while bottom - top > 1 && isBorder(start: offset(x: left, y: top), step: across, count: right - left) {
                 top += 1
                 changed = true
             }
-            while bottom - top > 1 && isBorder((left..<right).map { ($0, bottom - 1) }) {
+            while bottom - top > 1
+                && isBorder(start: offset(x: left, y: bottom - 1), step: across, count: right - left)
+            {
                 bottom -= 1
                 changed = true
             }
-            while right - left > 1 && isBorder((top..<bottom).map { (left, $0) }) {
+            while right - left > 1 && isBorder(start: offset(x: left, y: top), step: down, count: bottom - top) {
                 left += 1
                 changed = true
             }
-            while right - left > 1 && isBorder((top..<bottom).map { (right - 1, $0) }) {
+            while right - left > 1
+                && isBorder(start: offset(x: right - 1, y: top), step: down, count: bottom - top)
+            {
                 right -= 1
                 changed = true
             }
