@@ -32,6 +32,40 @@ static inline size_t cimagecodecs_buffer_size(uint64_t width, uint64_t height, u
     return (size_t)(pixels * channels);
 }
 
+/// Starts a decode: clears `result` and refuses null arguments. Returns OK when decoding may go on.
+static inline CImageCodecs_Status cimagecodecs_begin_decode(const uint8_t *data, const CImageCodecs_DecodeOptions *options,
+                                                           CImageCodecs_DecodedImage *result) {
+    if (result == NULL) {
+        return CImageCodecs_INVALID_ARGUMENT;
+    }
+    memset(result, 0, sizeof *result);
+    if (data == NULL || options == NULL) {
+        cimagecodecs_set_message(result->message, sizeof result->message, "null argument");
+        return CImageCodecs_INVALID_ARGUMENT;
+    }
+    return CImageCodecs_OK;
+}
+
+/// Records the size a header declares and judges it before any pixel buffer exists: a zero side is EMPTY, more
+/// than `max_pixels` is TOO_LARGE (with a message saying so), anything else OK.
+static inline CImageCodecs_Status cimagecodecs_check_declared_size(uint32_t width, uint32_t height,
+                                                                  const CImageCodecs_DecodeOptions *options,
+                                                                  CImageCodecs_DecodedImage *result) {
+    result->source_width = width;
+    result->source_height = height;
+    if (width == 0 || height == 0) {
+        cimagecodecs_set_message(result->message, sizeof result->message, "image has zero width or height");
+        return CImageCodecs_EMPTY;
+    }
+    const uint64_t pixels = (uint64_t)width * (uint64_t)height;
+    if (pixels > options->max_pixels) {
+        cimagecodecs_set_message(result->message, sizeof result->message, "%ux%u is %llu pixels, over the limit of %llu",
+                                 width, height, (unsigned long long)pixels, (unsigned long long)options->max_pixels);
+        return CImageCodecs_TOO_LARGE;
+    }
+    return CImageCodecs_OK;
+}
+
 /// Composites packed grey+alpha or RGBA rows over white in place, leaving grey or RGB.
 /// out = (c·a + 255·(255 − a) + 127) / 255, which is what Pillow's alpha_composite over opaque white gives.
 static inline void cimagecodecs_composite_over_white(uint8_t *pixels, size_t pixel_count, uint32_t channels) {

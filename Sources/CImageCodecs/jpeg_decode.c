@@ -254,20 +254,10 @@ static void run_jpeg_decode(jpeg_job *job, const uint8_t *data, size_t size, con
     jpeg_save_markers(info, JPEG_APP0 + 1, 0xFFFF);
     jpeg_read_header(info, TRUE);
 
-    result->source_width = info->image_width;
-    result->source_height = info->image_height;
-    if (info->image_width == 0 || info->image_height == 0) {
-        cimagecodecs_set_message(result->message, sizeof result->message, "image has zero width or height");
-        job->error.status = CImageCodecs_EMPTY;
-        return;
-    }
-    if ((uint64_t)info->image_width * (uint64_t)info->image_height > options->max_pixels) {
-        cimagecodecs_set_message(result->message, sizeof result->message,
-                                 "%ux%u is %llu pixels, over the limit of %llu", info->image_width,
-                                 info->image_height,
-                                 (unsigned long long)info->image_width * (unsigned long long)info->image_height,
-                                 (unsigned long long)options->max_pixels);
-        job->error.status = CImageCodecs_TOO_LARGE;
+    const CImageCodecs_Status size_status =
+        cimagecodecs_check_declared_size(info->image_width, info->image_height, options, result);
+    if (size_status != CImageCodecs_OK) {
+        job->error.status = size_status;
         return;
     }
     if (info->progressive_mode) {
@@ -367,13 +357,13 @@ static void run_jpeg_decode(jpeg_job *job, const uint8_t *data, size_t size, con
 
 CImageCodecs_Status CImageCodecs_decodeJPEG(const uint8_t *data, size_t size, const CImageCodecs_DecodeOptions *options,
                                             CImageCodecs_DecodedImage *result) {
-    if (result == NULL) {
-        return CImageCodecs_INVALID_ARGUMENT;
+    const CImageCodecs_Status begun = cimagecodecs_begin_decode(data, options, result);
+    if (begun != CImageCodecs_OK) {
+        return begun;
     }
-    memset(result, 0, sizeof *result);
-    if (data == NULL || options == NULL || size == 0) {
+    if (size == 0) {
         cimagecodecs_set_message(result->message, sizeof result->message, "empty input");
-        return data == NULL || options == NULL ? CImageCodecs_INVALID_ARGUMENT : CImageCodecs_TRUNCATED;
+        return CImageCodecs_TRUNCATED;
     }
     jpeg_job *job = calloc(1, sizeof *job);
     if (job == NULL) {

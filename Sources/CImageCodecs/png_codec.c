@@ -72,18 +72,9 @@ static void run_png_decode(png_read_job *job, const CImageCodecs_DecodeOptions *
     png_uint_32 width = 0, height = 0;
     int bit_depth = 0, colour_type = 0, interlace = 0;
     png_get_IHDR(job->png, job->info, &width, &height, &bit_depth, &colour_type, &interlace, NULL, NULL);
-    result->source_width = width;
-    result->source_height = height;
-    if (width == 0 || height == 0) {
-        cimagecodecs_set_message(job->message, job->message_capacity, "image has zero width or height");
-        job->status = CImageCodecs_EMPTY;
-        return;
-    }
-    if ((uint64_t)width * (uint64_t)height > options->max_pixels) {
-        cimagecodecs_set_message(job->message, job->message_capacity, "%ux%u is %llu pixels, over the limit of %llu",
-                                 width, height, (unsigned long long)width * (unsigned long long)height,
-                                 (unsigned long long)options->max_pixels);
-        job->status = CImageCodecs_TOO_LARGE;
+    const CImageCodecs_Status size_status = cimagecodecs_check_declared_size(width, height, options, result);
+    if (size_status != CImageCodecs_OK) {
+        job->status = size_status;
         return;
     }
 
@@ -166,13 +157,9 @@ static void run_png_decode(png_read_job *job, const CImageCodecs_DecodeOptions *
 
 CImageCodecs_Status CImageCodecs_decodePNG(const uint8_t *data, size_t size, const CImageCodecs_DecodeOptions *options,
                                            CImageCodecs_DecodedImage *result) {
-    if (result == NULL) {
-        return CImageCodecs_INVALID_ARGUMENT;
-    }
-    memset(result, 0, sizeof *result);
-    if (data == NULL || options == NULL) {
-        cimagecodecs_set_message(result->message, sizeof result->message, "null argument");
-        return CImageCodecs_INVALID_ARGUMENT;
+    const CImageCodecs_Status begun = cimagecodecs_begin_decode(data, options, result);
+    if (begun != CImageCodecs_OK) {
+        return begun;
     }
     if (size < 8 || png_sig_cmp(data, 0, 8) != 0) {
         cimagecodecs_set_message(result->message, sizeof result->message, "not a PNG signature");
@@ -181,20 +168,13 @@ CImageCodecs_Status CImageCodecs_decodePNG(const uint8_t *data, size_t size, con
     // Judge the declared size from IHDR before libpng sees it: libpng rejects a zero side with a generic message,
     // and a hostile size is refused here before any decoder state exists.
     if (size >= 24 && memcmp(data + 12, "IHDR", 4) == 0) {
-        const uint32_t width = ((uint32_t)data[16] << 24) | ((uint32_t)data[17] << 16) | ((uint32_t)data[18] << 8) | data[19];
-        const uint32_t height = ((uint32_t)data[20] << 24) | ((uint32_t)data[21] << 16) | ((uint32_t)data[22] << 8) | data[23];
-        result->source_width = width;
-        result->source_height = height;
-        if (width == 0 || height == 0) {
-            cimagecodecs_set_message(result->message, sizeof result->message, "image has zero width or height");
-            return CImageCodecs_EMPTY;
-        }
-        if ((uint64_t)width * (uint64_t)height > options->max_pixels) {
-            cimagecodecs_set_message(result->message, sizeof result->message,
-                                     "%ux%u is %llu pixels, over the limit of %llu", width, height,
-                                     (unsigned long long)width * (unsigned long long)height,
-                                     (unsigned long long)options->max_pixels);
-            return CImageCodecs_TOO_LARGE;
+        const uint32_t width =
+            ((uint32_t)data[16] << 24) | ((uint32_t)data[17] << 16) | ((uint32_t)data[18] << 8) | data[19];
+        const uint32_t height =
+            ((uint32_t)data[20] << 24) | ((uint32_t)data[21] << 16) | ((uint32_t)data[22] << 8) | data[23];
+        const CImageCodecs_Status size_status = cimagecodecs_check_declared_size(width, height, options, result);
+        if (size_status != CImageCodecs_OK) {
+            return size_status;
         }
     }
     png_read_job job;

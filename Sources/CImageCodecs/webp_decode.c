@@ -44,13 +44,9 @@ static const char *describe(VP8StatusCode code) {
 
 CImageCodecs_Status CImageCodecs_decodeWebP(const uint8_t *data, size_t size, const CImageCodecs_DecodeOptions *options,
                                             CImageCodecs_DecodedImage *result) {
-    if (result == NULL) {
-        return CImageCodecs_INVALID_ARGUMENT;
-    }
-    memset(result, 0, sizeof *result);
-    if (data == NULL || options == NULL) {
-        cimagecodecs_set_message(result->message, sizeof result->message, "null argument");
-        return CImageCodecs_INVALID_ARGUMENT;
+    const CImageCodecs_Status begun = cimagecodecs_begin_decode(data, options, result);
+    if (begun != CImageCodecs_OK) {
+        return begun;
     }
     WebPBitstreamFeatures features;
     VP8StatusCode code = WebPGetFeatures(data, size, &features);
@@ -58,19 +54,11 @@ CImageCodecs_Status CImageCodecs_decodeWebP(const uint8_t *data, size_t size, co
         cimagecodecs_set_message(result->message, sizeof result->message, "%s (in the header)", describe(code));
         return status_from(code);
     }
-    if (features.width <= 0 || features.height <= 0) {
-        cimagecodecs_set_message(result->message, sizeof result->message, "image has zero width or height");
-        return CImageCodecs_EMPTY;
-    }
-    const uint32_t width = (uint32_t)features.width;
-    const uint32_t height = (uint32_t)features.height;
-    result->source_width = width;
-    result->source_height = height;
-    if ((uint64_t)width * (uint64_t)height > options->max_pixels) {
-        cimagecodecs_set_message(result->message, sizeof result->message, "%ux%u is %llu pixels, over the limit of %llu",
-                                 width, height, (unsigned long long)width * (unsigned long long)height,
-                                 (unsigned long long)options->max_pixels);
-        return CImageCodecs_TOO_LARGE;
+    const uint32_t width = features.width > 0 ? (uint32_t)features.width : 0;
+    const uint32_t height = features.height > 0 ? (uint32_t)features.height : 0;
+    const CImageCodecs_Status size_status = cimagecodecs_check_declared_size(width, height, options, result);
+    if (size_status != CImageCodecs_OK) {
+        return size_status;
     }
     if (features.has_animation) {
         cimagecodecs_set_message(result->message, sizeof result->message, "animated WebP");
