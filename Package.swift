@@ -16,9 +16,11 @@ let package = Package(
         .executable(name: "proofmark", targets: ["proofmark"]),
         .library(name: "Imaging", targets: ["Imaging"]),
         .library(name: "PerceptualHash", targets: ["PerceptualHash"]),
+        .library(name: "Intake", targets: ["Intake"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -27,6 +29,7 @@ let package = Package(
         ),
         .target(name: "Imaging", dependencies: ["CImageCodecs"], swiftSettings: strictSettings),
         .target(name: "PerceptualHash", dependencies: ["Imaging"], swiftSettings: strictSettings),
+        .target(name: "Intake", dependencies: ["Yams"], swiftSettings: strictSettings),
         .executableTarget(
             name: "proofmark",
             dependencies: [
@@ -50,6 +53,11 @@ let package = Package(
         .testTarget(
             name: "PerceptualHashTests",
             dependencies: ["PerceptualHash", "Imaging", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IntakeTests",
+            dependencies: ["Intake", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
