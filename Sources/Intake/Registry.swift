@@ -112,6 +112,16 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.day = day
     }
 
+    /// A day given by its numbers.
+    ///
+    /// - Precondition: the day exists; an impossible date is a programming error.
+    public init(year: Int, month: Int, day: Int) {
+        precondition((1...12).contains(month) && (1...Self.days(in: month, of: year)).contains(day), "no such day")
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// The UTC calendar day of `date`.
     public init(_ date: Date) {
         var calendar = Calendar(identifier: .gregorian)

@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 @Suite struct RegistryLoaderTests {
-    static let today = LocalDate("2026-11-29")!
+    static let today = LocalDate(year: 2026, month: 11, day: 29)
 
     /// A folder holding the files a registry refers to.
     static func folder() throws -> TemporaryFolder {
