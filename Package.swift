@@ -29,7 +29,8 @@ let package = Package(
         ),
         .target(name: "Imaging", dependencies: ["CImageCodecs"], swiftSettings: strictSettings),
         .target(name: "PerceptualHash", dependencies: ["Imaging"], swiftSettings: strictSettings),
-        .target(name: "Intake", dependencies: ["Yams"], swiftSettings: strictSettings),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Intake", dependencies: ["Yams", "CZlib"], swiftSettings: strictSettings),
         .executableTarget(
             name: "proofmark",
             dependencies: [

@@ -1,0 +1,2 @@
+// zlib, for reading gzip-compressed listing dumps (Intake/GzipSource.swift is its only user).
+#include <zlib.h>
