@@ -29,6 +29,7 @@ let package = Package(
         ),
         .target(name: "Imaging", dependencies: ["CImageCodecs"], swiftSettings: strictSettings),
         .target(name: "PerceptualHash", dependencies: ["Imaging"], swiftSettings: strictSettings),
+        .target(name: "Matching", dependencies: ["PerceptualHash"], swiftSettings: strictSettings),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Intake", dependencies: ["Yams", "CZlib"], swiftSettings: strictSettings),
         .executableTarget(
@@ -54,6 +55,11 @@ let package = Package(
         .testTarget(
             name: "PerceptualHashTests",
             dependencies: ["PerceptualHash", "Imaging", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MatchingTests",
+            dependencies: ["Matching", "PerceptualHash", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,71 @@
+public import Foundation
+
+/// What a listing showed for one brand: the signals a finding rests on.
+public struct Evidence: Sendable, Hashable {
+    public var images: [ImageMatch]
+    public var marks: [MarkMatch]
+    /// The listing's price and the brand's floor, when the price is below it in the same currency.
+    public var priceBelowFloor: (price: Decimal, floor: Decimal)?
+
+    public init(images: [ImageMatch] = [], marks: [MarkMatch] = [], priceBelowFloor: (Decimal, Decimal)? = nil) {
+        self.images = images
+        self.marks = marks
+        self.priceBelowFloor = priceBelowFloor.map { (price: $0.0, floor: $0.1) }
+    }
+
+    public static func == (lhs: Evidence, rhs: Evidence) -> Bool {
+        lhs.images == rhs.images && lhs.marks == rhs.marks
+            && lhs.priceBelowFloor?.price == rhs.priceBelowFloor?.price
+            && lhs.priceBelowFloor?.floor == rhs.priceBelowFloor?.floor
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(images)
+        hasher.combine(marks)
+        hasher.combine(priceBelowFloor?.price)
+        hasher.combine(priceBelowFloor?.floor)
+    }
+
+    /// Whether there is anything to report: an image or a mark (a low price alone is no infringement).
+    public var isEmpty: Bool { images.isEmpty && marks.isEmpty }
+}
+
+/// How serious a finding is, for sorting the morning's work.
+public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
+    case low
+    case moderate
+    case serious
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+    }
+}
+
+/// A finding's score in 0...1 and its severity.
+public struct Assessment: Sendable, Hashable {
+    public var score: Double
+    public var severity: Severity
+}
+
+/// Turns evidence into a score and a severity.
+///
+/// Each signal has a strength in 0...1: an image match 1 − distance/64 (so 1 for an identical hash and about 0.5
+/// at PDQ's threshold of 31 bits), a word mark 0.6 in the title and 0.4 elsewhere, a price below the brand's floor
+/// 0.2 (counted only beside an image or a mark). The score is their noisy-OR, 1 − Π(1 − strength): it grows with
+/// every added or stronger signal and never passes 1. Severity is `serious` for an image within 16 bits, for a
+/// mark in the title at a price below the floor, or for a score of 0.9 or more; `moderate` from 0.6; `low` below.
+/// The image-robustness issue calibrates these weights and the default `--min-score` on its harness.
+public enum Scorer {
+    public static func assess(_ evidence: Evidence) -> Assessment {
+        guard !evidence.isEmpty else { return Assessment(score: 0, severity: .low) }
+        var strengths = evidence.images.map { max(0, 1 - Double($0.distance) / 64) }
+        strengths += evidence.marks.map { $0.field == "title" ? 0.6 : 0.4 }
+        if evidence.priceBelowFloor != nil { strengths.append(0.2) }
+        let score = 1 - strengths.reduce(1) { $0 * (1 - $1) }
+        let closeImage = evidence.images.contains { $0.distance <= 16 }
+        let cheapMarkInTitle = evidence.priceBelowFloor != nil && evidence.marks.contains { $0.field == "title" }
+        let severity: Severity =
+            closeImage || cheapMarkInTitle || score >= 0.9 ? .serious : score >= 0.6 ? .moderate : .low
+        return Assessment(score: (score * 10_000).rounded() / 10_000, severity: severity)
+    }
+}
