@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -30,6 +31,8 @@ let package = Package(
         .target(name: "Imaging", dependencies: ["CImageCodecs"], swiftSettings: strictSettings),
         .target(name: "PerceptualHash", dependencies: ["Imaging"], swiftSettings: strictSettings),
         .target(name: "Matching", dependencies: ["PerceptualHash"], swiftSettings: strictSettings),
+        .target(
+            name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Intake", dependencies: ["Yams", "CZlib"], swiftSettings: strictSettings),
         .executableTarget(
@@ -60,6 +63,11 @@ let package = Package(
         .testTarget(
             name: "MatchingTests",
             dependencies: ["Matching", "PerceptualHash", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
