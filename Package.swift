@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(
@@ -33,12 +34,20 @@ let package = Package(
         .target(name: "Matching", dependencies: ["PerceptualHash"], swiftSettings: strictSettings),
         .target(
             name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "Imaging", "PerceptualHash", "Intake", "Matching", "Store",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Intake", dependencies: ["Yams", "CZlib"], swiftSettings: strictSettings),
         .executableTarget(
             name: "proofmark",
             dependencies: [
-                "Imaging", "PerceptualHash",
+                "Imaging", "PerceptualHash", "Pipeline", "Intake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -68,6 +77,11 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: ["Pipeline", "Intake", "TestSupport", "Imaging"],
             swiftSettings: strictSettings
         ),
         .testTarget(

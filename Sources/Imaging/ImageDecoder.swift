@@ -89,6 +89,19 @@ public enum ImageDecoder {
         }
     }
 
+    /// Reads an image file's bytes: only a regular file, at most `maximumFileSize` bytes; errors carry the path.
+    public static func readFile(
+        _ path: String, maximumFileSize: Int = DecodingOptions.defaultMaximumFileSize
+    ) throws(ImageDecodingError) -> Data {
+        do {
+            return try read(path, maximumFileSize: maximumFileSize)
+        } catch {
+            var named = error
+            named.path = path
+            throw named
+        }
+    }
+
     private static func read(_ path: String, maximumFileSize: Int) throws(ImageDecodingError) -> Data {
         var status = stat()
         guard stat(path, &status) == 0 else {

@@ -61,7 +61,8 @@ public final class StateStore: Sendable {
     }
 
     /// Writes a batch in one transaction. Fingerprints already stored are kept; listings, listing images and
-    /// findings replace earlier rows with the same key (so a resumed run writes no duplicates).
+    /// findings replace earlier rows with the same key (so a resumed run writes no duplicates), and listings and
+    /// findings keep the run they were first seen in.
     public func write(_ batch: Batch) throws(StoreError) {
         guard !batch.isEmpty else { return }
         try write { db in
@@ -79,7 +80,13 @@ public final class StateStore: Sendable {
                 }
             }
             for record in batch.listingImages { try record.insert(db, onConflict: .replace) }
-            for record in batch.findings { try record.insert(db, onConflict: .replace) }
+            for var record in batch.findings {
+                // A finding keeps the run it was first seen in.
+                if let existing = try FindingRecord.fetchOne(db, key: record.findingID) {
+                    record.firstRun = existing.firstRun
+                }
+                try record.insert(db, onConflict: .replace)
+            }
             for record in batch.failures { try record.insert(db) }
         }
     }
@@ -87,6 +94,11 @@ public final class StateStore: Sendable {
     /// The stored fingerprints of the image with these bytes, if any night has decoded it.
     public func fingerprint(sha256: String) throws(StoreError) -> FingerprintRecord? {
         try read { db in try FingerprintRecord.fetchOne(db, key: sha256) }
+    }
+
+    /// The run a finding was first seen in, if it has been seen.
+    public func firstRun(ofFinding id: String) throws(StoreError) -> String? {
+        try read { db in try FindingRecord.fetchOne(db, key: id)?.firstRun }
     }
 
     public func run(id: String) throws(StoreError) -> RunRecord? {

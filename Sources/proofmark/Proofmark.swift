@@ -4,20 +4,20 @@ import Imaging
 /// The process entry point: tunes the allocator, then runs the command tree.
 @main
 enum Entry {
-    static func main() {
+    static func main() async {
         ImageMemory.keepFreedBuffersForReuse()
-        Proofmark.main()
+        await Proofmark.main()
     }
 }
 
 /// The `proofmark` command tree. Commands parse options, call the libraries and map outcomes to exit codes;
 /// they hold no business logic.
-struct Proofmark: ParsableCommand {
+struct Proofmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proofmark",
         abstract: "Finds infringing marketplace listings and writes the evidence to file complaints on.",
         version: ProofmarkVersion.current,
-        subcommands: [HashCommand.self]
+        subcommands: [RunCommand.self, HashCommand.self]
     )
 }
 

@@ -1,0 +1,91 @@
+import Foundation
+import Intake
+import Matching
+
+/// A finding ready to be written: one listing, brand and right, with its score and signals.
+struct Finding: Sendable {
+    var id: String
+    var listing: Listing
+    var brand: String
+    var right: String
+    var assessment: Assessment
+    var status: String
+    /// The finding as `findings.jsonl` writes it (sorted keys).
+    var json: String
+}
+
+/// Groups a listing's signals by brand and right and turns each group into a finding (DESIGN.md, "A finding").
+struct FindingBuilder: Sendable {
+    let registry: Registry
+
+    /// A finding's id: the same for the same listing, brand and right, night after night.
+    static func findingID(marketplace: String, listingID: String, brand: String, right: String) -> String {
+        "f-" + JSONText.sha256Hex(Data("\(marketplace)\n\(listingID)\n\(brand)\n\(right)".utf8)).prefix(16)
+    }
+
+    /// The findings of one listing, and how many brand groups were skipped because the seller is authorised.
+    func findings(for outcome: ListingOutcome, isKnown: (String) -> Bool) -> (findings: [Finding], authorized: Int) {
+        var result: [Finding] = []
+        var authorized = 0
+        let listing = outcome.listing
+        for brand in registry.brands {
+            let images = outcome.images.flatMap { image in
+                image.matches.filter { $0.brand == brand.name }.map { (image, $0) }
+            }
+            let marks = outcome.marks.filter { $0.brand == brand.name }
+            guard !images.isEmpty || !marks.isEmpty else { continue }
+            if let seller = listing.sellerID, brand.authorizedSellers.contains(seller) {
+                authorized += 1
+                continue
+            }
+            var belowFloor: (Decimal, Decimal)?
+            if let floor = brand.priceFloor, let price = listing.price, price < floor.amount,
+                (listing.currency ?? floor.currency).uppercased() == floor.currency
+            {
+                belowFloor = (price, floor.amount)
+            }
+            let rights = Set(images.map(\.1.right) + marks.map(\.right)).sorted()
+            for right in rights {
+                let rightImages = images.filter { $0.1.right == right }
+                let rightMarks = marks.filter { $0.right == right }
+                let assessment = Scorer.assess(
+                    Evidence(images: rightImages.map(\.1), marks: rightMarks, priceBelowFloor: belowFloor))
+                let id = Self.findingID(
+                    marketplace: listing.marketplace, listingID: listing.listingID, brand: brand.name, right: right)
+                let status = isKnown(id) ? "ongoing" : "new"
+                var signals: [[String: Any]] = rightImages.map { image, match in
+                    var signal: [String: Any] = [
+                        "kind": "image", "asset": match.assetID, "image": image.reference, "algorithm": "pdq",
+                        "distance": match.distance, "transform": match.transformName,
+                    ]
+                    if let width = image.width, let height = image.height { signal["region"] = [0, 0, width, height] }
+                    return signal
+                }
+                signals += rightMarks.map { mark in
+                    [
+                        "kind": "word-mark", "mark": mark.mark, "found": mark.found, "field": mark.field,
+                        "span": [mark.span.lowerBound, mark.span.upperBound], "how": mark.how,
+                    ]
+                }
+                if let (price, floor) = belowFloor {
+                    signals.append([
+                        "kind": "price", "price": NSDecimalNumber(decimal: price),
+                        "floor": NSDecimalNumber(decimal: floor),
+                    ])
+                }
+                var object: [String: Any] = [
+                    "finding_id": id, "marketplace": listing.marketplace, "listing_id": listing.listingID,
+                    "brand": brand.name, "score": assessment.score, "severity": assessment.severity.rawValue,
+                    "status": status, "rights": [right], "signals": signals,
+                ]
+                if let seller = listing.sellerID { object["seller_id"] = seller }
+                if let url = listing.url { object["url"] = url }
+                result.append(
+                    Finding(
+                        id: id, listing: listing, brand: brand.name, right: right, assessment: assessment,
+                        status: status, json: JSONText.encode(object)))
+            }
+        }
+        return (result, authorized)
+    }
+}

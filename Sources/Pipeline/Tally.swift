@@ -1,0 +1,140 @@
+import Foundation
+import Intake
+import Matching
+import Store
+
+/// Counts and collects what a run saw, in dump order, and hands finished work to the state file in batches.
+struct Tally {
+    let runID: String
+    let builder: FindingBuilder
+    let configuration: RunConfiguration
+    var records = 0
+    var listings = 0
+    var images = 0
+    var decodedImages = 0
+    var cachedImages = 0
+    var authorizedSkipped = 0
+    var findings = 0
+    var bySeverity: [String: Int] = [:]
+    var byBrand: [String: [String: Int]] = [:]
+    var badRecords: [DumpProblem] = []
+    var failedImages: [(listing: String, reference: String, category: String, message: String)] = []
+    private var batch = StateStore.Batch()
+    private var batchedListings = 0
+
+    init(runID: String, builder: FindingBuilder, configuration: RunConfiguration) {
+        self.runID = runID
+        self.builder = builder
+        self.configuration = configuration
+    }
+
+    var progress: RunProgress {
+        RunProgress(
+            records: records, listings: listings, images: images, findings: findings, badRecords: badRecords.count,
+            failedImages: failedImages.count)
+    }
+
+    mutating func add(_ problem: DumpProblem) {
+        records += 1
+        badRecords.append(problem)
+        batch.failures.append(
+            FailureRecord(
+                runID: runID, kind: "dump-record", line: problem.line, subject: "line \(problem.line)",
+                category: "bad-record", message: problem.reason))
+    }
+
+    mutating func add(_ outcome: ListingOutcome, store: StateStore) throws(StoreError) {
+        records += 1
+        listings += 1
+        let listing = outcome.listing
+        let key = "\(listing.marketplace)/\(listing.listingID)"
+        batch.listings.append(
+            ListingRecord(
+                marketplace: listing.marketplace, listingID: listing.listingID, sellerID: listing.sellerID,
+                firstRun: runID, lastRun: runID, raw: listing.raw))
+        for image in outcome.images {
+            images += 1
+            if let record = image.newFingerprint {
+                decodedImages += 1
+                batch.fingerprints.append(record)
+            } else if image.sha256 != nil, image.failure == nil {
+                cachedImages += 1
+            }
+            if let failure = image.failure {
+                failedImages.append((key, image.reference, failure.category, failure.message))
+                batch.failures.append(
+                    FailureRecord(
+                        runID: runID, kind: "image", line: listing.line, subject: "\(key) \(image.reference)",
+                        category: failure.category, message: failure.message))
+            }
+            batch.listingImages.append(
+                ListingImageRecord(
+                    runID: runID, marketplace: listing.marketplace, listingID: listing.listingID,
+                    position: image.position, reference: image.reference, sha256: image.sha256,
+                    failureCategory: image.failure?.category, failureMessage: image.failure?.message))
+        }
+        let runID = self.runID
+        let built = builder.findings(for: outcome) { id in
+            // Seen on an earlier night; this run's own findings (a resumed run's too) are new.
+            guard let first = try? store.firstRun(ofFinding: id) else { return false }
+            return first != runID
+        }
+        authorizedSkipped += built.authorized
+        for finding in built.findings where finding.assessment.score >= configuration.minimumScore {
+            findings += 1
+            bySeverity[finding.assessment.severity.rawValue, default: 0] += 1
+            byBrand[finding.brand, default: [:]][finding.assessment.severity.rawValue, default: 0] += 1
+            batch.findings.append(
+                FindingRecord(
+                    findingID: finding.id, marketplace: listing.marketplace, listingID: listing.listingID,
+                    brand: finding.brand, score: finding.assessment.score,
+                    severity: finding.assessment.severity.rawValue,
+                    status: finding.status, firstRun: runID, lastRun: runID, json: finding.json))
+        }
+        batchedListings += 1
+        if batchedListings >= configuration.batchSize { try flush(store: store) }
+    }
+
+    mutating func flush(store: StateStore) throws(StoreError) {
+        try store.write(batch)
+        batch = StateStore.Batch()
+        batchedListings = 0
+    }
+
+    var counts: [String: Any] {
+        var byReason: [String: Int] = [:]
+        for failure in failedImages { byReason[failure.category, default: 0] += 1 }
+        return [
+            "records": records, "listings": listings, "bad_records": badRecords.count, "images": images,
+            "images_decoded": decodedImages, "images_cached": cachedImages, "images_failed": failedImages.count,
+            "failed_images_by_reason": byReason, "authorized_seller_matches_skipped": authorizedSkipped,
+            "findings": findings, "findings_by_severity": bySeverity, "findings_by_brand": byBrand,
+        ]
+    }
+
+    func report(
+        registry: (path: String, sha256: String), dump: (path: String, sha256: String, reader: ListingDump),
+        warnings: [RegistryIssue], parameters: [String: Any], timings: [String: Double], status: String,
+        startedAt: String
+    ) -> String {
+        let object: [String: Any] = [
+            "run_id": runID, "tool_version": configuration.toolVersion, "status": status, "started_at": startedAt,
+            "parameters": parameters,
+            "inputs": [
+                "registry": ["path": registry.path, "sha256": registry.sha256],
+                "dump": [
+                    "path": dump.path, "sha256": dump.sha256, "format": dump.reader.format.rawValue,
+                    "compressed": dump.reader.isCompressed,
+                ],
+            ],
+            "counts": counts,
+            "registry_warnings": warnings.map(\.description),
+            "bad_records": badRecords.map { ["line": $0.line, "reason": $0.reason] },
+            "failed_images": failedImages.map {
+                ["listing": $0.listing, "reference": $0.reference, "reason": $0.category, "message": $0.message]
+            },
+            "timings_seconds": timings.mapValues { ($0 * 1000).rounded() / 1000 },
+        ]
+        return JSONText.encode(object)
+    }
+}

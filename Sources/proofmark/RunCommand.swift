@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import Intake
+import Pipeline
+
+/// `proofmark run`: one night's work, registry and dump in, findings and a run record out.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Match tonight's listings against the registry and write findings.",
+        discussion: """
+            Writes OUT/findings.jsonl (score descending, then finding id) and OUT/run.json (versions, parameters, \
+            input hashes, counts, every bad dump record and failed image, timings), and keeps history in the state \
+            file. Progress goes to stderr, a short summary to stdout. Exit status: 0 when the run completed, \
+            findings or not; 1 when it could not run (invalid registry, unreadable dump, mostly-bad dump, state \
+            file or output not writable).
+            """
+    )
+
+    @Option(help: "The registry file (YAML).")
+    var registry: String
+
+    @Option(help: "Tonight's listing dump: JSONL or CSV, optionally gzip-compressed.")
+    var dump: String
+
+    @Option(help: "The output folder.")
+    var out: String
+
+    @Option(help: "The state file (default: OUT/state.sqlite).")
+    var state: String?
+
+    @Option(help: "Listings processed at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Report findings scoring at least this (0...1; 0 reports every candidate).")
+    var minScore: Double = 0.5
+
+    @Option(name: .customLong("map"), help: "Map a field to a dump column, e.g. --map title=product_name (repeatable).")
+    var mappings: [String] = []
+
+    @Option(help: "A file of field=column lines, one mapping per line.")
+    var mapFile: String?
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
+    }
+
+    func run() async throws {
+        var entries = mappings
+        if let mapFile {
+            do {
+                entries =
+                    try String(contentsOfFile: mapFile, encoding: .utf8)
+                    .split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + entries
+            } catch {
+                throw ValidationError("cannot read --map-file \(mapFile): \((error as NSError).localizedDescription)")
+            }
+        }
+        let mapping: FieldMapping
+        do {
+            mapping = try FieldMapping(entries: entries)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let configuration = RunConfiguration(
+            registryPath: registry, dumpPath: dump, outputFolder: URL(fileURLWithPath: out), statePath: state,
+            jobs: jobs, minimumScore: minScore, mapping: mapping, now: Date(), toolVersion: ProofmarkVersion.current)
+        let display = ProgressDisplay()
+        do {
+            let summary = try await NightlyRun.run(configuration) { progress in display.update(progress) }
+            display.finish()
+            for warning in summary.registryWarnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+            let severities = ["serious", "moderate", "low"].compactMap { severity in
+                summary.findingsBySeverity[severity].map { "\($0) \(severity)" }
+            }
+            print(
+                "run \(summary.runID): \(summary.listings) listings, \(summary.images) images, "
+                    + "\(summary.reportedFindings) findings"
+                    + (severities.isEmpty ? "" : " (\(severities.joined(separator: ", ")))"))
+            if summary.badRecords > 0 || summary.failedImages > 0 {
+                print(
+                    "skipped: \(summary.badRecords) bad dump records, \(summary.failedImages) images that failed "
+                        + "(each listed in \(out)/run.json)")
+            }
+            print("wrote \(out)/findings.jsonl and \(out)/run.json")
+        } catch {
+            display.finish()
+            FileHandle.standardError.write(Data("proofmark run: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Progress on stderr: a live line on a terminal, a plain line every five seconds otherwise (cron logs).
+final class ProgressDisplay: @unchecked Sendable {
+    // @unchecked: every access to the mutable state below holds `lock`.
+    private let lock = NSLock()
+    private let isTerminal = isatty(STDERR_FILENO) == 1
+    private let started = Date()
+    private var lastShown = Date.distantPast
+    private var shownLive = false
+
+    func update(_ progress: RunProgress) {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        guard now.timeIntervalSince(lastShown) >= (isTerminal ? 0.2 : 5) else { return }
+        lastShown = now
+        let elapsed = max(0.001, now.timeIntervalSince(started))
+        let rate = Double(progress.listings) / elapsed
+        let line =
+            "\(progress.listings) listings, \(progress.images) images, \(progress.findings) findings, "
+            + "\(progress.badRecords) bad records, \(progress.failedImages) failed images, "
+            + String(format: "%.0f listings/s", rate)
+        if isTerminal {
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+            shownLive = true
+        } else {
+            FileHandle.standardError.write(Data("\(line)\n".utf8))
+        }
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if shownLive { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
