@@ -6,11 +6,19 @@ protocol ByteSource {
     mutating func nextChunk() throws(DumpError) -> [UInt8]?
 }
 
+/// How many bytes of a file have been read, shared with whoever reports progress.
+final class ReadCounter: @unchecked Sendable {
+    // @unchecked: only the reading thread writes; readers of `bytes` for progress tolerate a stale value.
+    var bytes = 0
+}
+
 /// A file read 256 KiB at a time.
 struct FileSource: ByteSource {
     static let chunkSize = 256 << 10
     let handle: FileHandle
     let path: String
+    let size: Int
+    let counter = ReadCounter()
 
     init(path: String) throws(DumpError) {
         var status = stat()
@@ -26,11 +34,13 @@ struct FileSource: ByteSource {
             throw DumpError.unreadable(path: path, reason: (error as NSError).localizedDescription)
         }
         self.path = path
+        size = Int(status.st_size)
     }
 
     mutating func nextChunk() throws(DumpError) -> [UInt8]? {
         do {
             guard let data = try handle.read(upToCount: Self.chunkSize), !data.isEmpty else { return nil }
+            counter.bytes += data.count
             return [UInt8](data)
         } catch {
             throw DumpError.unreadable(path: path, reason: (error as NSError).localizedDescription)

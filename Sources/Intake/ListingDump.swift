@@ -22,6 +22,11 @@ public final class ListingDump {
     public let isCompressed: Bool
 
     private var source: any ByteSource
+    private let counter: ReadCounter
+    private let fileSize: Int
+
+    /// How much of the file has been read, 0...1 (of the compressed bytes for a gzip dump): for progress and ETA.
+    public var fractionRead: Double { fileSize > 0 ? min(1, Double(counter.bytes) / Double(fileSize)) : 1 }
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
@@ -40,6 +45,8 @@ public final class ListingDump {
         self.builder = ListingBuilder(mapping: mapping)
         self.maximumRecordBytes = maximumRecordBytes
         var file = try FileSource(path: path)
+        counter = file.counter
+        fileSize = file.size
         let first = try file.nextChunk() ?? []
         isCompressed = first.starts(with: [0x1F, 0x8B])
         let replay = ReplaySource(first: first, rest: file)

@@ -108,7 +108,7 @@ public enum NightlyRun {
                     while let ready = waiting.removeValue(forKey: emitted) {
                         try tally.add(ready, store: store)
                         emitted += 1
-                        progress(tally.progress)
+                        progress(tally.progress(fractionRead: dump.fractionRead))
                     }
                 }
                 while let record = try dump.next() {

@@ -73,4 +73,6 @@ public struct RunProgress: Sendable {
     public var findings: Int
     public var badRecords: Int
     public var failedImages: Int
+    /// How much of the dump file has been read, 0...1.
+    public var fractionRead: Double
 }

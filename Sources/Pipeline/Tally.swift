@@ -28,10 +28,10 @@ struct Tally {
         self.configuration = configuration
     }
 
-    var progress: RunProgress {
+    func progress(fractionRead: Double) -> RunProgress {
         RunProgress(
             records: records, listings: listings, images: images, findings: findings, badRecords: badRecords.count,
-            failedImages: failedImages.count)
+            failedImages: failedImages.count, fractionRead: fractionRead)
     }
 
     mutating func add(_ problem: DumpProblem) {

@@ -109,12 +109,20 @@ final class ProgressDisplay: @unchecked Sendable {
         lastShown = now
         let elapsed = max(0.001, now.timeIntervalSince(started))
         let rate = Double(progress.listings) / elapsed
-        let line =
+        var line =
             "\(progress.listings) listings, \(progress.images) images, \(progress.findings) findings, "
             + "\(progress.badRecords) bad records, \(progress.failedImages) failed images, "
             + String(format: "%.0f listings/s", rate)
+        let fraction = progress.fractionRead
+        if fraction > 0.01 {
+            let remaining = Int((elapsed * (1 - fraction) / fraction).rounded())
+            line += String(format: ", %d%%, ETA %d:%02d", Int(fraction * 100), remaining / 60, remaining % 60)
+        }
         if isTerminal {
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+            let width = 20
+            let filled = Int(fraction * Double(width))
+            let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(bar)\(line)".utf8))
             shownLive = true
         } else {
             FileHandle.standardError.write(Data("\(line)\n".utf8))
