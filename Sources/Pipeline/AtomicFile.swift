@@ -5,10 +5,33 @@ import Foundation
 /// same folder, then a rename.
 enum AtomicFile {
     static func write(_ text: String, to url: URL) throws(RunError) {
+        try write(to: url) { append in try append(text) }
+    }
+
+    /// Writes what `produce` appends, piece by piece (memory stays bounded), then renames into place.
+    static func write(to url: URL, _ produce: (_ append: (String) throws -> Void) throws -> Void) throws(RunError) {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
             ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+                throw CocoaError(.fileWriteNoPermission)
+            }
+            let handle = try FileHandle(forWritingTo: temporary)
+            var pending = Data()
+            do {
+                try produce { text in
+                    pending.append(contentsOf: text.utf8)
+                    if pending.count >= 1 << 20 {
+                        try handle.write(contentsOf: pending)
+                        pending.removeAll(keepingCapacity: true)
+                    }
+                }
+                try handle.write(contentsOf: pending)
+                try handle.close()
+            } catch {
+                try? handle.close()
+                throw error
+            }
             // rename(2) replaces the target atomically within one file system.
             guard rename(temporary.path, url.path) == 0 else {
                 let reason = String(cString: strerror(errno))
@@ -27,5 +50,5 @@ struct StreamingSHA256 {
 
     mutating func update(_ data: Data) { hasher.update(data: data) }
 
-    func finalize() -> String { JSONText.sha256Hex(Data(hasher.finalize())) }
+    func finalize() -> String { Digest.hex(hasher.finalize()) }
 }

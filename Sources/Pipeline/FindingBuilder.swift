@@ -20,7 +20,7 @@ struct FindingBuilder: Sendable {
 
     /// A finding's id: the same for the same listing, brand and right, night after night.
     static func findingID(marketplace: String, listingID: String, brand: String, right: String) -> String {
-        "f-" + JSONText.sha256Hex(Data("\(marketplace)\n\(listingID)\n\(brand)\n\(right)".utf8)).prefix(16)
+        "f-" + Digest.sha256Hex(Data("\(marketplace)\n\(listingID)\n\(brand)\n\(right)".utf8)).prefix(16)
     }
 
     /// The findings of one listing, and how many brand groups were skipped because the seller is authorised.
@@ -53,37 +53,40 @@ struct FindingBuilder: Sendable {
                 let id = Self.findingID(
                     marketplace: listing.marketplace, listingID: listing.listingID, brand: brand.name, right: right)
                 let status = isKnown(id) ? "ongoing" : "new"
-                var signals: [[String: Any]] = rightImages.map { image, match in
-                    var signal: [String: Any] = [
-                        "kind": "image", "asset": match.assetID, "image": image.reference, "algorithm": "pdq",
-                        "distance": match.distance, "transform": match.transformName,
+                var signals: [JSON] = rightImages.map { image, match in
+                    var signal: [String: JSON] = [
+                        "kind": "image", "asset": .string(match.assetID), "image": .string(image.reference),
+                        "algorithm": "pdq", "distance": .integer(match.distance),
+                        "transform": .string(match.transformName),
                     ]
-                    if let width = image.width, let height = image.height { signal["region"] = [0, 0, width, height] }
-                    return signal
+                    if let width = image.width, let height = image.height {
+                        signal["region"] = [0, 0, .integer(width), .integer(height)]
+                    }
+                    return .object(signal)
                 }
                 signals += rightMarks.map { mark in
                     [
-                        "kind": "word-mark", "mark": mark.mark, "found": mark.found, "field": mark.field,
-                        "span": [mark.span.lowerBound, mark.span.upperBound], "how": mark.how,
+                        "kind": "word-mark", "mark": .string(mark.mark), "found": .string(mark.found),
+                        "field": .string(mark.field),
+                        "span": [.integer(mark.span.lowerBound), .integer(mark.span.upperBound)],
+                        "how": .string(mark.how),
                     ]
                 }
                 if let (price, floor) = belowFloor {
-                    signals.append([
-                        "kind": "price", "price": NSDecimalNumber(decimal: price),
-                        "floor": NSDecimalNumber(decimal: floor),
-                    ])
+                    signals.append(["kind": "price", "price": .decimal(price), "floor": .decimal(floor)])
                 }
-                var object: [String: Any] = [
-                    "finding_id": id, "marketplace": listing.marketplace, "listing_id": listing.listingID,
-                    "brand": brand.name, "score": assessment.score, "severity": assessment.severity.rawValue,
-                    "status": status, "rights": [right], "signals": signals,
+                var object: [String: JSON] = [
+                    "finding_id": .string(id), "marketplace": .string(listing.marketplace),
+                    "listing_id": .string(listing.listingID), "brand": .string(brand.name),
+                    "score": .double(assessment.score), "severity": .string(assessment.severity.rawValue),
+                    "status": .string(status), "rights": [.string(right)], "signals": .array(signals),
                 ]
-                if let seller = listing.sellerID { object["seller_id"] = seller }
-                if let url = listing.url { object["url"] = url }
+                if let seller = listing.sellerID { object["seller_id"] = .string(seller) }
+                if let url = listing.url { object["url"] = .string(url) }
                 result.append(
                     Finding(
                         id: id, listing: listing, brand: brand.name, right: right, assessment: assessment,
-                        status: status, json: JSONText.encode(object)))
+                        status: status, json: JSON.object(object).text))
             }
         }
         return (result, authorized)

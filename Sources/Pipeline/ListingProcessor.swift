@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Imaging
 import Intake
@@ -61,7 +60,7 @@ struct ListingProcessor: Sendable {
             outcome.failure = (error.category, error.message)
             return outcome
         }
-        let sha256 = JSONText.sha256Hex(bytes)
+        let sha256 = Digest.sha256Hex(bytes)
         outcome.sha256 = sha256
         let record: FingerprintRecord
         if let stored = try? store.fingerprint(sha256: sha256) {
@@ -87,29 +86,11 @@ struct ListingProcessor: Sendable {
 /// Fingerprints as the state file stores them.
 enum FingerprintCodec {
     static func record(_ fingerprint: ImageFingerprint, sha256: String) -> FingerprintRecord {
-        var dihedral: [String: String] = [:]
-        for (variant, hash) in fingerprint.pdqDihedral { dihedral[variant.rawValue] = hash.hex }
+        var dihedral: [String: JSON] = [:]
+        for (variant, hash) in fingerprint.pdqDihedral { dihedral[variant.rawValue] = .string(hash.hex) }
         return FingerprintRecord(
             sha256: sha256, format: fingerprint.format.rawValue, width: fingerprint.width, height: fingerprint.height,
             path: fingerprint.path.rawValue, pdq: fingerprint.pdq.hex, quality: fingerprint.quality,
-            dhash: fingerprint.dhash.hex, dihedral: JSONText.encode(dihedral))
-    }
-}
-
-/// JSON with sorted keys, so that every output is byte-stable.
-enum JSONText {
-    static func encode(_ object: Any) -> String {
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
-        else { return "null" }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    static func sha256Hex(_ data: some DataProtocol) -> String {
-        SHA256.hash(data: data).map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
+            dhash: fingerprint.dhash.hex, dihedral: JSON.object(dihedral).text)
     }
 }

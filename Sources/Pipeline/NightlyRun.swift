@@ -67,16 +67,16 @@ public enum NightlyRun {
             throw RunError.state(error.description)
         }
         let runID = "r-" + timestamp(configuration.now, compact: true) + "-" + dumpHash.prefix(8)
-        let parameters: [String: Any] = [
-            "jobs": configuration.jobs, "min_score": configuration.minimumScore,
-            "mapping": configuration.mapping.columns, "state": configuration.statePath,
-            "max_bad_share": configuration.maximumBadShare,
+        let parameters: JSON = [
+            "jobs": .integer(configuration.jobs), "min_score": .double(configuration.minimumScore),
+            "mapping": .object(configuration.mapping.columns.mapValues { .string($0) }),
+            "state": .string(configuration.statePath), "max_bad_share": .double(configuration.maximumBadShare),
         ]
         try state {
             try store.begin(
                 RunRecord(
                     id: runID, startedAt: timestamp(configuration.now, compact: false),
-                    toolVersion: configuration.toolVersion, parameters: JSONText.encode(parameters),
+                    toolVersion: configuration.toolVersion, parameters: parameters.text,
                     registrySHA256: registryHash, dumpSHA256: dumpHash))
         }
 
@@ -139,11 +139,15 @@ public enum NightlyRun {
         let mostlyBad =
             records >= configuration.minimumRecordsForBadShare
             && Double(tally.badRecords.count) > configuration.maximumBadShare * Double(records)
-        var reported: [String] = []
+        var reported = 0
         if !mostlyBad {
-            reported = try state { try store.findings(lastSeenIn: runID).map(\.json) }
-            try AtomicFile.write(
-                reported.map { $0 + "\n" }.joined(), to: output.appendingPathComponent("findings.jsonl"))
+            // Streamed from the state file, so memory does not grow with the number of findings.
+            try AtomicFile.write(to: output.appendingPathComponent("findings.jsonl")) { append in
+                try store.forEachFinding(lastSeenIn: runID) { finding in
+                    try append(finding.json + "\n")
+                    reported += 1
+                }
+            }
         }
         lap("outputs")
         let report = tally.report(
@@ -154,7 +158,7 @@ public enum NightlyRun {
         try state {
             try store.finish(
                 runID: runID, at: timestamp(configuration.now, compact: false),
-                status: mostlyBad ? .failed : .completed, counts: JSONText.encode(tally.counts))
+                status: mostlyBad ? .failed : .completed, counts: tally.counts.text)
         }
         if mostlyBad {
             throw RunError.mostlyBad(
@@ -162,7 +166,7 @@ public enum NightlyRun {
         }
         return RunSummary(
             runID: runID, records: records, listings: tally.listings, badRecords: tally.badRecords.count,
-            images: tally.images, failedImages: tally.failedImages.count, reportedFindings: reported.count,
+            images: tally.images, failedImages: tally.failedImages.count, reportedFindings: reported,
             findingsBySeverity: tally.bySeverity, registryWarnings: loaded.warnings)
     }
 

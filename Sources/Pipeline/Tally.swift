@@ -101,40 +101,50 @@ struct Tally {
         batchedListings = 0
     }
 
-    var counts: [String: Any] {
-        var byReason: [String: Int] = [:]
-        for failure in failedImages { byReason[failure.category, default: 0] += 1 }
+    var counts: JSON {
+        var byReason: [String: JSON] = [:]
+        for failure in failedImages {
+            if case .integer(let count) = byReason[failure.category] ?? .integer(0) {
+                byReason[failure.category] = .integer(count + 1)
+            }
+        }
         return [
-            "records": records, "listings": listings, "bad_records": badRecords.count, "images": images,
-            "images_decoded": decodedImages, "images_cached": cachedImages, "images_failed": failedImages.count,
-            "failed_images_by_reason": byReason, "authorized_seller_matches_skipped": authorizedSkipped,
-            "findings": findings, "findings_by_severity": bySeverity, "findings_by_brand": byBrand,
+            "records": .integer(records), "listings": .integer(listings), "bad_records": .integer(badRecords.count),
+            "images": .integer(images), "images_decoded": .integer(decodedImages),
+            "images_cached": .integer(cachedImages), "images_failed": .integer(failedImages.count),
+            "failed_images_by_reason": .object(byReason),
+            "authorized_seller_matches_skipped": .integer(authorizedSkipped), "findings": .integer(findings),
+            "findings_by_severity": .object(bySeverity.mapValues { .integer($0) }),
+            "findings_by_brand": .object(byBrand.mapValues { .object($0.mapValues { .integer($0) }) }),
         ]
     }
 
     func report(
         registry: (path: String, sha256: String), dump: (path: String, sha256: String, reader: ListingDump),
-        warnings: [RegistryIssue], parameters: [String: Any], timings: [String: Double], status: String,
-        startedAt: String
+        warnings: [RegistryIssue], parameters: JSON, timings: [String: Double], status: String, startedAt: String
     ) -> String {
-        let object: [String: Any] = [
-            "run_id": runID, "tool_version": configuration.toolVersion, "status": status, "started_at": startedAt,
-            "parameters": parameters,
+        let object: JSON = [
+            "run_id": .string(runID), "tool_version": .string(configuration.toolVersion), "status": .string(status),
+            "started_at": .string(startedAt), "parameters": parameters,
             "inputs": [
-                "registry": ["path": registry.path, "sha256": registry.sha256],
+                "registry": ["path": .string(registry.path), "sha256": .string(registry.sha256)],
                 "dump": [
-                    "path": dump.path, "sha256": dump.sha256, "format": dump.reader.format.rawValue,
-                    "compressed": dump.reader.isCompressed,
+                    "path": .string(dump.path), "sha256": .string(dump.sha256),
+                    "format": .string(dump.reader.format.rawValue), "compressed": .bool(dump.reader.isCompressed),
                 ],
             ],
             "counts": counts,
-            "registry_warnings": warnings.map(\.description),
-            "bad_records": badRecords.map { ["line": $0.line, "reason": $0.reason] },
-            "failed_images": failedImages.map {
-                ["listing": $0.listing, "reference": $0.reference, "reason": $0.category, "message": $0.message]
-            },
-            "timings_seconds": timings.mapValues { ($0 * 1000).rounded() / 1000 },
+            "registry_warnings": .array(warnings.map { .string($0.description) }),
+            "bad_records": .array(badRecords.map { ["line": .integer($0.line), "reason": .string($0.reason)] }),
+            "failed_images": .array(
+                failedImages.map {
+                    [
+                        "listing": .string($0.listing), "reference": .string($0.reference),
+                        "reason": .string($0.category), "message": .string($0.message),
+                    ]
+                }),
+            "timings_seconds": .object(timings.mapValues { .double(($0 * 1000).rounded() / 1000) }),
         ]
-        return JSONText.encode(object)
+        return object.text
     }
 }

@@ -114,6 +114,18 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// Visits the findings last seen in `runID` one at a time, in `findings.jsonl` order, without loading them all.
+    public func forEachFinding(
+        lastSeenIn runID: String, _ body: (FindingRecord) throws -> Void
+    ) throws(StoreError) {
+        try read { db in
+            let cursor = try FindingRecord.filter(Column("last_run") == runID)
+                .order(Column("score").desc, Column("finding_id"))
+                .fetchCursor(db)
+            while let finding = try cursor.next() { try body(finding) }
+        }
+    }
+
     public func failures(runID: String) throws(StoreError) -> [FailureRecord] {
         try read { db in
             try FailureRecord.filter(Column("run_id") == runID).order(Column("id")).fetchAll(db)

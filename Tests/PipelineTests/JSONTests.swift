@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+
+@testable import Pipeline
+
+@Suite struct JSONTests {
+    @Test func objectsHaveSortedKeysAndStringsAreEscaped() throws {
+        let value: JSON = [
+            "b": "quote \" backslash \\ newline \n tab \t bell \u{07} 汉字 <html>/", "a": [1, true, .null],
+        ]
+        let text = value.text
+        #expect(text == #"{"a":[1,true,null],"b":"quote \" backslash \\ newline \n tab \t bell \u0007 汉字 <html>/"}"#)
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        #expect(parsed?["b"] as? String == "quote \" backslash \\ newline \n tab \t bell \u{07} 汉字 <html>/")
+    }
+
+    @Test func numbersAreShortestAndExact() {
+        #expect(JSON.double(1).text == "1")
+        #expect(JSON.double(0.9731).text == "0.9731")
+        #expect(JSON.double(0.1 + 0.2).text == "0.30000000000000004")
+        #expect(JSON.double(.nan).text == "null")
+        #expect(JSON.decimal(Decimal(string: "12.50")!).text == "12.5")
+        #expect(JSON.integer(-3).text == "-3")
+    }
+}
