@@ -99,12 +99,16 @@ public enum NightlyRun {
 
         do {
             try await withThrowingTaskGroup(of: (Int, ListingOutcome).self) { group in
-                var next = 0
-                var emitted = 0
+                var next = 0  // sequence number of the next listing submitted
+                var received = 0  // results taken from the group
+                var emitted = 0  // results tallied, in dump order
                 var waiting: [Int: ListingOutcome] = [:]
-                func takeOne() async throws {
+                func receive() async throws {
                     guard let (sequence, outcome) = try await group.next() else { return }
                     waiting[sequence] = outcome
+                    received += 1
+                }
+                func emitReady() throws {
                     while let ready = waiting.removeValue(forKey: emitted) {
                         try tally.add(ready, store: store)
                         emitted += 1
@@ -117,13 +121,18 @@ public enum NightlyRun {
                     case .problem(let problem):
                         tally.add(problem)
                     case .listing(let listing):
-                        if next - emitted >= configuration.jobs { try await takeOne() }
+                        if next - received >= configuration.jobs { try await receive() }
                         let sequence = next
                         group.addTask { (sequence, processor.process(listing)) }
                         next += 1
+                        // Tallying the finished ones now overlaps with the listing just submitted.
+                        try emitReady()
                     }
                 }
-                while emitted < next { try await takeOne() }
+                while received < next {
+                    try await receive()
+                    try emitReady()
+                }
             }
             try tally.flush(store: store)
         } catch let error as DumpError {

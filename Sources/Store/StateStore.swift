@@ -65,40 +65,77 @@ public final class StateStore: Sendable {
     /// findings keep the run they were first seen in.
     public func write(_ batch: Batch) throws(StoreError) {
         guard !batch.isEmpty else { return }
+        // Cached statements and SQL upserts: a night writes hundreds of thousands of rows.
         try write { db in
-            for record in batch.fingerprints { try record.insert(db, onConflict: .ignore) }
-            for record in batch.listings {
-                if var existing = try ListingRecord.fetchOne(
-                    db, key: ["marketplace": record.marketplace, "listing_id": record.listingID])
-                {
-                    existing.lastRun = record.lastRun
-                    existing.sellerID = record.sellerID
-                    existing.raw = record.raw
-                    try existing.update(db)
-                } else {
-                    try record.insert(db)
-                }
+            let fingerprint = try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO images (sha256, format, width, height, path, pdq, quality, dhash, dihedral)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for r in batch.fingerprints {
+                try fingerprint.execute(arguments: [
+                    r.sha256, r.format, r.width, r.height, r.path, r.pdq, r.quality, r.dhash, r.dihedral,
+                ])
             }
-            for record in batch.listingImages { try record.insert(db, onConflict: .replace) }
-            for var record in batch.findings {
-                // A finding keeps the run it was first seen in.
-                if let existing = try FindingRecord.fetchOne(db, key: record.findingID) {
-                    record.firstRun = existing.firstRun
-                }
-                try record.insert(db, onConflict: .replace)
+            let listing = try db.cachedStatement(
+                sql: """
+                    INSERT INTO listings (marketplace, listing_id, seller_id, first_run, last_run, raw)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (marketplace, listing_id) DO UPDATE
+                    SET seller_id = excluded.seller_id, last_run = excluded.last_run, raw = excluded.raw
+                    """)
+            for r in batch.listings {
+                try listing.execute(arguments: [r.marketplace, r.listingID, r.sellerID, r.firstRun, r.lastRun, r.raw])
             }
-            for record in batch.failures { try record.insert(db) }
+            let image = try db.cachedStatement(
+                sql: """
+                    INSERT OR REPLACE INTO listing_images (run_id, marketplace, listing_id, position, reference,
+                        sha256, failure_category, failure_message)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for r in batch.listingImages {
+                try image.execute(arguments: [
+                    r.runID, r.marketplace, r.listingID, r.position, r.reference, r.sha256, r.failureCategory,
+                    r.failureMessage,
+                ])
+            }
+            let finding = try db.cachedStatement(
+                sql: """
+                    INSERT INTO findings (finding_id, marketplace, listing_id, brand, score, severity, status,
+                        first_run, last_run, json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (finding_id) DO UPDATE
+                    SET score = excluded.score, severity = excluded.severity, status = excluded.status,
+                        last_run = excluded.last_run, json = excluded.json
+                    """)
+            for r in batch.findings {
+                try finding.execute(arguments: [
+                    r.findingID, r.marketplace, r.listingID, r.brand, r.score, r.severity, r.status, r.firstRun,
+                    r.lastRun, r.json,
+                ])
+            }
+            let failure = try db.cachedStatement(
+                sql: "INSERT INTO failures (run_id, kind, line, subject, category, message) VALUES (?, ?, ?, ?, ?, ?)")
+            for r in batch.failures {
+                try failure.execute(arguments: [r.runID, r.kind, r.line, r.subject, r.category, r.message])
+            }
         }
     }
 
     /// The stored fingerprints of the image with these bytes, if any night has decoded it.
     public func fingerprint(sha256: String) throws(StoreError) -> FingerprintRecord? {
-        try read { db in try FingerprintRecord.fetchOne(db, key: sha256) }
+        try read { db in
+            try FingerprintRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM images WHERE sha256 = ?"), arguments: [sha256])
+        }
     }
 
     /// The run a finding was first seen in, if it has been seen.
     public func firstRun(ofFinding id: String) throws(StoreError) -> String? {
-        try read { db in try FindingRecord.fetchOne(db, key: id)?.firstRun }
+        try read { db in
+            try String.fetchOne(
+                db.cachedStatement(sql: "SELECT first_run FROM findings WHERE finding_id = ?"), arguments: [id])
+        }
     }
 
     public func run(id: String) throws(StoreError) -> RunRecord? {
