@@ -1,4 +1,5 @@
 import Foundation
+import Imaging
 import Intake
 import Matching
 import Store
@@ -125,6 +126,7 @@ struct Tally {
     ) -> String {
         let object: JSON = [
             "run_id": .string(runID), "tool_version": .string(configuration.toolVersion), "status": .string(status),
+            "libraries": .string(ImageDecoder.libraryVersions),
             "started_at": .string(startedAt), "parameters": parameters,
             "inputs": [
                 "registry": ["path": .string(registry.path), "sha256": .string(registry.sha256)],
