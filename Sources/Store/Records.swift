@@ -45,7 +45,7 @@ public struct RunRecord: Sendable, Hashable, Codable, FetchableRecord, Persistab
 }
 
 /// The fingerprints of an image, keyed by the SHA-256 of its bytes: the same bytes are never decoded twice.
-public struct FingerprintRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+public struct FingerprintRecord: Sendable, Hashable, Codable, FetchableRecord, TableRecord {
     public static let databaseTableName = "images"
 
     public var sha256: String
@@ -77,7 +77,7 @@ public struct FingerprintRecord: Sendable, Hashable, Codable, FetchableRecord, P
 }
 
 /// A listing as last seen, identified by marketplace and listing id across nights.
-public struct ListingRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+public struct ListingRecord: Sendable, Hashable, Codable, FetchableRecord, TableRecord {
     public static let databaseTableName = "listings"
 
     public var marketplace: String
@@ -106,7 +106,7 @@ public struct ListingRecord: Sendable, Hashable, Codable, FetchableRecord, Persi
 }
 
 /// One image reference of a listing on one night: the bytes it led to, or why it failed.
-public struct ListingImageRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+public struct ListingImageRecord: Sendable, Hashable, Codable, FetchableRecord, TableRecord {
     public static let databaseTableName = "listing_images"
 
     public var runID: String
@@ -139,7 +139,7 @@ public struct ListingImageRecord: Sendable, Hashable, Codable, FetchableRecord, 
 }
 
 /// A finding: one listing, brand and right, with its score, status and signals.
-public struct FindingRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+public struct FindingRecord: Sendable, Hashable, Codable, FetchableRecord, TableRecord {
     public static let databaseTableName = "findings"
 
     public var findingID: String
@@ -177,7 +177,7 @@ public struct FindingRecord: Sendable, Hashable, Codable, FetchableRecord, Persi
 }
 
 /// Something of a run that went wrong without stopping it: a bad dump line, an image that would not decode.
-public struct FailureRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+public struct FailureRecord: Sendable, Hashable, Codable, FetchableRecord, TableRecord {
     public static let databaseTableName = "failures"
 
     public var runID: String
