@@ -57,7 +57,7 @@ public struct FingerprintRecord: Sendable, Hashable, Codable, FetchableRecord, T
     public var pdq: String
     public var quality: Int
     public var dhash: String
-    /// The seven other dihedral PDQ hashes as JSON (variant name → hex).
+    /// All eight dihedral PDQ hashes as JSON (variant name → hex; `original` equals `pdq`).
     public var dihedral: String
 
     public init(

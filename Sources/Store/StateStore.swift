@@ -144,11 +144,7 @@ public final class StateStore: Sendable {
 
     /// Findings last seen in `runID`, in the order of `findings.jsonl`: score descending, then finding id.
     public func findings(lastSeenIn runID: String) throws(StoreError) -> [FindingRecord] {
-        try read { db in
-            try FindingRecord.filter(Column("last_run") == runID)
-                .order(Column("score").desc, Column("finding_id"))
-                .fetchAll(db)
-        }
+        try read { db in try Self.findingsRequest(lastSeenIn: runID).fetchAll(db) }
     }
 
     /// Visits the findings last seen in `runID` one at a time, in `findings.jsonl` order, without loading them all.
@@ -156,11 +152,14 @@ public final class StateStore: Sendable {
         lastSeenIn runID: String, _ body: (FindingRecord) throws -> Void
     ) throws(StoreError) {
         try read { db in
-            let cursor = try FindingRecord.filter(Column("last_run") == runID)
-                .order(Column("score").desc, Column("finding_id"))
-                .fetchCursor(db)
+            let cursor = try Self.findingsRequest(lastSeenIn: runID).fetchCursor(db)
             while let finding = try cursor.next() { try body(finding) }
         }
+    }
+
+    /// The findings of a run in `findings.jsonl` order: score descending, then finding id.
+    private static func findingsRequest(lastSeenIn runID: String) -> QueryInterfaceRequest<FindingRecord> {
+        FindingRecord.filter(Column("last_run") == runID).order(Column("score").desc, Column("finding_id"))
     }
 
     public func failures(runID: String) throws(StoreError) -> [FailureRecord] {
