@@ -1,17 +1,18 @@
 import Foundation
 import Intake
 import Matching
+import Store
 
-/// A finding ready to be written: one listing, brand and right, with its score and signals.
+/// A finding as tonight's evidence makes it: one listing, brand and right, with its score and signals. Its status
+/// and history come when the night is complete (`StateStore.complete`).
 struct Finding: Sendable {
     var id: String
     var listing: Listing
     var brand: String
     var right: String
     var assessment: Assessment
-    var status: String
-    /// The finding as `findings.jsonl` writes it (sorted keys).
-    var json: String
+    /// The signals as a JSON array (sorted keys).
+    var signals: String
 }
 
 /// Groups a listing's signals by brand and right and turns each group into a finding (DESIGN.md, "A finding").
@@ -24,7 +25,7 @@ struct FindingBuilder: Sendable {
     }
 
     /// The findings of one listing, and how many brand groups were skipped because the seller is authorised.
-    func findings(for outcome: ListingOutcome, isKnown: (String) -> Bool) -> (findings: [Finding], authorized: Int) {
+    func findings(for outcome: ListingOutcome) -> (findings: [Finding], authorized: Int) {
         var result: [Finding] = []
         var authorized = 0
         let listing = outcome.listing
@@ -52,7 +53,6 @@ struct FindingBuilder: Sendable {
                     Evidence(images: rightImages.map(\.1), marks: rightMarks, priceBelowFloor: belowFloor))
                 let id = Self.findingID(
                     marketplace: listing.marketplace, listingID: listing.listingID, brand: brand.name, right: right)
-                let status = isKnown(id) ? "ongoing" : "new"
                 var signals: [JSON] = rightImages.map { image, match in
                     var signal: [String: JSON] = [
                         "kind": "image", "asset": .string(match.assetID), "image": .string(image.reference),
@@ -75,20 +75,29 @@ struct FindingBuilder: Sendable {
                 if let (price, floor) = belowFloor {
                     signals.append(["kind": "price", "price": .decimal(price), "floor": .decimal(floor)])
                 }
-                var object: [String: JSON] = [
-                    "finding_id": .string(id), "marketplace": .string(listing.marketplace),
-                    "listing_id": .string(listing.listingID), "brand": .string(brand.name),
-                    "score": .double(assessment.score), "severity": .string(assessment.severity.rawValue),
-                    "status": .string(status), "rights": [.string(right)], "signals": .array(signals),
-                ]
-                if let seller = listing.sellerID { object["seller_id"] = .string(seller) }
-                if let url = listing.url { object["url"] = .string(url) }
                 result.append(
                     Finding(
                         id: id, listing: listing, brand: brand.name, right: right, assessment: assessment,
-                        status: status, json: JSON.object(object).text))
+                        signals: JSON.array(signals).text))
             }
         }
         return (result, authorized)
+    }
+}
+
+extension FindingRecord {
+    /// The finding as one line of `findings.jsonl` (DESIGN.md, "A finding"), sorted keys.
+    var jsonLine: String {
+        var object: [String: JSON] = [
+            "finding_id": .string(findingID), "marketplace": .string(marketplace), "listing_id": .string(listingID),
+            "brand": .string(brand), "score": .double(score), "severity": .string(severity),
+            "status": .string(status.rawValue), "rights": [.string(right)], "signals": .verbatim(signals),
+            "first_seen": .string(firstSeen), "last_seen": .string(lastSeen),
+        ]
+        if let sellerID { object["seller_id"] = .string(sellerID) }
+        if let url { object["url"] = .string(url) }
+        if let resolution { object["resolution"] = .string(resolution) }
+        if let relistedFrom { object["relisted_from"] = .string(relistedFrom) }
+        return JSON.object(object).text
     }
 }

@@ -16,6 +16,8 @@ enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerL
     case null
     case array([JSON])
     case object([String: JSON])
+    /// JSON text written by this writer earlier (a stored finding's signals), copied as it is.
+    case verbatim(String)
 
     init(stringLiteral value: String) { self = .string(value) }
     init(integerLiteral value: Int) { self = .integer(value) }
@@ -47,6 +49,7 @@ enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerL
         case .decimal(let value): output += value.description
         case .bool(let value): output += value ? "true" : "false"
         case .null: output += "null"
+        case .verbatim(let text): output += text
         case .array(let values):
             output += "["
             for (index, value) in values.enumerated() {
@@ -85,10 +88,50 @@ enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerL
     }
 }
 
+extension JSON {
+    /// Reads JSON text this writer wrote (stored counts, parameters) back into a value; nil when it is not JSON.
+    init?(parsing text: String) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        else { return nil }
+        self.init(foundation: object)
+    }
+
+    private init(foundation value: Any) {
+        switch value {
+        case let text as String: self = .string(text)
+        case let number as NSNumber:
+            // swift-corelibs-foundation boxes JSON booleans as `c`, integers as `i`/`q`, others as `d`.
+            switch String(cString: number.objCType) {
+            case "c": self = .bool(number.boolValue)
+            case "d", "f": self = .double(number.doubleValue)
+            default: self = .integer(number.intValue)
+            }
+        case let array as [Any]: self = .array(array.map(JSON.init(foundation:)))
+        case let object as [String: Any]: self = .object(object.mapValues(JSON.init(foundation:)))
+        default: self = .null
+        }
+    }
+
+    /// Two values added member by member: numbers summed, objects merged key by key (counts of shards).
+    static func sum(_ a: JSON, _ b: JSON) -> JSON {
+        switch (a, b) {
+        case (.integer(let x), .integer(let y)): .integer(x + y)
+        case (.double(let x), .double(let y)): .double(x + y)
+        case (.integer(let x), .double(let y)), (.double(let y), .integer(let x)): .double(Double(x) + y)
+        case (.object(let x), .object(let y)): .object(x.merging(y) { sum($0, $1) })
+        default: a
+        }
+    }
+}
+
 /// Hex SHA-256 digests.
 enum Digest {
     static func sha256Hex(_ data: some DataProtocol) -> String {
         hex(SHA256.hash(data: data))
+    }
+
+    static func sha256(_ data: some DataProtocol) -> [UInt8] {
+        Array(SHA256.hash(data: data))
     }
 
     static func hex(_ bytes: some Sequence<UInt8>) -> String {

@@ -14,8 +14,12 @@ struct ImageOutcome: Sendable {
     var height: Int?
     var failure: (category: String, message: String)?
     var matches: [ImageMatch]
-    /// Set when this run decoded the image (not found in the state file).
+    /// Set when this call decoded the image (not found in the state file).
     var newFingerprint: FingerprintRecord?
+    /// The run that computed the stored fingerprint: a resumed run counts what it decoded before the interruption.
+    var fingerprintRun: String?
+    /// Set when this run read the file's bytes: what `stat(2)` said, for the next night.
+    var fileStat: FileStatRecord?
 }
 
 /// What one listing came to.
@@ -23,17 +27,39 @@ struct ListingOutcome: Sendable {
     var listing: Listing
     var images: [ImageOutcome]
     var marks: [MarkMatch]
+
+    /// SHA-256 of what makes a listing version: the fields a person reads (title, description, price, seller, url)
+    /// and the images, by reference and by the bytes they led to. The capture time and unknown fields do not count.
+    var contentSHA256: String {
+        let content: JSON = [
+            "title": listing.title.map(JSON.string) ?? .null,
+            "description": listing.description.map(JSON.string) ?? .null,
+            "price": listing.price.map(JSON.decimal) ?? .null, "currency": listing.currency.map(JSON.string) ?? .null,
+            "url": listing.url.map(JSON.string) ?? .null, "seller_id": listing.sellerID.map(JSON.string) ?? .null,
+            "seller_name": listing.sellerName.map(JSON.string) ?? .null,
+            "seller_url": listing.sellerURL.map(JSON.string) ?? .null,
+            "images": .array(images.map { [.string($0.reference), $0.sha256.map(JSON.string) ?? .null] }),
+        ]
+        return Digest.sha256Hex(Data(content.text.utf8))
+    }
 }
 
 /// Resolves, reads, fingerprints and matches one listing; pure work, safe to run on many listings at once.
+///
+/// An image file is read only when `stat(2)` says it changed since the night its bytes were hashed, and decoded
+/// only when no night has fingerprinted those bytes: an unchanged night costs a `stat` and two indexed lookups per
+/// image.
 struct ListingProcessor: Sendable {
     let resolver: ImageResolver
     let index: PDQIndex
     let marks: WordMarkFinder
     let store: StateStore
 
-    func process(_ listing: Listing) -> ListingOutcome {
-        let images = listing.images.enumerated().map { image($1, position: $0) }
+    func process(_ listing: Listing) async -> ListingOutcome {
+        var images: [ImageOutcome] = []
+        for (position, reference) in listing.images.enumerated() {
+            images.append(image(reference, position: position))
+        }
         var found: [MarkMatch] = []
         if let title = listing.title { found += marks.find(in: title, field: "title") }
         if let description = listing.description { found += marks.find(in: description, field: "description") }
@@ -53,44 +79,132 @@ struct ListingProcessor: Sendable {
             outcome.failure = ("not-fetched", "image URLs are not fetched yet; only files beside the dump are read")
             return outcome
         }
-        let bytes: Data
-        do {
-            bytes = try ImageDecoder.readFile(url.path)
-        } catch {
-            outcome.failure = (error.category, error.message)
+        let fingerprint: FingerprintRecord
+        switch FingerprintCache(store: store).fingerprint(ofFile: url.path) {
+        case .success(let found):
+            fingerprint = found.record
+            outcome.sha256 = found.record.sha256
+            outcome.newFingerprint = found.computed ? found.record : nil
+            outcome.fingerprintRun = found.record.firstRun
+            outcome.fileStat = found.fileStat
+        case .failure(let failure):
+            outcome.sha256 = failure.sha256
+            outcome.failure = (failure.error.category, failure.error.message)
+            outcome.fileStat = failure.fileStat
             return outcome
         }
-        let sha256 = Digest.sha256Hex(bytes)
-        outcome.sha256 = sha256
-        let record: FingerprintRecord
-        if let stored = try? store.fingerprint(sha256: sha256) {
-            record = stored
-        } else {
-            do {
-                record = FingerprintCodec.record(try Fingerprinter.fingerprint(bytes, path: .fast), sha256: sha256)
-                outcome.newFingerprint = record
-            } catch {
-                outcome.failure = (error.category, error.message)
-                return outcome
-            }
-        }
-        outcome.width = record.width
-        outcome.height = record.height
-        if let hash = PDQHash(hex: record.pdq) {
-            outcome.matches = index.matches(for: hash, quality: record.quality)
+        outcome.width = fingerprint.width
+        outcome.height = fingerprint.height
+        if let hash = PDQHash(hex: fingerprint.pdq) {
+            outcome.matches = index.matches(for: hash, quality: fingerprint.quality)
         }
         return outcome
     }
 }
 
+/// Fingerprints of image files through the state file: by `stat(2)` first, then by the bytes' SHA-256, decoding
+/// only bytes no night has fingerprinted with the current algorithm.
+struct FingerprintCache: Sendable {
+    let store: StateStore
+
+    struct Found {
+        var record: FingerprintRecord
+        /// True when this call decoded the image.
+        var computed: Bool
+        /// Set when this call read the file.
+        var fileStat: FileStatRecord?
+    }
+
+    struct Failure: Error {
+        var error: ImageDecodingError
+        var sha256: String?
+        var fileStat: FileStatRecord?
+    }
+
+    func fingerprint(ofFile path: String) -> Result<Found, Failure> {
+        let identity = FileIdentity(path: path)
+        if let identity, let known = try? store.fileStat(path: path), identity.matches(known),
+            let stored = try? store.fingerprint(sha256: known.sha256), stored.version == FingerprintCodec.version
+        {
+            return .success(Found(record: stored, computed: false))
+        }
+        let bytes: Data
+        do {
+            bytes = try ImageDecoder.readFile(path)
+        } catch {
+            return .failure(Failure(error: error))
+        }
+        let sha256 = Digest.sha256Hex(bytes)
+        let stat = identity?.record(path: path, sha256: sha256)
+        if let stored = try? store.fingerprint(sha256: sha256), stored.version == FingerprintCodec.version {
+            return .success(Found(record: stored, computed: false, fileStat: stat))
+        }
+        do {
+            let record = FingerprintCodec.record(try Fingerprinter.fingerprint(bytes, path: .fast), sha256: sha256)
+            return .success(Found(record: record, computed: true, fileStat: stat))
+        } catch {
+            // The bytes were read and hashed: the stat is not kept, so a file that fails is read again tomorrow.
+            return .failure(Failure(error: error, sha256: sha256))
+        }
+    }
+}
+
+/// What `stat(2)` says identifies a file's contents: device, inode, size, and modification and change times to the
+/// nanosecond. Any write changes the change time, which no user call can set back, so a match means the bytes are
+/// those that were hashed (the rule git's index relies on).
+struct FileIdentity: Equatable {
+    var device: Int64
+    var inode: Int64
+    var size: Int64
+    var modified: Int64
+    var changed: Int64
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        device = Int64(bitPattern: UInt64(info.st_dev))
+        inode = Int64(bitPattern: UInt64(info.st_ino))
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+    }
+
+    func matches(_ record: FileStatRecord) -> Bool {
+        record.device == device && record.inode == inode && record.size == size
+            && record.modifiedNanoseconds == modified && record.changedNanoseconds == changed
+    }
+
+    func record(path: String, sha256: String) -> FileStatRecord {
+        FileStatRecord(
+            path: path, device: device, inode: inode, size: size, modifiedNanoseconds: modified,
+            changedNanoseconds: changed, sha256: sha256)
+    }
+}
+
 /// Fingerprints as the state file stores them.
 enum FingerprintCodec {
+    /// The eight dihedral hashes of a stored fingerprint; nil when the stored text is damaged.
+    static func dihedral(of record: FingerprintRecord) -> [PDQVariant: PDQHash]? {
+        guard case .object(let object)? = JSON(parsing: record.dihedral) else { return nil }
+        var hashes: [PDQVariant: PDQHash] = [:]
+        for (name, value) in object {
+            guard let variant = PDQVariant(rawValue: name), case .string(let hex) = value,
+                let hash = PDQHash(hex: hex)
+            else { return nil }
+            hashes[variant] = hash
+        }
+        return hashes.count == PDQVariant.allCases.count ? hashes : nil
+    }
+
+    /// The fingerprinting algorithm's version; raise it when hashes change, and stored fingerprints are redone.
+    static let version = 1
+
     static func record(_ fingerprint: ImageFingerprint, sha256: String) -> FingerprintRecord {
         var dihedral: [String: JSON] = [:]
         for (variant, hash) in fingerprint.pdqDihedral { dihedral[variant.rawValue] = .string(hash.hex) }
         return FingerprintRecord(
             sha256: sha256, format: fingerprint.format.rawValue, width: fingerprint.width, height: fingerprint.height,
             path: fingerprint.path.rawValue, pdq: fingerprint.pdq.hex, quality: fingerprint.quality,
-            dhash: fingerprint.dhash.hex, dihedral: JSON.object(dihedral).text)
+            dhash: fingerprint.dhash.hex, dihedral: JSON.object(dihedral).text, version: version)
     }
 }

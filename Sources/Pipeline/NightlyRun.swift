@@ -5,17 +5,20 @@ import Matching
 import PerceptualHash
 import Store
 
-/// What a completed run produced.
+/// What a run produced, from its counts in the state file.
 public struct RunSummary: Sendable {
     public var runID: String
+    /// `fresh`, `resumed` (an interrupted run was finished), or `already-completed` (only outputs were written).
+    public var start: String
     public var records: Int
     public var listings: Int
     public var badRecords: Int
     public var images: Int
     public var failedImages: Int
-    /// Findings at or above the minimum score, written to `findings.jsonl`.
+    /// Lines written to `findings.jsonl`: findings seen tonight at or above the minimum score, and those found gone.
     public var reportedFindings: Int
     public var findingsBySeverity: [String: Int]
+    public var findingsByStatus: [String: Int]
     public var registryWarnings: [RegistryIssue]
 }
 
@@ -23,9 +26,12 @@ public struct RunSummary: Sendable {
 ///
 /// The dump is streamed; listings are processed `jobs` at a time in a bounded task group and their results are
 /// taken back in dump order, so what is written does not depend on `jobs` or on timing. Work reaches the state
-/// file in batches. A bad record or an image that fails is recorded, counted and reported, never an abort; only a
-/// registry that does not validate, an unreadable dump, a state file that cannot be written, or a mostly-bad dump
-/// stops the run.
+/// file in batches and tonight's findings are staged, then folded into history in one transaction when the whole
+/// dump is done; outputs are then rebuilt from the state file. A run killed at any point is finished by running the
+/// same command again: the interrupted run is found by its inputs and resumed under its own id and clock, and its
+/// outputs come out as an uninterrupted run's would. A bad record or an image that fails is recorded, counted and
+/// reported, never an abort; only a registry that does not validate, an unreadable dump, a state file that cannot
+/// be written or is in use, or a mostly-bad dump stops the run.
 public enum NightlyRun {
     public static func run(
         _ configuration: RunConfiguration, progress: @escaping @Sendable (RunProgress) -> Void = { _ in }
@@ -46,46 +52,73 @@ public enum NightlyRun {
         } catch {
             throw RunError.output(path: output.path, message: (error as NSError).localizedDescription)
         }
-
         // The registry, validated before any work starts.
-        let loaded: RegistryLoader.Loaded
-        do {
-            loaded = try RegistryLoader.load(path: configuration.registryPath, today: LocalDate(configuration.now))
-        } catch {
-            throw RunError.registry(error)
-        }
-        let registry = loaded.registry
+        var loaded = try loadRegistry(configuration.registryPath, on: configuration.now)
         let registryHash = try fileSHA256(configuration.registryPath)
         let dumpHash = try fileSHA256(configuration.dumpPath)
-        let assets = try fingerprintAssets(registry)
-        lap("registry")
-
-        let store: StateStore
-        do {
-            store = try StateStore(path: configuration.statePath)
-        } catch {
-            throw RunError.state(error.description)
-        }
-        let runID = "r-" + timestamp(configuration.now, compact: true) + "-" + dumpHash.prefix(8)
-        let parameters: JSON = [
-            "jobs": .integer(configuration.jobs), "min_score": .double(configuration.minimumScore),
-            "mapping": .object(configuration.mapping.columns.mapValues { .string($0) }),
-            "state": .string(configuration.statePath), "max_bad_share": .double(configuration.maximumBadShare),
-        ]
-        try state {
-            try store.begin(
-                RunRecord(
-                    id: runID, startedAt: timestamp(configuration.now, compact: false),
-                    toolVersion: configuration.toolVersion, parameters: parameters.text,
-                    registrySHA256: registryHash, dumpSHA256: dumpHash))
-        }
-
         let dump: ListingDump
         do {
             dump = try ListingDump(path: configuration.dumpPath, mapping: configuration.mapping)
         } catch {
             throw RunError.dump(error)
         }
+
+        // Held until the run returns: a second run on the same state is refused, not interleaved.
+        let lock = try state { try StateLock(statePath: configuration.statePath) }
+        defer { withExtendedLifetime(lock) {} }
+        let store = try state { try StateStore(path: configuration.statePath) }
+
+        var parameters: [String: JSON] = [
+            "jobs": .integer(configuration.jobs), "min_score": .double(configuration.minimumScore),
+            "mapping": .object(configuration.mapping.columns.mapValues { .string($0) }),
+            "max_bad_share": .double(configuration.maximumBadShare),
+        ]
+        var decisive: [String: JSON] = [
+            "dump": .string(dumpHash), "registry": .string(registryHash), "min_score": parameters["min_score"] ?? .null,
+            "mapping": parameters["mapping"] ?? .null, "max_bad_share": parameters["max_bad_share"] ?? .null,
+            "fingerprints": .integer(FingerprintCodec.version),
+        ]
+        if let shard = configuration.shard {
+            parameters["shard"] = .string(shard.description)
+            decisive["shard"] = .string(shard.description)
+        }
+        let inputs: JSON = [
+            "registry": ["path": .string(configuration.registryPath), "sha256": .string(registryHash)],
+            "dump": [
+                "path": .string(configuration.dumpPath), "sha256": .string(dumpHash),
+                "format": .string(dump.format.rawValue), "compressed": .bool(dump.isCompressed),
+            ],
+        ]
+        let candidate = RunRecord(
+            id: "r-" + timestamp(configuration.now, compact: true) + "-" + dumpHash.prefix(8)
+                + (configuration.shard?.runIDSuffix ?? ""),
+            startedAt: timestamp(configuration.now, compact: false), toolVersion: configuration.toolVersion,
+            parameters: JSON.object(parameters).text, registrySHA256: registryHash, dumpSHA256: dumpHash,
+            inputs: inputs.text, warnings: JSON.array(loaded.warnings.map { .string($0.description) }).text,
+            resumeKey: Digest.sha256Hex(Data(JSON.object(decisive).text.utf8)), shard: configuration.shard?.description)
+
+        let run: RunRecord
+        let start: String
+        switch try state({ try store.start(candidate) }) {
+        case .completed(let completed):
+            // Interrupted after the night was complete: only its files are left to write.
+            let reported = try RunOutputs.write(runID: completed.id, store: store, to: output)
+            try state { try store.markOutputsWritten(runID: completed.id, at: completed.finishedAt ?? "") }
+            return summary(of: completed, start: "already-completed", reported: reported, warnings: loaded.warnings)
+        case .fresh(let fresh):
+            (run, start) = (fresh, "fresh")
+        case .resumed(let resumed):
+            (run, start) = (resumed, "resumed")
+        }
+        // A resumed run keeps its own clock: its day judges expired rights.
+        let runDate = date(fromTimestamp: run.startedAt) ?? configuration.now
+        if LocalDate(runDate) != LocalDate(configuration.now) {
+            loaded = try loadRegistry(configuration.registryPath, on: runDate)
+        }
+        let registry = loaded.registry
+        let assets = try fingerprintAssets(registry, store: store)
+        lap("registry")
+
         let processor = ListingProcessor(
             resolver: ImageResolver(
                 dumpFolder: URL(fileURLWithPath: configuration.dumpPath).deletingLastPathComponent()),
@@ -95,7 +128,8 @@ public enum NightlyRun {
                     brand.marks.map { RegisteredMark(brand: brand.name, text: $0.text, right: $0.right) }
                 }),
             store: store)
-        var tally = Tally(runID: runID, builder: FindingBuilder(registry: registry), configuration: configuration)
+        var tally = Tally(runID: run.id, builder: FindingBuilder(registry: registry), configuration: configuration)
+        let shard = configuration.shard
 
         do {
             try await withThrowingTaskGroup(of: (Int, ListingOutcome).self) { group in
@@ -119,11 +153,15 @@ public enum NightlyRun {
                     try Task.checkCancellation()
                     switch record {
                     case .problem(let problem):
-                        tally.add(problem)
+                        tally.add(problem, owned: shard?.owns(line: problem.line) ?? true)
                     case .listing(let listing):
+                        guard shard?.owns(listing) ?? true else {
+                            tally.skip()
+                            continue
+                        }
                         if next - received >= configuration.jobs { try await receive() }
                         let sequence = next
-                        group.addTask { (sequence, processor.process(listing)) }
+                        group.addTask { (sequence, await processor.process(listing)) }
                         next += 1
                         // Tallying the finished ones now overlaps with the listing just submitted.
                         try emitReady()
@@ -144,65 +182,97 @@ public enum NightlyRun {
         }
         lap("listings")
 
-        let records = tally.records
         let mostlyBad =
-            records >= configuration.minimumRecordsForBadShare
-            && Double(tally.badRecords.count) > configuration.maximumBadShare * Double(records)
-        var reported = 0
-        if !mostlyBad {
-            // Streamed from the state file, so memory does not grow with the number of findings.
-            try AtomicFile.write(to: output.appendingPathComponent("findings.jsonl")) { append in
-                try store.forEachFinding(lastSeenIn: runID) { finding in
-                    try append(finding.json + "\n")
-                    reported += 1
-                }
+            tally.dumpRecords >= configuration.minimumRecordsForBadShare
+            && Double(tally.dumpBadRecords) > configuration.maximumBadShare * Double(tally.dumpRecords)
+        let finishedAt = timestamp(runDate, compact: false)
+        let timingsText = JSON.object(timings.mapValues { .double(($0 * 1000).rounded() / 1000) }).text
+        if mostlyBad {
+            try state {
+                try store.fail(
+                    runID: run.id, finishedAt: finishedAt, counts: tally.counts().text, timings: timingsText)
+            }
+        } else {
+            try state {
+                try store.complete(
+                    runID: run.id, seenAt: run.startedAt, finishedAt: finishedAt, timings: timingsText
+                ) { byStatus in tally.counts(byStatus: byStatus).text }
             }
         }
-        lap("outputs")
-        let report = tally.report(
-            registry: (configuration.registryPath, registryHash), dump: (configuration.dumpPath, dumpHash, dump),
-            warnings: loaded.warnings, parameters: parameters, timings: timings,
-            status: mostlyBad ? "failed" : "completed", startedAt: timestamp(configuration.now, compact: false))
-        try AtomicFile.write(report + "\n", to: output.appendingPathComponent("run.json"))
-        try state {
-            try store.finish(
-                runID: runID, at: timestamp(configuration.now, compact: false),
-                status: mostlyBad ? .failed : .completed, counts: tally.counts.text)
-        }
+        let reported = try RunOutputs.write(runID: run.id, store: store, to: output)
+        try state { try store.markOutputsWritten(runID: run.id, at: finishedAt) }
         if mostlyBad {
             throw RunError.mostlyBad(
-                bad: tally.badRecords.count, records: records, threshold: configuration.maximumBadShare)
+                bad: tally.dumpBadRecords, records: tally.dumpRecords, threshold: configuration.maximumBadShare)
         }
-        return RunSummary(
-            runID: runID, records: records, listings: tally.listings, badRecords: tally.badRecords.count,
-            images: tally.images, failedImages: tally.failedImages.count, reportedFindings: reported,
-            findingsBySeverity: tally.bySeverity, registryWarnings: loaded.warnings)
+        let finished = try state { try store.run(id: run.id) } ?? run
+        return summary(of: finished, start: start, reported: reported, warnings: loaded.warnings)
     }
 
     // MARK: - Steps
 
-    /// The registered images' fingerprints; an asset that does not decode makes the registry invalid.
-    private static func fingerprintAssets(_ registry: Registry) throws(RunError) -> [RegisteredImage] {
+    private static func loadRegistry(_ path: String, on date: Date) throws(RunError) -> RegistryLoader.Loaded {
+        do {
+            return try RegistryLoader.load(path: path, today: LocalDate(date))
+        } catch {
+            throw RunError.registry(error)
+        }
+    }
+
+    /// The registered images' fingerprints, through the state file's cache; an asset that does not decode makes
+    /// the registry invalid.
+    private static func fingerprintAssets(
+        _ registry: Registry, store: StateStore
+    ) throws(RunError) -> [RegisteredImage] {
         var images: [RegisteredImage] = []
         var issues: [RegistryIssue] = []
+        var batch = StateStore.Batch()
+        let cache = FingerprintCache(store: store)
         for brand in registry.brands {
             for asset in brand.assets {
-                do {
-                    let fingerprint = try Fingerprinter.fingerprint(contentsOfFile: asset.file.path, path: .fast)
+                switch cache.fingerprint(ofFile: asset.file.path) {
+                case .success(let found):
+                    if found.computed { batch.fingerprints.append(found.record) }
+                    if let stat = found.fileStat { batch.fileStats.append(stat) }
+                    guard let dihedral = FingerprintCodec.dihedral(of: found.record) else {
+                        issues.append(
+                            RegistryIssue(
+                                severity: .error, file: registry.file.path, line: nil, column: nil,
+                                field: "asset \(asset.id)", message: "stored fingerprint is damaged"))
+                        continue
+                    }
                     images.append(
                         RegisteredImage(
-                            assetID: asset.id, brand: brand.name, right: asset.right,
-                            dihedral: fingerprint.pdqDihedral, quality: fingerprint.quality))
-                } catch {
+                            assetID: asset.id, brand: brand.name, right: asset.right, dihedral: dihedral,
+                            quality: found.record.quality))
+                case .failure(let failure):
                     issues.append(
                         RegistryIssue(
                             severity: .error, file: registry.file.path, line: nil, column: nil,
-                            field: "asset \(asset.id)", message: error.message))
+                            field: "asset \(asset.id)", message: failure.error.message))
                 }
             }
         }
         guard issues.isEmpty else { throw RunError.registry(RegistryError(issues: issues)) }
+        try state { try store.write(batch, runID: "") }
         return images
+    }
+
+    private static func summary(
+        of run: RunRecord, start: String, reported: Int, warnings: [RegistryIssue]
+    ) -> RunSummary {
+        var counts: [String: JSON] = [:]
+        if let text = run.counts, case .object(let object)? = JSON(parsing: text) { counts = object }
+        func integer(_ key: String) -> Int { if case .integer(let value)? = counts[key] { value } else { 0 } }
+        func table(_ key: String) -> [String: Int] {
+            guard case .object(let object)? = counts[key] else { return [:] }
+            return object.compactMapValues { if case .integer(let value) = $0 { value } else { nil } }
+        }
+        return RunSummary(
+            runID: run.id, start: start, records: integer("records"), listings: integer("listings"),
+            badRecords: integer("bad_records"), images: integer("images"), failedImages: integer("images_failed"),
+            reportedFindings: reported, findingsBySeverity: table("findings_by_severity"),
+            findingsByStatus: table("findings_by_status"), registryWarnings: warnings)
     }
 
     /// SHA-256 of a file, read in chunks.
@@ -219,11 +289,13 @@ public enum NightlyRun {
     }
 
     /// Runs state-file work, reporting its failure as the run's.
-    private static func state<T>(_ body: () throws -> T) throws(RunError) -> T {
+    static func state<T>(_ body: () throws -> T) throws(RunError) -> T {
         do {
             return try body()
         } catch let error as StoreError {
             throw RunError.state(error.description)
+        } catch let error as RunError {
+            throw error
         } catch {
             throw RunError.state(String(describing: error))
         }
@@ -240,5 +312,12 @@ public enum NightlyRun {
         let day = "\(pad(c.year, 4))\(compact ? "" : "-")\(pad(c.month))\(compact ? "" : "-")\(pad(c.day))"
         let time = "\(pad(c.hour))\(compact ? "" : ":")\(pad(c.minute))\(compact ? "" : ":")\(pad(c.second))"
         return "\(day)T\(time)Z"
+    }
+
+    /// Reads back what `timestamp(_:compact: false)` wrote (and any ISO 8601 UTC time to the second).
+    public static func date(fromTimestamp text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
     }
 }

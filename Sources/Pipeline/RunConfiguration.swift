@@ -22,12 +22,14 @@ public struct RunConfiguration: Sendable {
     public var minimumRecordsForBadShare: Int
     /// Listings written to the state file per transaction.
     public var batchSize: Int
+    /// The part of the dump this run processes, when one night is shared among machines.
+    public var shard: Shard?
 
     public init(
         registryPath: String, dumpPath: String, outputFolder: URL, statePath: String? = nil,
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount, minimumScore: Double = 0.5,
         mapping: FieldMapping = FieldMapping(), now: Date, toolVersion: String, maximumBadShare: Double = 0.5,
-        minimumRecordsForBadShare: Int = 20, batchSize: Int = 256
+        minimumRecordsForBadShare: Int = 20, batchSize: Int = 256, shard: Shard? = nil
     ) {
         self.registryPath = registryPath
         self.dumpPath = dumpPath
@@ -41,6 +43,7 @@ public struct RunConfiguration: Sendable {
         self.maximumBadShare = maximumBadShare
         self.minimumRecordsForBadShare = minimumRecordsForBadShare
         self.batchSize = max(1, batchSize)
+        self.shard = shard
     }
 }
 
@@ -51,6 +54,7 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
     case state(String)
     case mostlyBad(bad: Int, records: Int, threshold: Double)
     case output(path: String, message: String)
+    case merge(String)
 
     public var description: String {
         switch self {
@@ -61,6 +65,7 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
             "\(bad) of \(records) dump records are bad (over \(Int(threshold * 100))%): no findings written; "
                 + "check the dump and the column mapping (run.json lists every bad line)"
         case .output(let path, let message): "\(path): cannot write: \(message)"
+        case .merge(let message): "merge: \(message)"
         }
     }
 }

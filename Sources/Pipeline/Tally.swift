@@ -4,22 +4,31 @@ import Intake
 import Matching
 import Store
 
-/// Counts and collects what a run saw, in dump order, and hands finished work to the state file in batches.
+/// Counts what a run saw, in dump order, and hands finished work to the state file in batches.
+///
+/// Only counts live here: bad records and failed images go to the state file with the rest of the batch, and
+/// `run.json` lists them from there, so memory does not grow with the number of failures.
 struct Tally {
     let runID: String
     let builder: FindingBuilder
     let configuration: RunConfiguration
+    /// Every record of the dump, whichever shard it belongs to: whether the dump is mostly bad is judged on these,
+    /// so that all shards and a single run decide alike.
+    var dumpRecords = 0
+    var dumpBadRecords = 0
+    /// This run's share (the whole dump unless sharded).
     var records = 0
     var listings = 0
+    var badRecords = 0
     var images = 0
     var decodedImages = 0
     var cachedImages = 0
+    var failedImages = 0
+    var failedImagesByReason: [String: Int] = [:]
     var authorizedSkipped = 0
     var findings = 0
     var bySeverity: [String: Int] = [:]
     var byBrand: [String: [String: Int]] = [:]
-    var badRecords: [DumpProblem] = []
-    var failedImages: [(listing: String, reference: String, category: String, message: String)] = []
     private var batch = StateStore.Batch()
     private var batchedListings = 0
 
@@ -31,122 +40,95 @@ struct Tally {
 
     func progress(fractionRead: Double) -> RunProgress {
         RunProgress(
-            records: records, listings: listings, images: images, findings: findings, badRecords: badRecords.count,
-            failedImages: failedImages.count, fractionRead: fractionRead)
+            records: records, listings: listings, images: images, findings: findings, badRecords: badRecords,
+            failedImages: failedImages, fractionRead: fractionRead)
     }
 
-    mutating func add(_ problem: DumpProblem) {
+    /// A bad record; `owned` says whether this run reports it (always, unless sharded).
+    mutating func add(_ problem: DumpProblem, owned: Bool) {
+        dumpRecords += 1
+        dumpBadRecords += 1
+        guard owned else { return }
         records += 1
-        badRecords.append(problem)
+        badRecords += 1
         batch.failures.append(
             FailureRecord(
-                runID: runID, kind: "dump-record", line: problem.line, subject: "line \(problem.line)",
-                category: "bad-record", message: problem.reason))
+                runID: runID, kind: .dumpRecord, line: problem.line, category: "bad-record", message: problem.reason))
+    }
+
+    /// A listing of another shard: counted towards the dump's size only.
+    mutating func skip() {
+        dumpRecords += 1
     }
 
     mutating func add(_ outcome: ListingOutcome, store: StateStore) throws(StoreError) {
+        dumpRecords += 1
         records += 1
         listings += 1
         let listing = outcome.listing
         let key = "\(listing.marketplace)/\(listing.listingID)"
-        batch.listings.append(
-            ListingRecord(
-                marketplace: listing.marketplace, listingID: listing.listingID, sellerID: listing.sellerID,
-                firstRun: runID, lastRun: runID, raw: listing.raw))
         for image in outcome.images {
             images += 1
-            if let record = image.newFingerprint {
+            if var record = image.newFingerprint {
                 decodedImages += 1
+                record.firstRun = runID
                 batch.fingerprints.append(record)
+            } else if image.fingerprintRun == runID, image.failure == nil {
+                decodedImages += 1
             } else if image.sha256 != nil, image.failure == nil {
                 cachedImages += 1
             }
+            if let stat = image.fileStat { batch.fileStats.append(stat) }
             if let failure = image.failure {
-                failedImages.append((key, image.reference, failure.category, failure.message))
+                failedImages += 1
+                failedImagesByReason[failure.category, default: 0] += 1
                 batch.failures.append(
                     FailureRecord(
-                        runID: runID, kind: "image", line: listing.line, subject: "\(key) \(image.reference)",
-                        category: failure.category, message: failure.message))
+                        runID: runID, kind: .image, line: listing.line, listing: key, reference: image.reference,
+                        position: image.position, category: failure.category, message: failure.message))
             }
-            batch.listingImages.append(
-                ListingImageRecord(
-                    runID: runID, marketplace: listing.marketplace, listingID: listing.listingID,
-                    position: image.position, reference: image.reference, sha256: image.sha256,
-                    failureCategory: image.failure?.category, failureMessage: image.failure?.message))
         }
-        let runID = self.runID
-        let built = builder.findings(for: outcome) { id in
-            // Seen on an earlier night; this run's own findings (a resumed run's too) are new.
-            guard let first = try? store.firstRun(ofFinding: id) else { return false }
-            return first != runID
-        }
+        batch.sightings.append(
+            ListingSighting(
+                marketplace: listing.marketplace, listingID: listing.listingID, sellerID: listing.sellerID,
+                raw: listing.raw, contentSHA256: outcome.contentSHA256,
+                images: outcome.images.map { ($0.reference, $0.failure == nil ? $0.sha256 : nil) }))
+        let built = builder.findings(for: outcome)
         authorizedSkipped += built.authorized
         for finding in built.findings where finding.assessment.score >= configuration.minimumScore {
             findings += 1
             bySeverity[finding.assessment.severity.rawValue, default: 0] += 1
             byBrand[finding.brand, default: [:]][finding.assessment.severity.rawValue, default: 0] += 1
             batch.findings.append(
-                FindingRecord(
-                    findingID: finding.id, marketplace: listing.marketplace, listingID: listing.listingID,
-                    brand: finding.brand, score: finding.assessment.score,
-                    severity: finding.assessment.severity.rawValue,
-                    status: finding.status, firstRun: runID, lastRun: runID, json: finding.json))
+                StagedFinding(
+                    runID: runID, findingID: finding.id, marketplace: listing.marketplace,
+                    listingID: listing.listingID, sellerID: listing.sellerID, url: listing.url, brand: finding.brand,
+                    right: finding.right, score: finding.assessment.score,
+                    severity: finding.assessment.severity.rawValue, signals: finding.signals))
         }
         batchedListings += 1
         if batchedListings >= configuration.batchSize { try flush(store: store) }
     }
 
     mutating func flush(store: StateStore) throws(StoreError) {
-        try store.write(batch)
+        try store.write(batch, runID: runID)
         batch = StateStore.Batch()
         batchedListings = 0
     }
 
-    var counts: JSON {
-        var byReason: [String: JSON] = [:]
-        for failure in failedImages {
-            if case .integer(let count) = byReason[failure.category] ?? .integer(0) {
-                byReason[failure.category] = .integer(count + 1)
-            }
-        }
+    /// The run's counts for `run.json`, with the number of findings per status once the night is complete.
+    func counts(byStatus: [FindingRecord.Status: Int] = [:]) -> JSON {
+        var statuses: [String: JSON] = [:]
+        for status in FindingRecord.Status.allCases { statuses[status.rawValue] = .integer(byStatus[status] ?? 0) }
         return [
-            "records": .integer(records), "listings": .integer(listings), "bad_records": .integer(badRecords.count),
+            "records": .integer(records), "listings": .integer(listings), "bad_records": .integer(badRecords),
             "images": .integer(images), "images_decoded": .integer(decodedImages),
-            "images_cached": .integer(cachedImages), "images_failed": .integer(failedImages.count),
-            "failed_images_by_reason": .object(byReason),
+            "images_cached": .integer(cachedImages), "images_failed": .integer(failedImages),
+            "failed_images_by_reason": .object(failedImagesByReason.mapValues { .integer($0) }),
             "authorized_seller_matches_skipped": .integer(authorizedSkipped), "findings": .integer(findings),
             "findings_by_severity": .object(bySeverity.mapValues { .integer($0) }),
             "findings_by_brand": .object(byBrand.mapValues { .object($0.mapValues { .integer($0) }) }),
+            "findings_by_status": .object(statuses),
         ]
-    }
-
-    func report(
-        registry: (path: String, sha256: String), dump: (path: String, sha256: String, reader: ListingDump),
-        warnings: [RegistryIssue], parameters: JSON, timings: [String: Double], status: String, startedAt: String
-    ) -> String {
-        let object: JSON = [
-            "run_id": .string(runID), "tool_version": .string(configuration.toolVersion), "status": .string(status),
-            "libraries": .string(ImageDecoder.libraryVersions),
-            "started_at": .string(startedAt), "parameters": parameters,
-            "inputs": [
-                "registry": ["path": .string(registry.path), "sha256": .string(registry.sha256)],
-                "dump": [
-                    "path": .string(dump.path), "sha256": .string(dump.sha256),
-                    "format": .string(dump.reader.format.rawValue), "compressed": .bool(dump.reader.isCompressed),
-                ],
-            ],
-            "counts": counts,
-            "registry_warnings": .array(warnings.map { .string($0.description) }),
-            "bad_records": .array(badRecords.map { ["line": .integer($0.line), "reason": .string($0.reason)] }),
-            "failed_images": .array(
-                failedImages.map {
-                    [
-                        "listing": .string($0.listing), "reference": .string($0.reference),
-                        "reason": .string($0.category), "message": .string($0.message),
-                    ]
-                }),
-            "timings_seconds": .object(timings.mapValues { .double(($0 * 1000).rounded() / 1000) }),
-        ]
-        return object.text
     }
 }

@@ -1,13 +1,18 @@
 public import GRDB
 
-/// One nightly run.
+/// One nightly run (or one shard's part of a night).
 public struct RunRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "runs"
 
     public enum Status: String, Sendable, Codable {
+        /// Started, not yet finished: a rerun of the same command resumes it.
         case running
+        /// Findings and history are final; `outputsAt` says whether its files were written too.
         case completed
+        /// Stopped on purpose (a mostly-bad dump): no findings and no history change.
         case failed
+        /// Interrupted, then superseded by a run over different inputs; its staged work was dropped.
+        case abandoned
     }
 
     public var id: String
@@ -22,10 +27,27 @@ public struct RunRecord: Sendable, Hashable, Codable, FetchableRecord, Persistab
     public var status: Status
     /// Counts of listings, images, bad lines, failures by reason, findings, as JSON.
     public var counts: String?
+    /// What `run.json` says about the inputs (paths, hashes, format), as JSON.
+    public var inputs: String?
+    /// The registry's warnings, as a JSON array of texts.
+    public var warnings: String?
+    /// Wall time per stage, as JSON.
+    public var timings: String?
+    /// Everything that decides a run's results (inputs' hashes, scoring parameters, shard): a rerun with the same
+    /// key resumes an interrupted run instead of starting another night.
+    public var resumeKey: String?
+    /// `K/N` for one shard of a sharded night, nil for a whole night.
+    public var shard: String?
+    /// How many times the run was started: more than 1 when it was resumed after an interruption.
+    public var attempts: Int
+    /// When `findings.jsonl` and `run.json` were last written for this run.
+    public var outputsAt: String?
 
     public init(
         id: String, startedAt: String, finishedAt: String? = nil, toolVersion: String, parameters: String,
-        registrySHA256: String, dumpSHA256: String, status: Status = .running, counts: String? = nil
+        registrySHA256: String, dumpSHA256: String, status: Status = .running, counts: String? = nil,
+        inputs: String? = nil, warnings: String? = nil, timings: String? = nil, resumeKey: String? = nil,
+        shard: String? = nil, attempts: Int = 1, outputsAt: String? = nil
     ) {
         self.id = id
         self.startedAt = startedAt
@@ -36,11 +58,19 @@ public struct RunRecord: Sendable, Hashable, Codable, FetchableRecord, Persistab
         self.dumpSHA256 = dumpSHA256
         self.status = status
         self.counts = counts
+        self.inputs = inputs
+        self.warnings = warnings
+        self.timings = timings
+        self.resumeKey = resumeKey
+        self.shard = shard
+        self.attempts = attempts
+        self.outputsAt = outputsAt
     }
 
     enum CodingKeys: String, CodingKey {
         case id, startedAt = "started_at", finishedAt = "finished_at", toolVersion = "tool_version", parameters
-        case registrySHA256 = "registry_sha256", dumpSHA256 = "dump_sha256", status, counts
+        case registrySHA256 = "registry_sha256", dumpSHA256 = "dump_sha256", status, counts, inputs, warnings
+        case timings, resumeKey = "resume_key", shard, attempts, outputsAt = "outputs_at"
     }
 }
 
@@ -59,10 +89,14 @@ public struct FingerprintRecord: Sendable, Hashable, Codable, FetchableRecord, T
     public var dhash: String
     /// All eight dihedral PDQ hashes as JSON (variant name → hex; `original` equals `pdq`).
     public var dihedral: String
+    /// The fingerprinting algorithm's version: a stored fingerprint of another version is computed again.
+    public var version: Int
+    /// The run that computed it (nil for registered assets and fingerprints from schema v1).
+    public var firstRun: String?
 
     public init(
         sha256: String, format: String, width: Int, height: Int, path: String, pdq: String, quality: Int,
-        dhash: String, dihedral: String
+        dhash: String, dihedral: String, version: Int, firstRun: String? = nil
     ) {
         self.sha256 = sha256
         self.format = format
@@ -73,6 +107,38 @@ public struct FingerprintRecord: Sendable, Hashable, Codable, FetchableRecord, T
         self.quality = quality
         self.dhash = dhash
         self.dihedral = dihedral
+        self.version = version
+    }
+}
+
+/// What a file looked like to `stat(2)` when its bytes had a given SHA-256, so that an unchanged file is not read
+/// again on the next night. Any write to a file changes its ctime, which no user call can set back.
+public struct FileStatRecord: Sendable, Hashable, Codable, FetchableRecord, TableRecord {
+    public static let databaseTableName = "file_stats"
+
+    public var path: String
+    public var device: Int64
+    public var inode: Int64
+    public var size: Int64
+    public var modifiedNanoseconds: Int64
+    public var changedNanoseconds: Int64
+    public var sha256: String
+
+    public init(
+        path: String, device: Int64, inode: Int64, size: Int64, modifiedNanoseconds: Int64,
+        changedNanoseconds: Int64, sha256: String
+    ) {
+        self.path = path
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.changedNanoseconds = changedNanoseconds
+        self.sha256 = sha256
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case path, device, inode, size, modifiedNanoseconds = "mtime_ns", changedNanoseconds = "ctime_ns", sha256
     }
 }
 
@@ -85,11 +151,14 @@ public struct ListingRecord: Sendable, Hashable, Codable, FetchableRecord, Table
     public var sellerID: String?
     public var firstRun: String
     public var lastRun: String
-    /// The record exactly as dumped on the last night.
+    /// The record exactly as dumped on the last night it was seen.
     public var raw: String
+    /// Its current version (see `ListingVersionRecord`).
+    public var version: Int
 
     public init(
-        marketplace: String, listingID: String, sellerID: String?, firstRun: String, lastRun: String, raw: String
+        marketplace: String, listingID: String, sellerID: String?, firstRun: String, lastRun: String, raw: String,
+        version: Int = 1
     ) {
         self.marketplace = marketplace
         self.listingID = listingID
@@ -97,110 +166,96 @@ public struct ListingRecord: Sendable, Hashable, Codable, FetchableRecord, Table
         self.firstRun = firstRun
         self.lastRun = lastRun
         self.raw = raw
+        self.version = version
     }
 
     enum CodingKeys: String, CodingKey {
         case marketplace, listingID = "listing_id", sellerID = "seller_id", firstRun = "first_run"
-        case lastRun = "last_run", raw
+        case lastRun = "last_run", raw, version
     }
 }
 
-/// One image reference of a listing on one night: the bytes it led to, or why it failed.
-public struct ListingImageRecord: Sendable, Hashable, Codable, FetchableRecord, TableRecord {
-    public static let databaseTableName = "listing_images"
+/// What a listing said over a stretch of nights: a new version starts whenever its title, description, price,
+/// seller or images (references or bytes) change, so evidence can show what it said on any night it was seen.
+public struct ListingVersionRecord: Sendable, Hashable, Codable, FetchableRecord, TableRecord {
+    public static let databaseTableName = "listing_versions"
 
-    public var runID: String
     public var marketplace: String
     public var listingID: String
+    public var version: Int
+    /// SHA-256 of the fields that make a version (empty for versions carried over from schema v1).
+    public var contentSHA256: String
+    public var firstRun: String
+    public var lastRun: String
+    /// The record exactly as dumped on the first night of this version.
+    public var raw: String
+
+    public init(
+        marketplace: String, listingID: String, version: Int, contentSHA256: String, firstRun: String,
+        lastRun: String, raw: String
+    ) {
+        self.marketplace = marketplace
+        self.listingID = listingID
+        self.version = version
+        self.contentSHA256 = contentSHA256
+        self.firstRun = firstRun
+        self.lastRun = lastRun
+        self.raw = raw
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case marketplace, listingID = "listing_id", version, contentSHA256 = "content_sha256"
+        case firstRun = "first_run", lastRun = "last_run", raw
+    }
+}
+
+/// One image reference of a listing version: the bytes it led to, or nil when it failed that night.
+public struct ListingImageRecord: Sendable, Hashable, Codable, FetchableRecord, TableRecord {
+    public static let databaseTableName = "listing_version_images"
+
+    public var marketplace: String
+    public var listingID: String
+    public var version: Int
     public var position: Int
     public var reference: String
     public var sha256: String?
-    public var failureCategory: String?
-    public var failureMessage: String?
 
     public init(
-        runID: String, marketplace: String, listingID: String, position: Int, reference: String, sha256: String?,
-        failureCategory: String? = nil, failureMessage: String? = nil
+        marketplace: String, listingID: String, version: Int, position: Int, reference: String, sha256: String?
     ) {
-        self.runID = runID
         self.marketplace = marketplace
         self.listingID = listingID
+        self.version = version
         self.position = position
         self.reference = reference
         self.sha256 = sha256
-        self.failureCategory = failureCategory
-        self.failureMessage = failureMessage
     }
 
     enum CodingKeys: String, CodingKey {
-        case runID = "run_id", marketplace, listingID = "listing_id", position, reference, sha256
-        case failureCategory = "failure_category", failureMessage = "failure_message"
+        case marketplace, listingID = "listing_id", version, position, reference, sha256
     }
 }
 
-/// A finding: one listing, brand and right, with its score, status and signals.
-public struct FindingRecord: Sendable, Hashable, Codable, FetchableRecord, TableRecord {
-    public static let databaseTableName = "findings"
-
-    public var findingID: String
+/// A listing seen tonight, with what makes its version, handed to the state file in a batch.
+public struct ListingSighting: Sendable {
     public var marketplace: String
     public var listingID: String
-    public var brand: String
-    public var score: Double
-    public var severity: String
-    public var status: String
-    public var firstRun: String
-    public var lastRun: String
-    /// The finding as `findings.jsonl` writes it.
-    public var json: String
+    public var sellerID: String?
+    public var raw: String
+    /// SHA-256 of the fields that make a version.
+    public var contentSHA256: String
+    /// The image references in dump order, with the SHA-256 of the bytes each led to tonight.
+    public var images: [(reference: String, sha256: String?)]
 
     public init(
-        findingID: String, marketplace: String, listingID: String, brand: String, score: Double, severity: String,
-        status: String, firstRun: String, lastRun: String, json: String
+        marketplace: String, listingID: String, sellerID: String?, raw: String, contentSHA256: String,
+        images: [(reference: String, sha256: String?)]
     ) {
-        self.findingID = findingID
         self.marketplace = marketplace
         self.listingID = listingID
-        self.brand = brand
-        self.score = score
-        self.severity = severity
-        self.status = status
-        self.firstRun = firstRun
-        self.lastRun = lastRun
-        self.json = json
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case findingID = "finding_id", marketplace, listingID = "listing_id", brand, score, severity, status
-        case firstRun = "first_run", lastRun = "last_run", json
-    }
-}
-
-/// Something of a run that went wrong without stopping it: a bad dump line, an image that would not decode.
-public struct FailureRecord: Sendable, Hashable, Codable, FetchableRecord, TableRecord {
-    public static let databaseTableName = "failures"
-
-    public var runID: String
-    /// `dump-line`, `image`, ...
-    public var kind: String
-    /// The dump line, when the failure has one.
-    public var line: Int?
-    /// What failed: an image reference, a listing id.
-    public var subject: String
-    /// A stable reason name (`truncated`, `not-json`, ...), for counting.
-    public var category: String
-    public var message: String
-
-    public init(runID: String, kind: String, line: Int?, subject: String, category: String, message: String) {
-        self.runID = runID
-        self.kind = kind
-        self.line = line
-        self.subject = subject
-        self.category = category
-        self.message = message
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case runID = "run_id", kind, line, subject, category, message
+        self.sellerID = sellerID
+        self.raw = raw
+        self.contentSHA256 = contentSHA256
+        self.images = images
     }
 }

@@ -1,17 +1,21 @@
 import Foundation
 import GRDB
 
-/// The state of nightly runs in one SQLite file: runs, listings, image fingerprints keyed by content, findings and
-/// per-item failures (DESIGN.md, `Store`).
+/// The state of nightly runs in one SQLite file: runs, listings and their versions, image fingerprints keyed by
+/// content, findings with their history, and per-item failures (DESIGN.md, `Store`).
 ///
 /// GRDB's `DatabasePool` gives the file one writer connection and WAL journaling, so readers (the report, exports)
-/// never block the night's writes; callers hand writes over in batches, each one transaction. The schema evolves
-/// through named migrations, applied on open.
+/// never block the night's writes; callers hand writes over in batches, each one transaction. A night's findings
+/// are staged in `run_findings` and folded into history by `complete(...)` in one transaction, so a run killed at
+/// any moment leaves the previous night's history intact and can be resumed. The schema evolves through named
+/// migrations, applied on open.
 public final class StateStore: Sendable {
-    private let pool: DatabasePool
+    let pool: DatabasePool
+    public let path: String
 
     /// Opens (creating if needed) the state file at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {
+        self.path = path
         do {
             try FileManager.default.createDirectory(
                 at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -28,99 +32,138 @@ public final class StateStore: Sendable {
     /// Everything a batch of work writes, committed together.
     public struct Batch: Sendable {
         public var fingerprints: [FingerprintRecord] = []
-        public var listings: [ListingRecord] = []
-        public var listingImages: [ListingImageRecord] = []
-        public var findings: [FindingRecord] = []
+        public var fileStats: [FileStatRecord] = []
+        public var sightings: [ListingSighting] = []
+        public var findings: [StagedFinding] = []
         public var failures: [FailureRecord] = []
 
         public init() {}
 
         public var isEmpty: Bool {
-            fingerprints.isEmpty && listings.isEmpty && listingImages.isEmpty && findings.isEmpty && failures.isEmpty
+            fingerprints.isEmpty && fileStats.isEmpty && sightings.isEmpty && findings.isEmpty && failures.isEmpty
         }
     }
 
-    /// Records the start of a run (or finds it again when an interrupted run is resumed under the same id).
-    public func begin(_ run: RunRecord) throws(StoreError) {
-        try write { db in
-            if try RunRecord.fetchOne(db, key: run.id) == nil { try run.insert(db) }
-        }
-    }
-
-    /// Marks a run finished with its counts.
-    public func finish(
-        runID: String, at finishedAt: String, status: RunRecord.Status, counts: String
-    ) throws(StoreError) {
-        try write { db in
-            guard var run = try RunRecord.fetchOne(db, key: runID) else { return }
-            run.finishedAt = finishedAt
-            run.status = status
-            run.counts = counts
-            try run.update(db)
-        }
-    }
-
-    /// Writes a batch in one transaction. Fingerprints already stored are kept; listings, listing images and
-    /// findings replace earlier rows with the same key (so a resumed run writes no duplicates), and listings and
-    /// findings keep the run they were first seen in.
-    public func write(_ batch: Batch) throws(StoreError) {
+    /// Writes a batch of `runID`'s work in one transaction. Every write is an upsert keyed by what it describes, so
+    /// a resumed run that writes the same batch again leaves no duplicate.
+    public func write(_ batch: Batch, runID: String) throws(StoreError) {
         guard !batch.isEmpty else { return }
         // Cached statements and SQL upserts: a night writes hundreds of thousands of rows.
         try write { db in
             let fingerprint = try db.cachedStatement(
                 sql: """
-                    INSERT OR IGNORE INTO images (sha256, format, width, height, path, pdq, quality, dhash, dihedral)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO images (sha256, format, width, height, path, pdq, quality, dhash, dihedral, version,
+                        first_run)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (sha256) DO UPDATE SET format = excluded.format, width = excluded.width,
+                        height = excluded.height, path = excluded.path, pdq = excluded.pdq,
+                        quality = excluded.quality, dhash = excluded.dhash, dihedral = excluded.dihedral,
+                        version = excluded.version, first_run = excluded.first_run
+                    WHERE images.version != excluded.version
                     """)
             for r in batch.fingerprints {
                 try fingerprint.execute(arguments: [
-                    r.sha256, r.format, r.width, r.height, r.path, r.pdq, r.quality, r.dhash, r.dihedral,
+                    r.sha256, r.format, r.width, r.height, r.path, r.pdq, r.quality, r.dhash, r.dihedral, r.version,
+                    r.firstRun,
                 ])
             }
-            let listing = try db.cachedStatement(
+            let stat = try db.cachedStatement(
                 sql: """
-                    INSERT INTO listings (marketplace, listing_id, seller_id, first_run, last_run, raw)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (marketplace, listing_id) DO UPDATE
-                    SET seller_id = excluded.seller_id, last_run = excluded.last_run, raw = excluded.raw
+                    INSERT OR REPLACE INTO file_stats (path, device, inode, size, mtime_ns, ctime_ns, sha256)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """)
-            for r in batch.listings {
-                try listing.execute(arguments: [r.marketplace, r.listingID, r.sellerID, r.firstRun, r.lastRun, r.raw])
-            }
-            let image = try db.cachedStatement(
-                sql: """
-                    INSERT OR REPLACE INTO listing_images (run_id, marketplace, listing_id, position, reference,
-                        sha256, failure_category, failure_message)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            for r in batch.listingImages {
-                try image.execute(arguments: [
-                    r.runID, r.marketplace, r.listingID, r.position, r.reference, r.sha256, r.failureCategory,
-                    r.failureMessage,
+            for r in batch.fileStats {
+                try stat.execute(arguments: [
+                    r.path, r.device, r.inode, r.size, r.modifiedNanoseconds, r.changedNanoseconds, r.sha256,
                 ])
             }
+            for sighting in batch.sightings { try Self.record(sighting, runID: runID, db) }
             let finding = try db.cachedStatement(
                 sql: """
-                    INSERT INTO findings (finding_id, marketplace, listing_id, brand, score, severity, status,
-                        first_run, last_run, json)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (finding_id) DO UPDATE
-                    SET score = excluded.score, severity = excluded.severity, status = excluded.status,
-                        last_run = excluded.last_run, json = excluded.json
+                    INSERT OR REPLACE INTO run_findings (run_id, finding_id, marketplace, listing_id, seller_id, url,
+                        brand, right_id, score, severity, signals)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             for r in batch.findings {
                 try finding.execute(arguments: [
-                    r.findingID, r.marketplace, r.listingID, r.brand, r.score, r.severity, r.status, r.firstRun,
-                    r.lastRun, r.json,
+                    r.runID, r.findingID, r.marketplace, r.listingID, r.sellerID, r.url, r.brand, r.right, r.score,
+                    r.severity, r.signals,
                 ])
             }
             let failure = try db.cachedStatement(
-                sql: "INSERT INTO failures (run_id, kind, line, subject, category, message) VALUES (?, ?, ?, ?, ?, ?)")
+                sql: """
+                    INSERT INTO failures (run_id, kind, line, listing, reference, position, category, message)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             for r in batch.failures {
-                try failure.execute(arguments: [r.runID, r.kind, r.line, r.subject, r.category, r.message])
+                try failure.execute(arguments: [
+                    r.runID, r.kind.rawValue, r.line, r.listing, r.reference, r.position, r.category, r.message,
+                ])
             }
         }
     }
+
+    /// Records that a listing was seen in `runID`: a new version when what it says changed since its current
+    /// version, else the current version's last night moves on.
+    private static func record(_ sighting: ListingSighting, runID: String, _ db: Database) throws {
+        let key: StatementArguments = [sighting.marketplace, sighting.listingID]
+        let current = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT l.version, v.content_sha256, v.first_run FROM listings l
+                    JOIN listing_versions v
+                        ON v.marketplace = l.marketplace AND v.listing_id = l.listing_id AND v.version = l.version
+                    WHERE l.marketplace = ? AND l.listing_id = ?
+                    """), arguments: key)
+        var version = 1
+        if let current {
+            let number: Int = current[0]
+            if current[1] == sighting.contentSHA256 {
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE listings SET seller_id = ?, last_run = ?, raw = ? WHERE marketplace = ? AND listing_id = ?
+                        """
+                ).execute(arguments: [sighting.sellerID, runID, sighting.raw] + key)
+                try db.cachedStatement(
+                    sql:
+                        "UPDATE listing_versions SET last_run = ? WHERE marketplace = ? AND listing_id = ? AND version = ?"
+                ).execute(arguments: [runID] + key + [number])
+                return
+            }
+            // A version this same run created (before an interruption) is replaced, not followed by another.
+            let firstRun: String = current[2]
+            version = firstRun == runID ? number : number + 1
+        }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO listings (marketplace, listing_id, seller_id, first_run, last_run, raw, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (marketplace, listing_id) DO UPDATE
+                SET seller_id = excluded.seller_id, last_run = excluded.last_run, raw = excluded.raw,
+                    version = excluded.version
+                """
+        ).execute(arguments: key + [sighting.sellerID, runID, runID, sighting.raw, version])
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO listing_versions (marketplace, listing_id, version, content_sha256, first_run,
+                    last_run, raw)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: key + [version, sighting.contentSHA256, runID, runID, sighting.raw])
+        try db.cachedStatement(
+            sql: "DELETE FROM listing_version_images WHERE marketplace = ? AND listing_id = ? AND version = ?"
+        ).execute(arguments: key + [version])
+        let image = try db.cachedStatement(
+            sql: """
+                INSERT INTO listing_version_images (marketplace, listing_id, version, position, reference, sha256)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+        for (position, reference) in sighting.images.enumerated() {
+            try image.execute(arguments: key + [version, position, reference.reference, reference.sha256])
+        }
+    }
+
+    // MARK: - Reads
 
     /// The stored fingerprints of the image with these bytes, if any night has decoded it.
     public func fingerprint(sha256: String) throws(StoreError) -> FingerprintRecord? {
@@ -130,11 +173,11 @@ public final class StateStore: Sendable {
         }
     }
 
-    /// The run a finding was first seen in, if it has been seen.
-    public func firstRun(ofFinding id: String) throws(StoreError) -> String? {
+    /// What `stat(2)` said about the file at `path` when its bytes were last read, and their SHA-256.
+    public func fileStat(path: String) throws(StoreError) -> FileStatRecord? {
         try read { db in
-            try String.fetchOne(
-                db.cachedStatement(sql: "SELECT first_run FROM findings WHERE finding_id = ?"), arguments: [id])
+            try FileStatRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM file_stats WHERE path = ?"), arguments: [path])
         }
     }
 
@@ -142,34 +185,80 @@ public final class StateStore: Sendable {
         try read { db in try RunRecord.fetchOne(db, key: id) }
     }
 
-    /// Findings last seen in `runID`, in the order of `findings.jsonl`: score descending, then finding id.
-    public func findings(lastSeenIn runID: String) throws(StoreError) -> [FindingRecord] {
-        try read { db in try Self.findingsRequest(lastSeenIn: runID).fetchAll(db) }
+    /// Every run, oldest first.
+    public func runs() throws(StoreError) -> [RunRecord] {
+        try read { db in try RunRecord.order(Column("started_at"), Column("id")).fetchAll(db) }
     }
 
-    /// Visits the findings last seen in `runID` one at a time, in `findings.jsonl` order, without loading them all.
+    public func finding(id: String) throws(StoreError) -> FindingRecord? {
+        try read { db in try FindingRecord.fetchOne(db, key: id) }
+    }
+
+    /// The findings a run reports: those it saw, and those it found gone, in the order of `findings.jsonl`
+    /// (score descending, then finding id).
+    public func findings(reportedBy runID: String) throws(StoreError) -> [FindingRecord] {
+        var all: [FindingRecord] = []
+        try forEachFinding(reportedBy: runID) { all.append($0) }
+        return all
+    }
+
+    /// Visits the findings a run reports one at a time, in `findings.jsonl` order, without loading them all.
     public func forEachFinding(
-        lastSeenIn runID: String, _ body: (FindingRecord) throws -> Void
+        reportedBy runID: String, _ body: (FindingRecord) throws -> Void
     ) throws(StoreError) {
         try read { db in
-            let cursor = try Self.findingsRequest(lastSeenIn: runID).fetchCursor(db)
+            let cursor = try FindingRecord.fetchCursor(
+                db,
+                sql: """
+                    SELECT * FROM findings WHERE last_run = ?1 OR resolved_run = ?1
+                    ORDER BY score DESC, finding_id
+                    """, arguments: [runID])
             while let finding = try cursor.next() { try body(finding) }
         }
     }
 
-    /// The findings of a run in `findings.jsonl` order: score descending, then finding id.
-    private static func findingsRequest(lastSeenIn runID: String) -> QueryInterfaceRequest<FindingRecord> {
-        FindingRecord.filter(Column("last_run") == runID).order(Column("score").desc, Column("finding_id"))
+    /// A finding's nights, oldest first.
+    public func nights(ofFinding id: String) throws(StoreError) -> [FindingNightRecord] {
+        try read { db in
+            try FindingNightRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT n.* FROM finding_nights n JOIN runs r ON r.id = n.run_id
+                    WHERE n.finding_id = ? ORDER BY r.started_at, r.id
+                    """, arguments: [id])
+        }
+    }
+
+    /// Visits a run's failures of one kind in dump order (line, then image position).
+    public func forEachFailure(
+        runID: String, kind: FailureRecord.Kind, _ body: (FailureRecord) throws -> Void
+    ) throws(StoreError) {
+        try read { db in
+            let cursor = try FailureRecord.fetchCursor(
+                db,
+                sql: "SELECT * FROM failures WHERE run_id = ? AND kind = ? ORDER BY line, position, id",
+                arguments: [runID, kind.rawValue])
+            while let failure = try cursor.next() { try body(failure) }
+        }
     }
 
     public func failures(runID: String) throws(StoreError) -> [FailureRecord] {
         try read { db in
-            try FailureRecord.filter(Column("run_id") == runID).order(Column("id")).fetchAll(db)
+            try FailureRecord.filter(Column("run_id") == runID).order(Column("line"), Column("position"), Column("id"))
+                .fetchAll(db)
         }
     }
 
     public func listing(marketplace: String, listingID: String) throws(StoreError) -> ListingRecord? {
         try read { db in try ListingRecord.fetchOne(db, key: ["marketplace": marketplace, "listing_id": listingID]) }
+    }
+
+    /// A listing's versions, oldest first.
+    public func versions(marketplace: String, listingID: String) throws(StoreError) -> [ListingVersionRecord] {
+        try read { db in
+            try ListingVersionRecord.filter(Column("marketplace") == marketplace && Column("listing_id") == listingID)
+                .order(Column("version")).fetchAll(db)
+        }
     }
 
     public func listingCount() throws(StoreError) -> Int {
@@ -178,97 +267,32 @@ public final class StateStore: Sendable {
 
     // MARK: - Plumbing
 
-    private func write(_ body: (Database) throws -> Void) throws(StoreError) {
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
-            try pool.write { db in try body(db) }
+            return try pool.write { db in try body(db) }
         } catch {
-            throw StoreError(path: pool.path, message: String(describing: error))
+            throw StoreError(path: path, message: String(describing: error))
         }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try pool.read { db in try body(db) }
         } catch {
-            throw StoreError(path: pool.path, message: String(describing: error))
+            throw StoreError(path: path, message: String(describing: error))
         }
     }
-
-    static let migrator: DatabaseMigrator = {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: runs, listings, images, findings, failures") { db in
-            try db.create(table: "runs") { table in
-                table.primaryKey("id", .text)
-                table.column("started_at", .text).notNull()
-                table.column("finished_at", .text)
-                table.column("tool_version", .text).notNull()
-                table.column("parameters", .text).notNull()
-                table.column("registry_sha256", .text).notNull()
-                table.column("dump_sha256", .text).notNull()
-                table.column("status", .text).notNull()
-                table.column("counts", .text)
-            }
-            try db.create(table: "images") { table in
-                table.primaryKey("sha256", .text)
-                table.column("format", .text).notNull()
-                table.column("width", .integer).notNull()
-                table.column("height", .integer).notNull()
-                table.column("path", .text).notNull()
-                table.column("pdq", .text).notNull()
-                table.column("quality", .integer).notNull()
-                table.column("dhash", .text).notNull()
-                table.column("dihedral", .text).notNull()
-            }
-            try db.create(table: "listings") { table in
-                table.column("marketplace", .text).notNull()
-                table.column("listing_id", .text).notNull()
-                table.column("seller_id", .text)
-                table.column("first_run", .text).notNull().references("runs")
-                table.column("last_run", .text).notNull().references("runs")
-                table.column("raw", .text).notNull()
-                table.primaryKey(["marketplace", "listing_id"])
-            }
-            try db.create(table: "listing_images") { table in
-                table.column("run_id", .text).notNull().references("runs")
-                table.column("marketplace", .text).notNull()
-                table.column("listing_id", .text).notNull()
-                table.column("position", .integer).notNull()
-                table.column("reference", .text).notNull()
-                table.column("sha256", .text)
-                table.column("failure_category", .text)
-                table.column("failure_message", .text)
-                table.primaryKey(["run_id", "marketplace", "listing_id", "position"])
-            }
-            try db.create(table: "findings") { table in
-                table.primaryKey("finding_id", .text)
-                table.column("marketplace", .text).notNull()
-                table.column("listing_id", .text).notNull()
-                table.column("brand", .text).notNull()
-                table.column("score", .double).notNull()
-                table.column("severity", .text).notNull()
-                table.column("status", .text).notNull()
-                table.column("first_run", .text).notNull().references("runs")
-                table.column("last_run", .text).notNull().references("runs")
-                table.column("json", .text).notNull()
-            }
-            try db.create(index: "findings_by_run", on: "findings", columns: ["last_run", "score"])
-            try db.create(table: "failures") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.column("run_id", .text).notNull().references("runs")
-                table.column("kind", .text).notNull()
-                table.column("line", .integer)
-                table.column("subject", .text).notNull()
-                table.column("category", .text).notNull()
-                table.column("message", .text).notNull()
-            }
-        }
-        return migrator
-    }()
 }
 
-/// The state file cannot be opened, migrated, read or written.
+/// The state file cannot be opened, migrated, read or written, or refuses what was asked of it.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
     public var description: String { "\(path): \(message)" }
 }

@@ -41,9 +41,33 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "A file of field=column lines, one mapping per line.")
     var mapFile: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Process shard K of N (1 <= K <= N) of the dump into its own state; see `proofmark merge`.",
+            discussion: "Without it, a Kubernetes Indexed Job (JOB_COMPLETION_INDEX with PROOFMARK_SHARD_COUNT) or a "
+                + "Slurm array (SLURM_ARRAY_TASK_ID, _MIN, _COUNT) names the shard.",
+            valueName: "K/N"))
+    var shard: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The run's clock, ISO 8601 UTC (default: now). Give every shard of one night the same value.",
+            valueName: "time"))
+    var now: String?
+
+    @Option(help: .hidden)
+    var batchSize: Int = 256
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
+        if let shard, Shard(shard) == nil {
+            throw ValidationError("--shard \(shard): expected K/N with 1 <= K <= N, e.g. --shard 2/4")
+        }
+        if let now, NightlyRun.date(fromTimestamp: now) == nil {
+            throw ValidationError("--now \(now): expected an ISO 8601 UTC time such as 2026-11-30T02:00:00Z")
+        }
+        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
     }
 
     func run() async throws {
@@ -63,9 +87,19 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
+        var selectedShard = shard.flatMap(Shard.init)
+        if selectedShard == nil {
+            do {
+                selectedShard = try Shard.fromEnvironment(ProcessInfo.processInfo.environment)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
         let configuration = RunConfiguration(
             registryPath: registry, dumpPath: dump, outputFolder: URL(fileURLWithPath: out), statePath: state,
-            jobs: jobs, minimumScore: minScore, mapping: mapping, now: Date(), toolVersion: ProofmarkVersion.current)
+            jobs: jobs, minimumScore: minScore, mapping: mapping,
+            now: now.flatMap(NightlyRun.date(fromTimestamp:)) ?? Date(), toolVersion: ProofmarkVersion.current,
+            batchSize: batchSize, shard: selectedShard)
         let display = ProgressDisplay()
         do {
             let summary = try await NightlyRun.run(configuration) { progress in display.update(progress) }
@@ -74,10 +108,15 @@ struct RunCommand: AsyncParsableCommand {
             let severities = ["serious", "moderate", "low"].compactMap { severity in
                 summary.findingsBySeverity[severity].map { "\($0) \(severity)" }
             }
+            let statuses = ["new", "ongoing", "relisted", "resolved"].compactMap { status in
+                summary.findingsByStatus[status].flatMap { $0 > 0 ? "\($0) \(status)" : nil }
+            }
+            let how = ["resumed": " (resumed after an interruption)", "already-completed": " (already complete)"]
             print(
-                "run \(summary.runID): \(summary.listings) listings, \(summary.images) images, "
-                    + "\(summary.reportedFindings) findings"
-                    + (severities.isEmpty ? "" : " (\(severities.joined(separator: ", ")))"))
+                "run \(summary.runID)\(how[summary.start] ?? ""): \(summary.listings) listings, \(summary.images) "
+                    + "images, \(summary.reportedFindings) findings"
+                    + (severities.isEmpty ? "" : " (\(severities.joined(separator: ", ")))")
+                    + (statuses.isEmpty ? "" : "; \(statuses.joined(separator: ", "))"))
             if summary.badRecords > 0 || summary.failedImages > 0 {
                 print(
                     "skipped: \(summary.badRecords) bad dump records, \(summary.failedImages) images that failed "
