@@ -91,7 +91,7 @@ let package = Package(
         ),
         .testTarget(
             name: "proofmarkTests",
-            dependencies: ["proofmark", "TestSupport"],
+            dependencies: ["proofmark", "TestSupport", "Store"],
             swiftSettings: strictSettings
         ),
     ],

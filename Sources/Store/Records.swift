@@ -108,6 +108,11 @@ public struct FingerprintRecord: Sendable, Hashable, Codable, FetchableRecord, T
         self.dhash = dhash
         self.dihedral = dihedral
         self.version = version
+        self.firstRun = firstRun
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case sha256, format, width, height, path, pdq, quality, dhash, dihedral, version, firstRun = "first_run"
     }
 }
 

@@ -176,8 +176,8 @@ extension StateStore {
                 SELECT finding_id, listing_id FROM findings
                 WHERE status = 'resolved' AND marketplace = ?1 AND brand = ?2
                     AND (listing_id = ?3 OR (?4 IS NOT NULL AND seller_id = ?4))
-                ORDER BY finding_id
-                """, arguments: [staged.marketplace, staged.brand, staged.listingID, staged.sellerID])
+                ORDER BY right_id = ?5 DESC, finding_id
+                """, arguments: [staged.marketplace, staged.brand, staged.listingID, staged.sellerID, staged.right])
         guard !candidates.isEmpty else { return nil }
         let mine = try images(marketplace: staged.marketplace, listingID: staged.listingID, db)
         guard !mine.isEmpty else { return nil }

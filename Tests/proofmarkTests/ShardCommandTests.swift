@@ -1,0 +1,93 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Four shards run as separate processes, then merged, night after night: the merged findings must be those of a
+/// single run over the same dumps.
+@Suite struct ShardCommandTests {
+    static func run(_ fixture: NightFixture, dump: URL, out: URL, now: String, shard: String? = nil) throws {
+        var arguments = [
+            "run", "--registry", fixture.registry.path, "--dump", dump.path, "--out", out.path, "--jobs", "1",
+            "--now", now,
+        ]
+        if let shard { arguments += ["--shard", shard] }
+        let outcome = try CommandRunner.proofmark(arguments)
+        #expect(outcome.status == 0, "\(arguments): \(outcome.standardError)")
+    }
+
+    @Test func fourShardsMergedGiveTheFindingsOfOneRunNightAfterNight() async throws {
+        let fixture = try NightFixture()
+        let lines = try fixture.sampleLines()
+        // Night 2: two listings gone, one of them relisted by its seller under a new id.
+        var second = lines.filter { !["10001", "10002"].contains(NightFixture.listingID(of: $0)) }
+        if let taken = lines.first(where: { NightFixture.listingID(of: $0) == "10001" }) {
+            second.append(NightFixture.editing(taken) { $0["listing_id"] = "10001r" })
+        }
+        let nights = [
+            ("2026-11-29T02:00:00Z", fixture.dump),
+            ("2026-11-30T02:00:00Z", try fixture.writeDump("night2.jsonl", lines: second)),
+        ]
+        let root = fixture.folder.url
+        for (night, (now, dump)) in nights.enumerated() {
+            try Self.run(fixture, dump: dump, out: root.appendingPathComponent("single"), now: now)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for k in 1...4 {
+                    group.addTask {
+                        try Self.run(
+                            fixture, dump: dump, out: root.appendingPathComponent("shard-\(k)"), now: now,
+                            shard: "\(k)/4")
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let merged = root.appendingPathComponent("merged")
+            let merge = try CommandRunner.proofmark(
+                ["merge", "--into", root.appendingPathComponent("merged.sqlite").path, "--out", merged.path]
+                    + (1...4).map { root.appendingPathComponent("shard-\($0)/state.sqlite").path })
+            #expect(merge.status == 0, "\(merge.standardError)")
+            let single = try String(
+                contentsOf: root.appendingPathComponent("single/findings.jsonl"), encoding: .utf8)
+            let combined = try String(contentsOf: merged.appendingPathComponent("findings.jsonl"), encoding: .utf8)
+            #expect(single == combined, "night \(night + 1): merged findings differ from a single run's")
+            #expect(!single.isEmpty)
+            if night == 1 {
+                #expect(combined.contains("\"status\":\"relisted\"") && combined.contains("\"status\":\"resolved\""))
+            }
+            let counts = { (folder: String) throws -> NSDictionary? in
+                let run =
+                    try JSONSerialization.jsonObject(
+                        with: Data(contentsOf: root.appendingPathComponent("\(folder)/run.json"))) as? [String: Any]
+                return run?["counts"] as? NSDictionary
+            }
+            #expect(try counts("single") == counts("merged"))
+        }
+    }
+
+    @Test func aMergeWithAShardMissingOrGivenTwiceIsRefused() throws {
+        let fixture = try NightFixture()
+        let root = fixture.folder.url
+        for k in 1...2 {
+            try Self.run(
+                fixture, dump: fixture.dump, out: root.appendingPathComponent("shard-\(k)"),
+                now: "2026-11-29T02:00:00Z", shard: "\(k)/3")
+        }
+        let states = (1...2).map { root.appendingPathComponent("shard-\($0)/state.sqlite").path }
+        let missing = try CommandRunner.proofmark(
+            ["merge", "--into", root.appendingPathComponent("m.sqlite").path] + states)
+        #expect(missing.status == 1)
+        #expect(missing.standardError.contains("shard 3/3 is missing"))
+        let twice = try CommandRunner.proofmark(
+            ["merge", "--into", root.appendingPathComponent("m.sqlite").path, states[0], states[0], states[1]])
+        #expect(twice.status == 1)
+        #expect(twice.standardError.contains("given twice"))
+        let single = root.appendingPathComponent("single")
+        try Self.run(fixture, dump: fixture.dump, out: single, now: "2026-11-29T02:00:00Z")
+        let notShard = try CommandRunner.proofmark(
+            [
+                "merge", "--into", root.appendingPathComponent("m.sqlite").path,
+                single.appendingPathComponent("state.sqlite").path,
+            ])
+        #expect(notShard.status == 1)
+        #expect(notShard.standardError.contains("is not the state of one shard"))
+    }
+}
