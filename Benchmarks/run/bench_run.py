@@ -30,7 +30,7 @@ VECTORS = os.path.join(ROOT, "..", "shared", "testvectors", "pdq", "images")
 REGISTRY = os.path.join(ROOT, "Samples", "night", "registry.yaml")
 
 
-def make_pool(folder, count):
+def make_pool(folder, count, size=500):
     rng = random.Random(7)
     sources = sorted(os.path.join(VECTORS, name) for name in os.listdir(VECTORS) if name.endswith((".jpg", ".png")))
     images = [Image.open(path).convert("RGB") for path in sources]
@@ -43,7 +43,7 @@ def make_pool(folder, count):
         cw, ch = int(w * rng.uniform(0.5, 1)), int(h * rng.uniform(0.5, 1))
         x, y = rng.randrange(0, w - cw + 1), rng.randrange(0, h - ch + 1)
         crop = image.crop((x, y, x + cw, y + ch))
-        scale = 500 / max(crop.size)
+        scale = size / max(crop.size)
         crop = crop.resize((max(1, int(crop.width * scale)), max(1, int(crop.height * scale))))
         name = f"images/p{index:05d}.jpg"
         crop.save(os.path.join(folder, name), quality=rng.randrange(75, 95))

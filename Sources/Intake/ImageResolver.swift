@@ -17,8 +17,12 @@ public struct ImageResolver: Sendable {
     /// The dump's folder, with symbolic links resolved.
     public let folder: URL
 
+    /// The folder's path with a trailing slash.
+    private let folderPrefix: String
+
     public init(dumpFolder: URL) {
         folder = URL(fileURLWithPath: Self.realPath(dumpFolder.path) ?? dumpFolder.standardizedFileURL.path)
+        folderPrefix = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
     }
 
     /// The source `reference` names, or why it is refused.
@@ -50,14 +54,16 @@ public struct ImageResolver: Sendable {
             }
         }
         guard !components.isEmpty else { return refuse("names the dump's folder itself") }
-        let file = components.reduce(folder) { $0.appendingPathComponent(String($1)) }
+        // Joined as text: building a URL component by component costs more than the realpath below.
+        let file = folderPrefix + components.joined(separator: "/")
         // A symbolic link inside the folder may point anywhere: judge where it really leads.
-        if let real = Self.realPath(file.path) {
-            let inside = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
-            guard real.hasPrefix(inside) else { return refuse("a symbolic link that leads outside the dump's folder") }
-            return .success(.file(URL(fileURLWithPath: real)))
+        if let real = Self.realPath(file) {
+            guard real.hasPrefix(folderPrefix) else {
+                return refuse("a symbolic link that leads outside the dump's folder")
+            }
+            return .success(.file(URL(fileURLWithPath: real, isDirectory: false)))
         }
-        return .success(.file(file))
+        return .success(.file(URL(fileURLWithPath: file, isDirectory: false)))
     }
 
     private static func realPath(_ path: String) -> String? {

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Turns one decoded record (a JSON object, or a CSV row keyed by header) into a `Listing`, or says why not.
-struct ListingBuilder {
+struct ListingBuilder: Sendable {
     let mapping: FieldMapping
 
     /// A record's value for a field: text, a number, a list of texts, or something else.
-    enum Value {
+    enum Value: Sendable {
         case text(String)
         case number(Decimal, String)
         case list([Value])

@@ -75,6 +75,12 @@ public final class ListingDump {
 
     /// The next record, or nil at the end of the dump.
     public func next() throws(DumpError) -> DumpRecord? {
+        try nextUnparsed()?.parse()
+    }
+
+    /// The next record as read, before its fields are interpreted, or nil at the end of the dump. Reading is
+    /// sequential; `UnparsedRecord.parse()` is pure, so a run can interpret records on several threads.
+    public func nextUnparsed() throws(DumpError) -> UnparsedRecord? {
         switch format {
         case .jsonl: try nextJSONRecord()
         case .csv: try nextCSVRecord()
@@ -101,16 +107,19 @@ public final class ListingDump {
 
     // MARK: - JSONL
 
-    private func nextJSONRecord() throws(DumpError) -> DumpRecord? {
+    private func nextJSONRecord() throws(DumpError) -> UnparsedRecord? {
         while true {
             guard let (bytes, number, length) = try nextLine() else { return nil }
             guard let bytes else {
-                return .problem(
-                    DumpProblem(
-                        line: number, reason: "the line is \(length) bytes, over the limit of \(maximumRecordBytes)"))
+                return UnparsedRecord(
+                    content: .problem(
+                        DumpProblem(
+                            line: number,
+                            reason: "the line is \(length) bytes, over the limit of \(maximumRecordBytes)")),
+                    line: number, builder: builder)
             }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            return jsonRecord(bytes, line: number)
+            return UnparsedRecord(content: .json(bytes), line: number, builder: builder)
         }
     }
 
@@ -149,7 +158,7 @@ public final class ListingDump {
         return (overflow > 0 || length > maximumRecordBytes ? nil : Array(buffer[start..<end]), number, length)
     }
 
-    private func jsonRecord(_ bytes: [UInt8], line: Int) -> DumpRecord {
+    static func jsonRecord(_ bytes: [UInt8], line: Int, builder: ListingBuilder) -> DumpRecord {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
@@ -189,7 +198,7 @@ public final class ListingDump {
 
     // MARK: - CSV
 
-    private func nextCSVRecord() throws(DumpError) -> DumpRecord? {
+    private func nextCSVRecord() throws(DumpError) -> UnparsedRecord? {
         if header == nil {
             guard let (fields, _, _) = try nextCSVRow() else { throw DumpError.missingHeader(path: path) }
             guard let fields else {
@@ -209,23 +218,33 @@ public final class ListingDump {
         while true {
             guard let (fields, number, length) = try nextCSVRow() else { return nil }
             guard let fields else {
-                return .problem(
-                    DumpProblem(
-                        line: number, reason: "the record is \(length) bytes, over the limit of \(maximumRecordBytes)"))
+                return UnparsedRecord(
+                    content: .problem(
+                        DumpProblem(
+                            line: number,
+                            reason: "the record is \(length) bytes, over the limit of \(maximumRecordBytes)")),
+                    line: number, builder: builder)
             }
             if fields.count == 1, fields[0].isEmpty { continue }  // a blank line
             guard fields.count == columns.count else {
-                return .problem(
-                    DumpProblem(
-                        line: number, reason: "the record has \(fields.count) fields, the header has \(columns.count)"))
+                return UnparsedRecord(
+                    content: .problem(
+                        DumpProblem(
+                            line: number,
+                            reason: "the record has \(fields.count) fields, the header has \(columns.count)")),
+                    line: number, builder: builder)
             }
-            var record: [String: ListingBuilder.Value] = [:]
-            for (name, value) in zip(columns, fields) { record[name] = .text(value) }
-            let rawData = try? JSONSerialization.data(
-                withJSONObject: Dictionary(uniqueKeysWithValues: zip(columns, fields)), options: [.sortedKeys])
-            let raw = rawData.map { String(decoding: $0, as: UTF8.self) } ?? ""
-            return builder.listing(record, raw: raw, line: number)
+            return UnparsedRecord(content: .csv(columns: columns, fields: fields), line: number, builder: builder)
         }
+    }
+
+    static func csvRecord(columns: [String], fields: [String], line: Int, builder: ListingBuilder) -> DumpRecord {
+        var record: [String: ListingBuilder.Value] = [:]
+        for (name, value) in zip(columns, fields) { record[name] = .text(value) }
+        let rawData = try? JSONSerialization.data(
+            withJSONObject: Dictionary(uniqueKeysWithValues: zip(columns, fields)), options: [.sortedKeys])
+        let raw = rawData.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return builder.listing(record, raw: raw, line: line)
     }
 
     /// The next CSV record (RFC 4180: fields separated by commas, quoted with double quotes that are doubled inside,
@@ -308,5 +327,29 @@ private struct ReplaySource: ByteSource {
             if !chunk.isEmpty { return chunk }
         }
         return try rest.nextChunk()
+    }
+}
+
+/// A dump record as read, its fields not yet interpreted (`ListingDump.nextUnparsed()`).
+public struct UnparsedRecord: Sendable {
+    enum Content: Sendable {
+        case json([UInt8])
+        case csv(columns: [String], fields: [String])
+        case problem(DumpProblem)
+    }
+
+    let content: Content
+    /// The line the record starts on (1-based).
+    public let line: Int
+    let builder: ListingBuilder
+
+    /// The listing the record holds, or why it holds none. Pure: safe on any thread.
+    public func parse() -> DumpRecord {
+        switch content {
+        case .json(let bytes): ListingDump.jsonRecord(bytes, line: line, builder: builder)
+        case .csv(let columns, let fields):
+            ListingDump.csvRecord(columns: columns, fields: fields, line: line, builder: builder)
+        case .problem(let problem): .problem(problem)
+        }
     }
 }

@@ -2,7 +2,8 @@ import Crypto
 import Foundation
 
 /// Writes a file so that a reader sees the old version or the new one, never half of it: a temporary file in the
-/// same folder, then a rename.
+/// same folder, flushed to disk, then a rename, then the folder flushed, so that a power cut or a reboot leaves the
+/// old file or the whole new one too.
 enum AtomicFile {
     static func write(_ text: String, to url: URL) throws(RunError) {
         try write(to: url) { append in try append(text) }
@@ -27,6 +28,7 @@ enum AtomicFile {
                     }
                 }
                 try handle.write(contentsOf: pending)
+                try handle.synchronize()
                 try handle.close()
             } catch {
                 try? handle.close()
@@ -36,6 +38,11 @@ enum AtomicFile {
             guard rename(temporary.path, url.path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
+            }
+            let folder = open(url.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if folder >= 0 {
+                fsync(folder)
+                close(folder)
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

@@ -70,6 +70,13 @@ enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerL
     }
 
     private static func writeString(_ value: String, to output: inout String) {
+        // Most strings need no escape: copy them whole.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            output += "\""
+            output += value
+            output += "\""
+            return
+        }
         output += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -135,12 +142,13 @@ enum Digest {
     }
 
     static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        var text = ""
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
         for byte in bytes {
-            let digits = String(byte, radix: 16)
-            if digits.count == 1 { text += "0" }
-            text += digits
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Imaging
 import Intake
@@ -27,20 +28,34 @@ struct ListingOutcome: Sendable {
     var listing: Listing
     var images: [ImageOutcome]
     var marks: [MarkMatch]
+    /// Its findings (before the minimum score), and how many brands matched but the seller is authorised.
+    var findings: [Finding] = []
+    var authorized = 0
+    /// See `computeContentSHA256()`.
+    var contentSHA256 = ""
 
     /// SHA-256 of what makes a listing version: the fields a person reads (title, description, price, seller, url)
     /// and the images, by reference and by the bytes they led to. The capture time and unknown fields do not count.
-    var contentSHA256: String {
-        let content: JSON = [
-            "title": listing.title.map(JSON.string) ?? .null,
-            "description": listing.description.map(JSON.string) ?? .null,
-            "price": listing.price.map(JSON.decimal) ?? .null, "currency": listing.currency.map(JSON.string) ?? .null,
-            "url": listing.url.map(JSON.string) ?? .null, "seller_id": listing.sellerID.map(JSON.string) ?? .null,
-            "seller_name": listing.sellerName.map(JSON.string) ?? .null,
-            "seller_url": listing.sellerURL.map(JSON.string) ?? .null,
-            "images": .array(images.map { [.string($0.reference), $0.sha256.map(JSON.string) ?? .null] }),
-        ]
-        return Digest.sha256Hex(Data(content.text.utf8))
+    func computeContentSHA256() -> String {
+        // Each field named and length-prefixed into one hash: no text is built on the way.
+        var hasher = SHA256()
+        func add(_ name: String, _ value: String?) {
+            hasher.update(data: Data("\(name):\(value.map { "\($0.utf8.count):" } ?? "-")".utf8))
+            if let value { hasher.update(data: Data(value.utf8)) }
+        }
+        add("title", listing.title)
+        add("description", listing.description)
+        add("price", listing.price.map { "\($0)" })
+        add("currency", listing.currency)
+        add("url", listing.url)
+        add("seller_id", listing.sellerID)
+        add("seller_name", listing.sellerName)
+        add("seller_url", listing.sellerURL)
+        for image in images {
+            add("image", image.reference)
+            add("sha256", image.sha256)
+        }
+        return Digest.hex(hasher.finalize())
     }
 }
 
@@ -53,8 +68,11 @@ struct ListingProcessor: Sendable {
     let resolver: ImageResolver
     let index: PDQIndex
     let marks: WordMarkFinder
+    let builder: FindingBuilder
     let store: StateStore
 
+    /// Everything about one listing that does not depend on other listings: its images' fingerprints and matches,
+    /// its marks, its findings and its version's content hash, so the run's single tallying loop only collects.
     func process(_ listing: Listing) async -> ListingOutcome {
         var images: [ImageOutcome] = []
         for (position, reference) in listing.images.enumerated() {
@@ -63,7 +81,10 @@ struct ListingProcessor: Sendable {
         var found: [MarkMatch] = []
         if let title = listing.title { found += marks.find(in: title, field: "title") }
         if let description = listing.description { found += marks.find(in: description, field: "description") }
-        return ListingOutcome(listing: listing, images: images, marks: found)
+        var outcome = ListingOutcome(listing: listing, images: images, marks: found)
+        (outcome.findings, outcome.authorized) = builder.findings(for: outcome)
+        outcome.contentSHA256 = outcome.computeContentSHA256()
+        return outcome
     }
 
     private func image(_ reference: String, position: Int) -> ImageOutcome {
@@ -123,8 +144,8 @@ struct FingerprintCache: Sendable {
 
     func fingerprint(ofFile path: String) -> Result<Found, Failure> {
         let identity = FileIdentity(path: path)
-        if let identity, let known = try? store.fileStat(path: path), identity.matches(known),
-            let stored = try? store.fingerprint(sha256: known.sha256), stored.version == FingerprintCodec.version
+        if let identity, let stored = try? store.fingerprint(ofUnchangedFile: identity.record(path: path, sha256: "")),
+            stored.version == FingerprintCodec.version
         {
             return .success(Found(record: stored, computed: false))
         }
@@ -167,11 +188,6 @@ struct FileIdentity: Equatable {
         size = Int64(info.st_size)
         modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-    }
-
-    func matches(_ record: FileStatRecord) -> Bool {
-        record.device == device && record.inode == inode && record.size == size
-            && record.modifiedNanoseconds == modified && record.changedNanoseconds == changed
     }
 
     func record(path: String, sha256: String) -> FileStatRecord {

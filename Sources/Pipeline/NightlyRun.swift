@@ -127,52 +127,67 @@ public enum NightlyRun {
                 registry.brands.flatMap { brand in
                     brand.marks.map { RegisteredMark(brand: brand.name, text: $0.text, right: $0.right) }
                 }),
-            store: store)
-        var tally = Tally(runID: run.id, builder: FindingBuilder(registry: registry), configuration: configuration)
+            builder: FindingBuilder(registry: registry), store: store)
+        var tally = Tally(runID: run.id, configuration: configuration)
         let shard = configuration.shard
+        let writer = BatchWriter(store: store, runID: run.id)
 
+        // What a record came to; worked out off the reading loop, tallied back in dump order.
+        enum Work: Sendable {
+            case listing(ListingOutcome)
+            case problem(DumpProblem)
+            /// Another shard's listing.
+            case elsewhere
+        }
         do {
-            try await withThrowingTaskGroup(of: (Int, ListingOutcome).self) { group in
-                var next = 0  // sequence number of the next listing submitted
+            try await withThrowingTaskGroup(of: (Int, Work).self) { group in
+                var next = 0  // sequence number of the next record submitted
                 var received = 0  // results taken from the group
                 var emitted = 0  // results tallied, in dump order
-                var waiting: [Int: ListingOutcome] = [:]
+                var waiting: [Int: Work] = [:]
                 func receive() async throws {
-                    guard let (sequence, outcome) = try await group.next() else { return }
-                    waiting[sequence] = outcome
+                    guard let (sequence, work) = try await group.next() else { return }
+                    waiting[sequence] = work
                     received += 1
                 }
-                func emitReady() throws {
+                func emitReady() async throws {
                     while let ready = waiting.removeValue(forKey: emitted) {
-                        try tally.add(ready, store: store)
+                        switch ready {
+                        case .listing(let outcome):
+                            if let full = tally.add(outcome) { try await writer.submit(full) }
+                        case .problem(let problem):
+                            tally.add(problem, owned: shard?.owns(line: problem.line) ?? true)
+                        case .elsewhere:
+                            tally.skip()
+                        }
                         emitted += 1
                         progress(tally.progress(fractionRead: dump.fractionRead))
                     }
                 }
-                while let record = try dump.next() {
+                // The loop only reads; records are interpreted (JSON, CSV fields) and processed in the group.
+                while let record = try dump.nextUnparsed() {
                     try Task.checkCancellation()
-                    switch record {
-                    case .problem(let problem):
-                        tally.add(problem, owned: shard?.owns(line: problem.line) ?? true)
-                    case .listing(let listing):
-                        guard shard?.owns(listing) ?? true else {
-                            tally.skip()
-                            continue
+                    if next - received >= configuration.jobs { try await receive() }
+                    let sequence = next
+                    group.addTask {
+                        switch record.parse() {
+                        case .problem(let problem): return (sequence, .problem(problem))
+                        case .listing(let listing):
+                            guard shard?.owns(listing) ?? true else { return (sequence, .elsewhere) }
+                            return (sequence, .listing(await processor.process(listing)))
                         }
-                        if next - received >= configuration.jobs { try await receive() }
-                        let sequence = next
-                        group.addTask { (sequence, await processor.process(listing)) }
-                        next += 1
-                        // Tallying the finished ones now overlaps with the listing just submitted.
-                        try emitReady()
                     }
+                    next += 1
+                    // Tallying the finished ones now overlaps with the record just submitted.
+                    try await emitReady()
                 }
                 while received < next {
                     try await receive()
-                    try emitReady()
+                    try await emitReady()
                 }
             }
-            try tally.flush(store: store)
+            try await writer.submit(tally.takeBatch())
+            try await writer.drain()
         } catch let error as DumpError {
             throw RunError.dump(error)
         } catch let error as StoreError {

@@ -4,13 +4,12 @@ import Intake
 import Matching
 import Store
 
-/// Counts what a run saw, in dump order, and hands finished work to the state file in batches.
+/// Counts what a run saw, in dump order, and gathers its work into batches for the state file.
 ///
 /// Only counts live here: bad records and failed images go to the state file with the rest of the batch, and
 /// `run.json` lists them from there, so memory does not grow with the number of failures.
 struct Tally {
     let runID: String
-    let builder: FindingBuilder
     let configuration: RunConfiguration
     /// Every record of the dump, whichever shard it belongs to: whether the dump is mostly bad is judged on these,
     /// so that all shards and a single run decide alike.
@@ -32,9 +31,8 @@ struct Tally {
     private var batch = StateStore.Batch()
     private var batchedListings = 0
 
-    init(runID: String, builder: FindingBuilder, configuration: RunConfiguration) {
+    init(runID: String, configuration: RunConfiguration) {
         self.runID = runID
-        self.builder = builder
         self.configuration = configuration
     }
 
@@ -61,7 +59,8 @@ struct Tally {
         dumpRecords += 1
     }
 
-    mutating func add(_ outcome: ListingOutcome, store: StateStore) throws(StoreError) {
+    /// Tallies a listing; returns a batch to write when one is full.
+    mutating func add(_ outcome: ListingOutcome) -> StateStore.Batch? {
         dumpRecords += 1
         records += 1
         listings += 1
@@ -93,9 +92,8 @@ struct Tally {
                 marketplace: listing.marketplace, listingID: listing.listingID, sellerID: listing.sellerID,
                 raw: listing.raw, contentSHA256: outcome.contentSHA256,
                 images: outcome.images.map { ($0.reference, $0.failure == nil ? $0.sha256 : nil) }))
-        let built = builder.findings(for: outcome)
-        authorizedSkipped += built.authorized
-        for finding in built.findings where finding.assessment.score >= configuration.minimumScore {
+        authorizedSkipped += outcome.authorized
+        for finding in outcome.findings where finding.assessment.score >= configuration.minimumScore {
             findings += 1
             bySeverity[finding.assessment.severity.rawValue, default: 0] += 1
             byBrand[finding.brand, default: [:]][finding.assessment.severity.rawValue, default: 0] += 1
@@ -107,13 +105,16 @@ struct Tally {
                     severity: finding.assessment.severity.rawValue, signals: finding.signals))
         }
         batchedListings += 1
-        if batchedListings >= configuration.batchSize { try flush(store: store) }
+        return batchedListings >= configuration.batchSize ? takeBatch() : nil
     }
 
-    mutating func flush(store: StateStore) throws(StoreError) {
-        try store.write(batch, runID: runID)
-        batch = StateStore.Batch()
-        batchedListings = 0
+    /// What is waiting to be written, handed over.
+    mutating func takeBatch() -> StateStore.Batch {
+        defer {
+            batch = StateStore.Batch()
+            batchedListings = 0
+        }
+        return batch
     }
 
     /// The run's counts for `run.json`, with the number of findings per status once the night is complete.

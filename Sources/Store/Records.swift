@@ -114,6 +114,21 @@ public struct FingerprintRecord: Sendable, Hashable, Codable, FetchableRecord, T
     enum CodingKeys: String, CodingKey {
         case sha256, format, width, height, path, pdq, quality, dhash, dihedral, version, firstRun = "first_run"
     }
+
+    /// Decoded by column name without `Decodable`: a repeat night reads one per image.
+    public init(row: Row) {
+        sha256 = row["sha256"]
+        format = row["format"]
+        width = row["width"]
+        height = row["height"]
+        path = row["path"]
+        pdq = row["pdq"]
+        quality = row["quality"]
+        dhash = row["dhash"]
+        dihedral = row["dihedral"]
+        version = row["version"]
+        firstRun = row["first_run"]
+    }
 }
 
 /// What a file looked like to `stat(2)` when its bytes had a given SHA-256, so that an unchanged file is not read

@@ -83,59 +83,70 @@ extension StateStore {
         counts: ([FindingRecord.Status: Int]) -> String
     ) throws(StoreError) -> [FindingRecord.Status: Int] {
         try write { db in
-            var tally: [FindingRecord.Status: Int] = [:]
-            let night = try db.cachedStatement(
+            // Set-based SQL: a night completes tens of thousands of findings, and one statement over them all
+            // costs a fraction of one round trip per finding. Only findings new tonight are looked at one by one,
+            // for relisting.
+            let arguments: StatementArguments = ["run": runID, "seen": seenAt]
+            // Gone tonight: their night is recorded, then they are resolved.
+            try db.execute(
                 sql: """
                     INSERT OR REPLACE INTO finding_nights (finding_id, run_id, status, score, severity, listing_version)
-                    VALUES (?, ?, ?, ?, ?,
-                        (SELECT version FROM listings WHERE marketplace = ? AND listing_id = ?))
+                    SELECT f.finding_id, :run, 'resolved', f.score, f.severity, l.version
+                    FROM findings f
+                    LEFT JOIN listings l ON l.marketplace = f.marketplace AND l.listing_id = f.listing_id
+                    WHERE f.status != 'resolved' AND NOT EXISTS
+                        (SELECT 1 FROM run_findings s WHERE s.run_id = :run AND s.finding_id = f.finding_id);
+                    UPDATE findings SET status = 'resolved', resolved_run = :run,
+                        resolution = CASE WHEN EXISTS (SELECT 1 FROM listings l WHERE l.marketplace = findings.marketplace
+                            AND l.listing_id = findings.listing_id AND l.last_run = :run)
+                            THEN 'evidence-gone' ELSE 'listing-gone' END
+                    WHERE status != 'resolved' AND NOT EXISTS
+                        (SELECT 1 FROM run_findings s WHERE s.run_id = :run AND s.finding_id = findings.finding_id);
+                    """, arguments: arguments)
+            // Seen before: ongoing, or relisted when they had been resolved.
+            try db.execute(
+                sql: """
+                    UPDATE findings SET seller_id = s.seller_id, url = s.url, score = s.score, severity = s.severity,
+                        status = CASE WHEN findings.status = 'resolved' THEN 'relisted' ELSE 'ongoing' END,
+                        last_run = :run, last_seen = :seen, resolved_run = NULL, resolution = NULL,
+                        signals = s.signals
+                    FROM run_findings s WHERE s.run_id = :run AND s.finding_id = findings.finding_id
+                    """, arguments: arguments)
+            // New tonight, unless they relist a resolved finding of the same seller.
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO findings (finding_id, marketplace, listing_id, seller_id, url, brand, right_id, score,
+                        severity, status, first_run, last_run, first_seen, last_seen, relisted_from, signals)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
-            // Gone tonight.
-            let gone = try FindingRecord.fetchAll(
+            let fresh = try StagedFinding.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM findings f WHERE status != 'resolved'
-                    AND NOT EXISTS (SELECT 1 FROM run_findings s WHERE s.run_id = ? AND s.finding_id = f.finding_id)
+                    SELECT * FROM run_findings s WHERE s.run_id = ?
+                    AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.finding_id = s.finding_id) ORDER BY s.finding_id
                     """, arguments: [runID])
-            for finding in gone {
-                let listingSeen =
-                    try Bool.fetchOne(
-                        db, sql: "SELECT last_run = ? FROM listings WHERE marketplace = ? AND listing_id = ?",
-                        arguments: [runID, finding.marketplace, finding.listingID]) ?? false
-                try db.execute(
-                    sql:
-                        "UPDATE findings SET status = 'resolved', resolved_run = ?, resolution = ? WHERE finding_id = ?",
-                    arguments: [runID, listingSeen ? "evidence-gone" : "listing-gone", finding.findingID])
-                try night.execute(arguments: [
-                    finding.findingID, runID, FindingRecord.Status.resolved.rawValue, finding.score, finding.severity,
-                    finding.marketplace, finding.listingID,
+            for s in fresh {
+                let relistedFrom = try Self.relistedFinding(for: s, within: relistDistance, db)
+                let status: FindingRecord.Status = relistedFrom == nil ? .new : .relisted
+                try insert.execute(arguments: [
+                    s.findingID, s.marketplace, s.listingID, s.sellerID, s.url, s.brand, s.right, s.score, s.severity,
+                    status.rawValue, runID, runID, seenAt, seenAt, relistedFrom, s.signals,
                 ])
-                tally[.resolved, default: 0] += 1
             }
-            // Seen tonight.
-            let staged = try StagedFinding.filter(Column("run_id") == runID).order(Column("finding_id")).fetchCursor(db)
-            while let s = try staged.next() {
-                let existing = try FindingRecord.fetchOne(db, key: s.findingID)
-                var relistedFrom: String?
-                let status: FindingRecord.Status
-                switch existing?.status {
-                case nil:
-                    relistedFrom = try Self.relistedFinding(for: s, within: relistDistance, db)
-                    status = relistedFrom == nil ? .new : .relisted
-                case .resolved?: status = .relisted
-                case .new?, .ongoing?, .relisted?: status = .ongoing
-                }
-                let record = FindingRecord(
-                    findingID: s.findingID, marketplace: s.marketplace, listingID: s.listingID, sellerID: s.sellerID,
-                    url: s.url, brand: s.brand, right: s.right, score: s.score, severity: s.severity, status: status,
-                    firstRun: existing?.firstRun ?? runID, lastRun: runID, firstSeen: existing?.firstSeen ?? seenAt,
-                    lastSeen: seenAt, relistedFrom: relistedFrom ?? existing?.relistedFrom,
-                    signals: s.signals)
-                try record.upsert(db)
-                try night.execute(arguments: [
-                    s.findingID, runID, status.rawValue, s.score, s.severity, s.marketplace, s.listingID,
-                ])
-                tally[status, default: 0] += 1
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO finding_nights (finding_id, run_id, status, score, severity, listing_version)
+                    SELECT s.finding_id, :run, f.status, s.score, s.severity, l.version
+                    FROM run_findings s JOIN findings f ON f.finding_id = s.finding_id
+                    LEFT JOIN listings l ON l.marketplace = s.marketplace AND l.listing_id = s.listing_id
+                    WHERE s.run_id = :run
+                    """, arguments: arguments)
+            var tally: [FindingRecord.Status: Int] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT status, count(*) FROM finding_nights WHERE run_id = ? GROUP BY status",
+                arguments: [runID])
+            {
+                if let status = FindingRecord.Status(rawValue: row[0]) { tally[status] = row[1] }
             }
             try db.execute(sql: "DELETE FROM run_findings WHERE run_id = ?", arguments: [runID])
             try db.execute(
@@ -170,14 +181,19 @@ extension StateStore {
     ) throws
         -> String?
     {
+        // Two indexed lookups (by listing, by seller), not one OR that SQLite would answer with a scan per finding.
         let candidates = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT finding_id, listing_id FROM findings
-                WHERE status = 'resolved' AND marketplace = ?1 AND brand = ?2
-                    AND (listing_id = ?3 OR (?4 IS NOT NULL AND seller_id = ?4))
-                ORDER BY right_id = ?5 DESC, finding_id
-                """, arguments: [staged.marketplace, staged.brand, staged.listingID, staged.sellerID, staged.right])
+            db.cachedStatement(
+                sql: """
+                    SELECT finding_id, listing_id FROM (
+                        SELECT finding_id, listing_id, right_id FROM findings
+                        WHERE marketplace = ?1 AND listing_id = ?3 AND brand = ?2 AND status = 'resolved'
+                        UNION
+                        SELECT finding_id, listing_id, right_id FROM findings
+                        WHERE marketplace = ?1 AND seller_id = ?4 AND brand = ?2 AND status = 'resolved')
+                    ORDER BY right_id = ?5 DESC, finding_id
+                    """),
+            arguments: [staged.marketplace, staged.brand, staged.listingID, staged.sellerID, staged.right])
         guard !candidates.isEmpty else { return nil }
         let mine = try images(marketplace: staged.marketplace, listingID: staged.listingID, db)
         guard !mine.isEmpty else { return nil }

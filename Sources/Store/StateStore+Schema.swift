@@ -167,6 +167,7 @@ extension StateStore {
                 """)
         try db.create(index: "findings_by_resolved_run", on: "findings", columns: ["resolved_run"])
         try db.create(index: "findings_by_seller", on: "findings", columns: ["marketplace", "seller_id", "brand"])
+        try db.create(index: "findings_by_listing", on: "findings", columns: ["marketplace", "listing_id"])
         try db.create(table: "finding_nights") { table in
             table.column("finding_id", .text).notNull()
             table.column("run_id", .text).notNull().references("runs")
