@@ -70,38 +70,65 @@ struct ListingProcessor: Sendable {
     let marks: WordMarkFinder
     let builder: FindingBuilder
     let store: StateStore
+    let fetcher: ImageFetcher
+    /// Bounds the listings decoded and matched at once (`--jobs`).
+    let cpu: WorkLimiter
 
     /// Everything about one listing that does not depend on other listings: its images' fingerprints and matches,
     /// its marks, its findings and its version's content hash, so the run's single tallying loop only collects.
     func process(_ listing: Listing) async -> ListingOutcome {
-        var images: [ImageOutcome] = []
-        for (position, reference) in listing.images.enumerated() {
-            images.append(image(reference, position: position))
+        let sources = listing.images.map(resolver.resolve)
+        // Network first, outside the CPU limit: fetched bytes (or the failure) per image position.
+        var fetched: [Int: Result<Data, FetchError>] = [:]
+        for (position, source) in sources.enumerated() {
+            if case .success(.remote(let url)) = source { fetched[position] = await fetcher.fetch(url).map(\.bytes) }
         }
-        var found: [MarkMatch] = []
-        if let title = listing.title { found += marks.find(in: title, field: "title") }
-        if let description = listing.description { found += marks.find(in: description, field: "description") }
-        var outcome = ListingOutcome(listing: listing, images: images, marks: found)
-        (outcome.findings, outcome.authorized) = builder.findings(for: outcome)
-        outcome.contentSHA256 = outcome.computeContentSHA256()
-        return outcome
+        return await cpu.run { [fetched] in
+            var images: [ImageOutcome] = []
+            for (position, reference) in listing.images.enumerated() {
+                images.append(
+                    image(reference, source: sources[position], position: position, fetched: fetched[position]))
+            }
+            var found: [MarkMatch] = []
+            if let title = listing.title { found += marks.find(in: title, field: "title") }
+            if let description = listing.description { found += marks.find(in: description, field: "description") }
+            var outcome = ListingOutcome(listing: listing, images: images, marks: found)
+            (outcome.findings, outcome.authorized) = builder.findings(for: outcome)
+            outcome.contentSHA256 = outcome.computeContentSHA256()
+            return outcome
+        }
     }
 
-    private func image(_ reference: String, position: Int) -> ImageOutcome {
+    private func image(
+        _ reference: String, source resolved: Result<ImageSource, ImageReferenceError>, position: Int,
+        fetched: Result<Data, FetchError>?
+    ) -> ImageOutcome {
         var outcome = ImageOutcome(position: position, reference: reference, matches: [])
         let source: ImageSource
-        switch resolver.resolve(reference) {
+        switch resolved {
         case .success(let resolved): source = resolved
         case .failure(let error):
             outcome.failure = ("refused-reference", error.reason)
             return outcome
         }
-        guard case .file(let url) = source else {
-            outcome.failure = ("not-fetched", "image URLs are not fetched yet; only files beside the dump are read")
-            return outcome
+        let cache = FingerprintCache(store: store)
+        let found: Result<FingerprintCache.Found, FingerprintCache.Failure>
+        switch source {
+        case .file(let url):
+            found = cache.fingerprint(ofFile: url.path)
+        case .remote:
+            switch fetched {
+            case .success(let bytes)?: found = cache.fingerprint(of: bytes)
+            case .failure(let error)?:
+                outcome.failure = (error.category, error.message)
+                return outcome
+            case nil:
+                outcome.failure = ("not-fetched", "the image was not fetched")
+                return outcome
+            }
         }
         let fingerprint: FingerprintRecord
-        switch FingerprintCache(store: store).fingerprint(ofFile: url.path) {
+        switch found {
         case .success(let found):
             fingerprint = found.record
             outcome.sha256 = found.record.sha256
@@ -155,8 +182,15 @@ struct FingerprintCache: Sendable {
         } catch {
             return .failure(Failure(error: error))
         }
+        return fingerprint(of: bytes, fileIdentity: identity.map { ($0, path) })
+    }
+
+    /// The fingerprint of `bytes` (read from a file, or fetched), from the state file or computed.
+    func fingerprint(
+        of bytes: Data, fileIdentity: (FileIdentity, String)? = nil
+    ) -> Result<Found, Failure> {
         let sha256 = Digest.sha256Hex(bytes)
-        let stat = identity?.record(path: path, sha256: sha256)
+        let stat = fileIdentity.map { $0.0.record(path: $0.1, sha256: sha256) }
         if let stored = try? store.fingerprint(sha256: sha256), stored.version == FingerprintCodec.version {
             return .success(Found(record: stored, computed: false, fileStat: stat))
         }

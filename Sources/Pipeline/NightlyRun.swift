@@ -127,11 +127,15 @@ public enum NightlyRun {
                 registry.brands.flatMap { brand in
                     brand.marks.map { RegisteredMark(brand: brand.name, text: $0.text, right: $0.right) }
                 }),
-            builder: FindingBuilder(registry: registry), store: store)
+            builder: FindingBuilder(registry: registry), store: store,
+            fetcher: ImageFetcher(cacheFolder: configuration.imageCacheFolder, policy: configuration.fetchPolicy),
+            cpu: WorkLimiter(limit: configuration.jobs))
         var tally = Tally(runID: run.id, configuration: configuration)
         let shard = configuration.shard
         let writer = BatchWriter(store: store, runID: run.id)
-
+        // Records in flight: the CPU work is bounded by the cooperative thread pool anyway; the extra ones let
+        // image fetches wait on the network while others decode.
+        let inFlight = configuration.jobs + configuration.fetchPolicy.maximumConcurrentRequests
         // What a record came to; worked out off the reading loop, tallied back in dump order.
         enum Work: Sendable {
             case listing(ListingOutcome)
@@ -167,7 +171,7 @@ public enum NightlyRun {
                 // The loop only reads; records are interpreted (JSON, CSV fields) and processed in the group.
                 while let record = try dump.nextUnparsed() {
                     try Task.checkCancellation()
-                    if next - received >= configuration.jobs { try await receive() }
+                    if next - received >= inFlight { try await receive() }
                     let sequence = next
                     group.addTask {
                         switch record.parse() {

@@ -24,12 +24,17 @@ public struct RunConfiguration: Sendable {
     public var batchSize: Int
     /// The part of the dump this run processes, when one night is shared among machines.
     public var shard: Shard?
+    /// Where images fetched by URL are kept for revalidation on later nights; `OUT/image-cache` by default.
+    public var imageCacheFolder: URL
+    /// How images are fetched by URL: concurrency, timeouts, size cap, redirects, retries.
+    public var fetchPolicy: FetchPolicy
 
     public init(
         registryPath: String, dumpPath: String, outputFolder: URL, statePath: String? = nil,
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount, minimumScore: Double = 0.5,
         mapping: FieldMapping = FieldMapping(), now: Date, toolVersion: String, maximumBadShare: Double = 0.5,
-        minimumRecordsForBadShare: Int = 20, batchSize: Int = 256, shard: Shard? = nil
+        minimumRecordsForBadShare: Int = 20, batchSize: Int = 256, shard: Shard? = nil,
+        imageCacheFolder: URL? = nil, fetchPolicy: FetchPolicy = FetchPolicy()
     ) {
         self.registryPath = registryPath
         self.dumpPath = dumpPath
@@ -44,6 +49,12 @@ public struct RunConfiguration: Sendable {
         self.minimumRecordsForBadShare = minimumRecordsForBadShare
         self.batchSize = max(1, batchSize)
         self.shard = shard
+        self.imageCacheFolder = imageCacheFolder ?? outputFolder.appendingPathComponent("image-cache")
+        var policy = fetchPolicy
+        if policy.userAgent == FetchPolicy.userAgent(version: nil) {
+            policy.userAgent = FetchPolicy.userAgent(version: toolVersion)
+        }
+        self.fetchPolicy = policy
     }
 }
 

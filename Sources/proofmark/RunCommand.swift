@@ -55,6 +55,15 @@ struct RunCommand: AsyncParsableCommand {
             valueName: "time"))
     var now: String?
 
+    @Option(help: "Where images fetched by URL are cached for revalidation on later nights (default: OUT/image-cache).")
+    var imageCache: String?
+
+    @Option(help: "Image URLs fetched at once (at most half of them from one host).")
+    var fetchConcurrency: Int = 8
+
+    @Option(help: ArgumentHelp("The most time one image URL may take, retries included.", valueName: "seconds"))
+    var fetchTimeout: Double = 60
+
     @Option(help: .hidden)
     var batchSize: Int = 256
 
@@ -68,6 +77,8 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("--now \(now): expected an ISO 8601 UTC time such as 2026-11-30T02:00:00Z")
         }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
+        guard fetchConcurrency >= 1 else { throw ValidationError("--fetch-concurrency must be at least 1") }
+        guard fetchTimeout > 0 else { throw ValidationError("--fetch-timeout must be more than 0 seconds") }
     }
 
     func run() async throws {
@@ -99,7 +110,12 @@ struct RunCommand: AsyncParsableCommand {
             registryPath: registry, dumpPath: dump, outputFolder: URL(fileURLWithPath: out), statePath: state,
             jobs: jobs, minimumScore: minScore, mapping: mapping,
             now: now.flatMap(NightlyRun.date(fromTimestamp:)) ?? Date(), toolVersion: ProofmarkVersion.current,
-            batchSize: batchSize, shard: selectedShard)
+            batchSize: batchSize, shard: selectedShard, imageCacheFolder: imageCache.map { URL(fileURLWithPath: $0) },
+            fetchPolicy: FetchPolicy(
+                maximumConcurrentRequests: fetchConcurrency,
+                maximumConcurrentRequestsPerHost: max(1, fetchConcurrency / 2),
+                requestTimeout: .milliseconds(Int(min(20, fetchTimeout) * 1000)),
+                totalTimeout: .milliseconds(Int(fetchTimeout * 1000))))
         let display = ProgressDisplay()
         do {
             let summary = try await NightlyRun.run(configuration) { progress in display.update(progress) }

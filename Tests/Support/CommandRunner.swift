@@ -24,8 +24,22 @@ public enum CommandRunner {
         throw RunnerError.executableNotFound(Bundle.main.bundleURL.path)
     }
 
-    /// Runs `proofmark` with `arguments` in `directory` and waits for it.
-    public static func proofmark(_ arguments: [String], in directory: URL = Fixtures.packageRoot) throws -> Outcome {
+    /// Runs `proofmark` with `arguments` in `directory` and waits for it, on a thread of its own: waiting for a
+    /// process must not hold one of the few threads Swift concurrency runs every test's tasks on.
+    public static func proofmark(
+        _ arguments: [String], in directory: URL = Fixtures.packageRoot
+    ) async throws -> Outcome {
+        try await onOwnThread { try proofmarkBlocking(arguments, in: directory) }
+    }
+
+    /// Runs blocking work (waiting for a process, sleeping) on a thread outside Swift concurrency's pool.
+    public static func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    private static func proofmarkBlocking(_ arguments: [String], in directory: URL) throws -> Outcome {
         let process = Process()
         process.executableURL = try proofmarkURL()
         process.arguments = arguments

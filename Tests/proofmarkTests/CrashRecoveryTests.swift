@@ -45,12 +45,12 @@ import Testing
         ]
     }
 
-    @Test func aRunKilledAtTenRandomPointsIsFinishedByARerunAsIfUninterrupted() throws {
+    @Test func aRunKilledAtTenRandomPointsIsFinishedByARerunAsIfUninterrupted() async throws {
         let fixture = try NightFixture()
         let dump = try Self.bigDump(fixture)
         let reference = fixture.folder.url.appendingPathComponent("reference")
         let started = Date()
-        let whole = try CommandRunner.proofmark(Self.arguments(fixture, dump: dump, out: reference))
+        let whole = try await CommandRunner.proofmark(Self.arguments(fixture, dump: dump, out: reference))
         let duration = Date().timeIntervalSince(started)
         try #require(whole.status == 0, "\(whole.standardError)")
         let findings = try Data(contentsOf: reference.appendingPathComponent("findings.jsonl"))
@@ -70,14 +70,14 @@ import Testing
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: delay)
+            try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
             }
-            process.waitUntilExit()
+            try await CommandRunner.onOwnThread { process.waitUntilExit() }
             if process.terminationReason == .uncaughtSignal { killedMidRun += 1 }
 
-            let rerun = try CommandRunner.proofmark(Self.arguments(fixture, dump: dump, out: out))
+            let rerun = try await CommandRunner.proofmark(Self.arguments(fixture, dump: dump, out: out))
             #expect(rerun.status == 0, "trial \(trial) (killed after \(delay) s): \(rerun.standardError)")
             #expect(
                 try Data(contentsOf: out.appendingPathComponent("findings.jsonl")) == findings,
@@ -89,14 +89,14 @@ import Testing
         #expect(killedMidRun >= 5, "only \(killedMidRun) of 10 runs were killed before they finished")
     }
 
-    @Test func rerunningACompletedRunRewritesTheSameOutputs() throws {
+    @Test func rerunningACompletedRunRewritesTheSameOutputs() async throws {
         let fixture = try NightFixture()
         let out = fixture.folder.url.appendingPathComponent("out")
-        let first = try CommandRunner.proofmark(Self.arguments(fixture, dump: fixture.dump, out: out))
+        let first = try await CommandRunner.proofmark(Self.arguments(fixture, dump: fixture.dump, out: out))
         try #require(first.status == 0, "\(first.standardError)")
         let findings = try Data(contentsOf: out.appendingPathComponent("findings.jsonl"))
         try FileManager.default.removeItem(at: out.appendingPathComponent("findings.jsonl"))
-        let again = try CommandRunner.proofmark(Self.arguments(fixture, dump: fixture.dump, out: out))
+        let again = try await CommandRunner.proofmark(Self.arguments(fixture, dump: fixture.dump, out: out))
         #expect(again.status == 0, "\(again.standardError)")
         #expect(again.standardOutput.contains("already complete"))
         #expect(try Data(contentsOf: out.appendingPathComponent("findings.jsonl")) == findings)

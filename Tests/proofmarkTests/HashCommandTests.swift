@@ -10,8 +10,8 @@ import Testing
         }
     }
 
-    @Test func jsonOutputHasEveryFieldForEachFile() throws {
-        let outcome = try CommandRunner.proofmark([
+    @Test func jsonOutputHasEveryFieldForEachFile() async throws {
+        let outcome = try await CommandRunner.proofmark([
             "hash", "--json", "Samples/images/coffee.jpg", "Samples/images/logo.png",
         ])
         #expect(outcome.status == 0, "\(outcome.standardError)")
@@ -31,9 +31,9 @@ import Testing
         #expect(objects[0]["width"] as? Int == 600 && objects[0]["height"] as? Int == 400)
     }
 
-    @Test func exactFlagReproducesTheReferenceHash() throws {
+    @Test func exactFlagReproducesTheReferenceHash() async throws {
         let vector = Fixtures.pdqVectors.appendingPathComponent("images/aaa-orig.jpg").path
-        let outcome = try CommandRunner.proofmark(["hash", "--exact", vector])
+        let outcome = try await CommandRunner.proofmark(["hash", "--exact", vector])
         #expect(outcome.status == 0)
         let fields = outcome.standardOutput.trimmingCharacters(in: .newlines).split(separator: "\t")
         #expect(fields.count == 6)
@@ -42,8 +42,8 @@ import Testing
         #expect(fields.dropFirst(4).first == "100")
     }
 
-    @Test func aBadFileReportsItsErrorAndTheOthersStillPrint() throws {
-        let outcome = try CommandRunner.proofmark([
+    @Test func aBadFileReportsItsErrorAndTheOthersStillPrint() async throws {
+        let outcome = try await CommandRunner.proofmark([
             "hash", "--json", "Samples/damaged/broken-download.jpg", "Samples/images/rocket.jpg",
             "Tests/ImagingTests/Fixtures/corrupt/png-100000x100000.png", "no/such/file.png",
         ])
@@ -58,16 +58,16 @@ import Testing
         #expect(objects[3]["kind"] as? String == "unreadable")
     }
 
-    @Test func outputIsByteStableAcrossRuns() throws {
+    @Test func outputIsByteStableAcrossRuns() async throws {
         let arguments = ["hash", "--json", "Samples/images/coffee.jpg", "Samples/images/chessboard-really-a-png.jpg"]
-        let first = try CommandRunner.proofmark(arguments)
-        let second = try CommandRunner.proofmark(arguments)
+        let first = try await CommandRunner.proofmark(arguments)
+        let second = try await CommandRunner.proofmark(arguments)
         #expect(first.standardOutput == second.standardOutput)
         #expect(!first.standardOutput.isEmpty)
     }
 
-    @Test func noFilesIsAUsageError() throws {
-        let outcome = try CommandRunner.proofmark(["hash"])
+    @Test func noFilesIsAUsageError() async throws {
+        let outcome = try await CommandRunner.proofmark(["hash"])
         #expect(outcome.status != 0)
         #expect(outcome.standardError.contains("Missing expected argument"))
     }

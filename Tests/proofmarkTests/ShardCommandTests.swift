@@ -5,13 +5,13 @@ import Testing
 /// Four shards run as separate processes, then merged, night after night: the merged findings must be those of a
 /// single run over the same dumps.
 @Suite struct ShardCommandTests {
-    static func run(_ fixture: NightFixture, dump: URL, out: URL, now: String, shard: String? = nil) throws {
+    static func run(_ fixture: NightFixture, dump: URL, out: URL, now: String, shard: String? = nil) async throws {
         var arguments = [
             "run", "--registry", fixture.registry.path, "--dump", dump.path, "--out", out.path, "--jobs", "1",
             "--now", now,
         ]
         if let shard { arguments += ["--shard", shard] }
-        let outcome = try CommandRunner.proofmark(arguments)
+        let outcome = try await CommandRunner.proofmark(arguments)
         #expect(outcome.status == 0, "\(arguments): \(outcome.standardError)")
     }
 
@@ -29,11 +29,11 @@ import Testing
         ]
         let root = fixture.folder.url
         for (night, (now, dump)) in nights.enumerated() {
-            try Self.run(fixture, dump: dump, out: root.appendingPathComponent("single"), now: now)
+            try await Self.run(fixture, dump: dump, out: root.appendingPathComponent("single"), now: now)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for k in 1...4 {
                     group.addTask {
-                        try Self.run(
+                        try await Self.run(
                             fixture, dump: dump, out: root.appendingPathComponent("shard-\(k)"), now: now,
                             shard: "\(k)/4")
                     }
@@ -41,7 +41,7 @@ import Testing
                 try await group.waitForAll()
             }
             let merged = root.appendingPathComponent("merged")
-            let merge = try CommandRunner.proofmark(
+            let merge = try await CommandRunner.proofmark(
                 ["merge", "--into", root.appendingPathComponent("merged.sqlite").path, "--out", merged.path]
                     + (1...4).map { root.appendingPathComponent("shard-\($0)/state.sqlite").path })
             #expect(merge.status == 0, "\(merge.standardError)")
@@ -63,26 +63,26 @@ import Testing
         }
     }
 
-    @Test func aMergeWithAShardMissingOrGivenTwiceIsRefused() throws {
+    @Test func aMergeWithAShardMissingOrGivenTwiceIsRefused() async throws {
         let fixture = try NightFixture()
         let root = fixture.folder.url
         for k in 1...2 {
-            try Self.run(
+            try await Self.run(
                 fixture, dump: fixture.dump, out: root.appendingPathComponent("shard-\(k)"),
                 now: "2026-11-29T02:00:00Z", shard: "\(k)/3")
         }
         let states = (1...2).map { root.appendingPathComponent("shard-\($0)/state.sqlite").path }
-        let missing = try CommandRunner.proofmark(
+        let missing = try await CommandRunner.proofmark(
             ["merge", "--into", root.appendingPathComponent("m.sqlite").path] + states)
         #expect(missing.status == 1)
         #expect(missing.standardError.contains("shard 3/3 is missing"))
-        let twice = try CommandRunner.proofmark(
+        let twice = try await CommandRunner.proofmark(
             ["merge", "--into", root.appendingPathComponent("m.sqlite").path, states[0], states[0], states[1]])
         #expect(twice.status == 1)
         #expect(twice.standardError.contains("given twice"))
         let single = root.appendingPathComponent("single")
-        try Self.run(fixture, dump: fixture.dump, out: single, now: "2026-11-29T02:00:00Z")
-        let notShard = try CommandRunner.proofmark(
+        try await Self.run(fixture, dump: fixture.dump, out: single, now: "2026-11-29T02:00:00Z")
+        let notShard = try await CommandRunner.proofmark(
             [
                 "merge", "--into", root.appendingPathComponent("m.sqlite").path,
                 single.appendingPathComponent("state.sqlite").path,

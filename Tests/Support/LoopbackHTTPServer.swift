@@ -1,0 +1,327 @@
+public import Foundation
+internal import Glibc
+internal import Synchronization
+
+/// A real HTTP/1.1 server on 127.0.0.1 at an ephemeral port, for tests of HTTP clients: POSIX sockets, one thread
+/// accepting and one thread per connection, every response followed by closing the connection.
+///
+/// Tests give each path a ``Behaviour`` (answer, delay, trickle, oversize, redirect, revalidate, fail N times,
+/// never answer), read back how many requests each path got and what they carried, and how many connections
+/// were open at once. Unknown paths get a 404. Call ``stop()`` when done (a `defer` right after creating it): it
+/// ends every connection, including the ones that never answer, and waits for the threads.
+///
+/// `Sendable` without `@unchecked`: the socket numbers are constants and everything that changes lives in one
+/// `Mutex`.
+public final class LoopbackHTTPServer: Sendable {
+    /// How the body of a response is delimited.
+    public enum Framing: Sendable {
+        case contentLength
+        case chunked
+        /// No length: the body ends when the server closes the connection.
+        case connectionClose
+    }
+
+    /// What the server does with a request for a path.
+    public indirect enum Behaviour: Sendable {
+        /// Answers at once.
+        case respond(status: Int, headers: [String: String] = [:], body: Data = Data())
+        /// Waits, then behaves as `then` (gives up early if the client hangs up).
+        case delay(Duration, then: Behaviour)
+        /// Sends the header, then the body `chunkSize` bytes at a time with `interval` between pieces.
+        case trickle(body: Data, chunkSize: Int, interval: Duration)
+        /// A `200` whose body is `bytes` long, framed as asked; stops early when the client hangs up.
+        case oversized(bytes: Int, framing: Framing)
+        /// `status` with `Location: location` (a path on this server or an absolute URL).
+        case redirect(to: String, status: Int = 302)
+        /// `200` with the validators given, or `304` when the request's `If-None-Match` names `etag` or its
+        /// `If-Modified-Since` equals `lastModified`.
+        case revalidating(etag: String?, lastModified: String?, body: Data)
+        /// The first `times` requests to the path get `status`, later ones behave as `then`.
+        case failing(times: Int, status: Int, headers: [String: String] = [:], then: Behaviour)
+        /// Reads the request and never answers, until the client hangs up or the server stops.
+        case neverAnswer
+    }
+
+    /// A request as the server received it. Header names are lowercased.
+    public struct Request: Sendable {
+        public let method: String
+        public let target: String
+        public let headers: [String: String]
+    }
+
+    private struct State {
+        var routes: [String: Behaviour] = [:]
+        var requests: [String: [Request]] = [:]
+        var open: Set<Int32> = []
+        var connections = 0
+        var mostConnections = 0
+        var threads = 0
+        var stopped = false
+    }
+
+    /// The port the server listens on.
+    public let port: Int
+    private let listener: Int32
+    private let state = Mutex(State())
+
+    /// Starts listening on 127.0.0.1 at a port the kernel picks.
+    public init() throws {
+        let socketNumber = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard socketNumber >= 0 else { throw ServerError.socket("socket", errno) }
+        var yes: Int32 = 1
+        setsockopt(socketNumber, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = in_addr_t(0x7f00_0001).bigEndian
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                bind(socketNumber, generic, length) == 0 && listen(socketNumber, 128) == 0
+                    && getsockname(socketNumber, generic, &length) == 0
+            }
+        }
+        guard bound else {
+            let code = errno
+            close(socketNumber)
+            throw ServerError.socket("bind/listen", code)
+        }
+        listener = socketNumber
+        port = Int(UInt16(bigEndian: address.sin_port))
+        state.withLock { $0.threads = 1 }
+        Thread.detachNewThread { [self] in acceptConnections() }
+    }
+
+    /// `http://127.0.0.1:<port><path>`; `path` begins with "/" and may carry a query.
+    public func url(_ path: String) -> URL {
+        guard path.hasPrefix("/"), let url = URL(string: "http://127.0.0.1:\(port)\(path)") else {
+            preconditionFailure("not a path: \(path)")
+        }
+        return url
+    }
+
+    /// Sets (or replaces) what requests for `path` get. The path includes any query string.
+    public func route(_ path: String, _ behaviour: Behaviour) {
+        state.withLock { $0.routes[path] = behaviour }
+    }
+
+    /// The requests received for `path`, oldest first.
+    public func requests(_ path: String) -> [Request] {
+        state.withLock { $0.requests[path] ?? [] }
+    }
+
+    /// How many requests `path` received.
+    public func requestCount(_ path: String) -> Int {
+        requests(path).count
+    }
+
+    /// The most connections that were open at the same time.
+    public var mostSimultaneousConnections: Int {
+        state.withLock { $0.mostConnections }
+    }
+
+    /// Ends every connection and stops listening; returns when every server thread has finished (or after 5 s).
+    public func stop() {
+        let open = state.withLock { state -> Set<Int32> in
+            state.stopped = true
+            return state.open
+        }
+        // shutdown, not close: each descriptor is closed by the thread that owns it, so none is reused early.
+        shutdown(listener, Int32(SHUT_RDWR))
+        for descriptor in open { shutdown(descriptor, Int32(SHUT_RDWR)) }
+        let deadline = Date().addingTimeInterval(5)
+        while state.withLock({ $0.threads }) > 0, Date() < deadline { usleep(2_000) }
+    }
+
+    private func acceptConnections() {
+        defer {
+            close(listener)
+            state.withLock { $0.threads -= 1 }
+        }
+        while true {
+            let connection = accept(listener, nil, nil)
+            if connection < 0 {
+                if errno == EINTR || errno == ECONNABORTED { continue }
+                return
+            }
+            _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
+            let admitted = state.withLock { state -> Bool in
+                guard !state.stopped else { return false }
+                state.open.insert(connection)
+                state.connections += 1
+                state.mostConnections = max(state.mostConnections, state.connections)
+                state.threads += 1
+                return true
+            }
+            guard admitted else {
+                close(connection)
+                return
+            }
+            Thread.detachNewThread { [self] in serve(connection) }
+        }
+    }
+
+    private func serve(_ connection: Int32) {
+        defer {
+            shutdown(connection, Int32(SHUT_RDWR))
+            close(connection)
+            state.withLock { state in
+                state.open.remove(connection)
+                state.connections -= 1
+                state.threads -= 1
+            }
+        }
+        guard let request = readRequest(connection) else { return }
+        let (behaviour, count) = state.withLock { state -> (Behaviour?, Int) in
+            state.requests[request.target, default: []].append(request)
+            return (state.routes[request.target], state.requests[request.target, default: []].count)
+        }
+        perform(behaviour ?? .respond(status: 404, body: Data("no route\n".utf8)), request, count, connection)
+    }
+
+    private func perform(_ behaviour: Behaviour, _ request: Request, _ count: Int, _ connection: Int32) {
+        switch behaviour {
+        case .respond(let status, let headers, let body):
+            _ = send(connection, head(status, headers.merging(["Content-Length": "\(body.count)"]) { $1 }) + body)
+        case .delay(let duration, let then):
+            if waitWhileConnected(connection, for: duration) { perform(then, request, count, connection) }
+        case .trickle(let body, let chunkSize, let interval):
+            guard send(connection, head(200, ["Content-Length": "\(body.count)"])) else { return }
+            var offset = 0
+            while offset < body.count {
+                let end = min(body.count, offset + max(1, chunkSize))
+                guard send(connection, body.subdata(in: offset..<end)) else { return }
+                offset = end
+                if offset < body.count, !waitWhileConnected(connection, for: interval) { return }
+            }
+        case .oversized(let bytes, let framing):
+            sendOversized(bytes, framing, connection)
+        case .redirect(let location, let status):
+            perform(.respond(status: status, headers: ["Location": location]), request, count, connection)
+        case .revalidating(let etag, let lastModified, let body):
+            var headers: [String: String] = [:]
+            headers["ETag"] = etag
+            headers["Last-Modified"] = lastModified
+            let etagMatches = etag != nil && request.headers["if-none-match"]?.contains(etag ?? "") == true
+            let dateMatches = lastModified != nil && request.headers["if-modified-since"] == lastModified
+            let notModified = request.headers["if-none-match"] != nil ? etagMatches : dateMatches
+            if notModified {
+                _ = send(connection, head(304, headers))
+            } else {
+                perform(.respond(status: 200, headers: headers, body: body), request, count, connection)
+            }
+        case .failing(let times, let status, let headers, let then):
+            let failure = Behaviour.respond(status: status, headers: headers, body: Data("failure \(count)\n".utf8))
+            perform(count <= times ? failure : then, request, count, connection)
+        case .neverAnswer:
+            while waitWhileConnected(connection, for: .seconds(3600)) {}
+        }
+    }
+
+    private func sendOversized(_ bytes: Int, _ framing: Framing, _ connection: Int32) {
+        let piece = Data(repeating: 0x5a, count: 16 << 10)
+        var headers: [String: String] = [:]
+        switch framing {
+        case .contentLength: headers["Content-Length"] = "\(bytes)"
+        case .chunked: headers["Transfer-Encoding"] = "chunked"
+        case .connectionClose: break
+        }
+        guard send(connection, head(200, headers)) else { return }
+        var sent = 0
+        while sent < bytes {
+            let chunk = piece.prefix(bytes - sent)
+            let framed =
+                framing == .chunked
+                ? Data("\(String(chunk.count, radix: 16))\r\n".utf8) + chunk + Data("\r\n".utf8) : Data(chunk)
+            guard send(connection, framed) else { return }
+            sent += chunk.count
+        }
+        if framing == .chunked { _ = send(connection, Data("0\r\n\r\n".utf8)) }
+    }
+
+    private func head(_ status: Int, _ headers: [String: String]) -> Data {
+        var text = "HTTP/1.1 \(status) \(Self.reason(status))\r\nConnection: close\r\n"
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { text += "\(name): \(value)\r\n" }
+        return Data((text + "\r\n").utf8)
+    }
+
+    /// Reads up to the end of the request's header; `nil` if the client hangs up first or sends nonsense.
+    private func readRequest(_ connection: Int32) -> Request? {
+        var received = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let end = Array("\r\n\r\n".utf8)
+        while received.firstRange(of: end) == nil {
+            guard received.count < 64 << 10 else { return nil }
+            let count = recv(connection, &buffer, buffer.count, 0)
+            guard count > 0 else { return nil }
+            received += buffer[0..<count]
+        }
+        let lines = String(decoding: received, as: UTF8.self).components(separatedBy: "\r\n")
+        let parts = lines.first?.split(separator: " ") ?? []
+        guard parts.count == 3 else { return nil }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
+        }
+        return Request(method: String(parts[0]), target: String(parts[1]), headers: headers)
+    }
+
+    /// Sends all of `data`; `false` when the client has gone.
+    private func send(_ connection: Int32, _ data: Data) -> Bool {
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                // MSG_NOSIGNAL: a client that hung up must give EPIPE here, not kill the test process.
+                let sent = Glibc.send(
+                    connection, raw.baseAddress?.advanced(by: offset), raw.count - offset, Int32(MSG_NOSIGNAL))
+                if sent < 0, errno == EINTR { continue }
+                guard sent > 0 else { return false }
+                offset += sent
+            }
+            return true
+        }
+    }
+
+    /// Waits `duration`; `false` as soon as the client hangs up or the server stops.
+    private func waitWhileConnected(_ connection: Int32, for duration: Duration) -> Bool {
+        let deadline = ContinuousClock.now + duration
+        while ContinuousClock.now < deadline {
+            let left = deadline - ContinuousClock.now
+            let milliseconds = Int32(
+                min(1_000, max(1, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
+            )
+            var descriptor = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, milliseconds)
+            if ready > 0 {
+                // Readable: either bytes (discarded; clients here send nothing after the request) or the end of the
+                // stream, which means the peer closed or the server shut the socket down.
+                var scratch = [UInt8](repeating: 0, count: 1024)
+                let count = recv(connection, &scratch, scratch.count, Int32(MSG_DONTWAIT))
+                if count == 0 || (count < 0 && errno != EAGAIN && errno != EINTR) { return false }
+            }
+            if state.withLock({ $0.stopped }) { return false }
+        }
+        return true
+    }
+
+    private static func reason(_ status: Int) -> String {
+        [
+            200: "OK", 301: "Moved Permanently", 302: "Found", 303: "See Other", 304: "Not Modified",
+            307: "Temporary Redirect", 308: "Permanent Redirect", 404: "Not Found", 429: "Too Many Requests",
+            500: "Internal Server Error", 503: "Service Unavailable",
+        ][status] ?? "Status"
+    }
+
+    /// A socket call failed while starting the server.
+    public enum ServerError: Error, CustomStringConvertible {
+        case socket(String, Int32)
+
+        public var description: String {
+            switch self {
+            case .socket(let call, let code): "\(call) failed: \(String(cString: strerror(code)))"
+            }
+        }
+    }
+}
