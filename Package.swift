@@ -35,9 +35,16 @@ let package = Package(
         .target(
             name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
         .target(
+            name: "Evidence",
+            dependencies: [
+                "Imaging", "PerceptualHash", "Matching", "Store", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Pipeline",
             dependencies: [
-                "Imaging", "PerceptualHash", "Intake", "Matching", "Store",
+                "Imaging", "PerceptualHash", "Intake", "Matching", "Store", "Evidence",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
@@ -47,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "proofmark",
             dependencies: [
-                "Imaging", "PerceptualHash", "Pipeline", "Intake",
+                "Imaging", "PerceptualHash", "Pipeline", "Intake", "Evidence", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -77,6 +84,11 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EvidenceTests",
+            dependencies: ["Evidence", "Imaging", "Store", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
