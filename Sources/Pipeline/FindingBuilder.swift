@@ -93,6 +93,8 @@ extension FindingRecord {
             "brand": .string(brand), "score": .double(score), "severity": .string(severity),
             "status": .string(status.rawValue), "rights": [.string(right)], "signals": .verbatim(signals),
             "first_seen": .string(firstSeen), "last_seen": .string(lastSeen),
+            // The bag made on the night the evidence last changed; resolved findings keep theirs.
+            "bundle": .string("bundles/\(findingID)"),
         ]
         if let sellerID { object["seller_id"] = .string(sellerID) }
         if let url { object["url"] = .string(url) }

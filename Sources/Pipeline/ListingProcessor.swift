@@ -73,6 +73,8 @@ struct ListingProcessor: Sendable {
     let fetcher: ImageFetcher
     /// Bounds the listings decoded and matched at once (`--jobs`).
     let cpu: WorkLimiter
+    /// Where the bytes of fetched images that match are kept for the evidence bundles (`EvidenceImages`).
+    let evidenceImages: URL
 
     /// Everything about one listing that does not depend on other listings: its images' fingerprints and matches,
     /// its marks, its findings and its version's content hash, so the run's single tallying loop only collects.
@@ -145,6 +147,10 @@ struct ListingProcessor: Sendable {
         outcome.height = fingerprint.height
         if let hash = PDQHash(hex: fingerprint.pdq) {
             outcome.matches = index.matches(for: hash, quality: fingerprint.quality)
+        }
+        // A fetched image is gone once the run ends; one that matched is evidence, so its bytes are kept.
+        if !outcome.matches.isEmpty, case .success(let bytes)? = fetched {
+            EvidenceImages.keep(bytes, sha256: fingerprint.sha256, in: evidenceImages)
         }
         return outcome
     }

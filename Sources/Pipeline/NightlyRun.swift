@@ -1,3 +1,4 @@
+import Evidence
 public import Foundation
 import Imaging
 public import Intake
@@ -63,6 +64,15 @@ public enum NightlyRun {
             throw RunError.dump(error)
         }
 
+        // A signing key that does not load stops the run before any work, not after it.
+        var signer: BagSigner?
+        if let key = configuration.signingKey {
+            do {
+                signer = try BagSigner(contentsOf: key)
+            } catch {
+                throw RunError.evidence(error.description)
+            }
+        }
         // Held until the run returns: a second run on the same state is refused, not interleaved.
         let lock = try state { try StateLock(statePath: configuration.statePath) }
         defer { withExtendedLifetime(lock) {} }
@@ -101,7 +111,9 @@ public enum NightlyRun {
         let start: String
         switch try state({ try store.start(candidate) }) {
         case .completed(let completed):
-            // Interrupted after the night was complete: only its files are left to write.
+            // Interrupted after the night was complete: only its evidence and files are left to write.
+            try await writeEvidence(
+                of: completed, store: store, registry: loaded.registry, signer: signer, configuration: configuration)
             let reported = try RunOutputs.write(runID: completed.id, store: store, to: output)
             try state { try store.markOutputsWritten(runID: completed.id, at: completed.finishedAt ?? "") }
             return summary(of: completed, start: "already-completed", reported: reported, warnings: loaded.warnings)
@@ -129,7 +141,8 @@ public enum NightlyRun {
                 }),
             builder: FindingBuilder(registry: registry), store: store,
             fetcher: ImageFetcher(cacheFolder: configuration.imageCacheFolder, policy: configuration.fetchPolicy),
-            cpu: WorkLimiter(limit: configuration.jobs))
+            cpu: WorkLimiter(limit: configuration.jobs),
+            evidenceImages: configuration.outputFolder.appendingPathComponent("evidence-images"))
         var tally = Tally(runID: run.id, configuration: configuration)
         let shard = configuration.shard
         let writer = BatchWriter(store: store, runID: run.id)
@@ -218,6 +231,11 @@ public enum NightlyRun {
                 ) { byStatus in tally.counts(byStatus: byStatus).text }
             }
         }
+        if !mostlyBad, let completed = try state({ try store.run(id: run.id) }) {
+            try await writeEvidence(
+                of: completed, store: store, registry: registry, signer: signer, configuration: configuration)
+            lap("evidence")
+        }
         let reported = try RunOutputs.write(runID: run.id, store: store, to: output)
         try state { try store.markOutputsWritten(runID: run.id, at: finishedAt) }
         if mostlyBad {
@@ -229,6 +247,50 @@ public enum NightlyRun {
     }
 
     // MARK: - Steps
+
+    /// Writes the bundles of the findings `run` saw and records what came of it in the run's counts and failures.
+    private static func writeEvidence(
+        of run: RunRecord, store: StateStore, registry: Registry, signer: BagSigner?,
+        configuration: RunConfiguration
+    ) async throws(RunError) {
+        let output = configuration.outputFolder
+        let bundles = output.appendingPathComponent("bundles")
+        do {
+            try FileManager.default.createDirectory(at: bundles, withIntermediateDirectories: true)
+            // Bags half-built by an interrupted run (a bag is renamed into place only when complete).
+            for name in try FileManager.default.contentsOfDirectory(atPath: bundles.path)
+            where name.hasPrefix(".") && (name.hasSuffix(".tmp") || name.hasSuffix(".old")) {
+                try? FileManager.default.removeItem(at: bundles.appendingPathComponent(name))
+            }
+        } catch {
+            throw RunError.output(path: bundles.path, message: (error as NSError).localizedDescription)
+        }
+        let step = BundleStep(
+            store: store, registry: registry,
+            resolver: ImageResolver(
+                dumpFolder: URL(fileURLWithPath: configuration.dumpPath).deletingLastPathComponent()),
+            evidenceImages: output.appendingPathComponent("evidence-images"), bundles: bundles,
+            run: BundleMaterial.Run(
+                id: run.id, date: String(run.startedAt.prefix(10)), toolVersion: run.toolVersion,
+                registrySHA256: run.registrySHA256, dumpSHA256: run.dumpSHA256),
+            signer: signer, jobs: configuration.jobs, sideBySide: EvidenceRenderers.sideBySide,
+            claimChart: EvidenceRenderers.claimChart)
+        let summary: BundleStep.Summary
+        do {
+            summary = try await step.write(runID: run.id)
+        } catch {
+            throw RunError.state(error.description)
+        }
+        var counts: [String: JSON] = [:]
+        if let text = run.counts, case .object(let object)? = JSON(parsing: text) { counts = object }
+        counts["bundles_written"] = .integer(summary.written)
+        counts["bundles_unchanged"] = .integer(summary.unchanged)
+        counts["bundles_failed"] = .integer(summary.problems.count)
+        let failures = summary.problems.map {
+            FailureRecord(runID: run.id, kind: .bundle, line: nil, category: "bundle", message: $0)
+        }
+        try state { try store.amend(runID: run.id, counts: JSON.object(counts).text, failures: .bundle, failures) }
+    }
 
     private static func loadRegistry(_ path: String, on date: Date) throws(RunError) -> RegistryLoader.Loaded {
         do {

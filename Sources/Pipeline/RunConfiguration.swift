@@ -28,13 +28,15 @@ public struct RunConfiguration: Sendable {
     public var imageCacheFolder: URL
     /// How images are fetched by URL: concurrency, timeouts, size cap, redirects, retries.
     public var fetchPolicy: FetchPolicy
+    /// The Ed25519 private key (PEM) that signs every bundle's tag manifest; unsigned bundles without it.
+    public var signingKey: URL?
 
     public init(
         registryPath: String, dumpPath: String, outputFolder: URL, statePath: String? = nil,
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount, minimumScore: Double = 0.5,
         mapping: FieldMapping = FieldMapping(), now: Date, toolVersion: String, maximumBadShare: Double = 0.5,
         minimumRecordsForBadShare: Int = 20, batchSize: Int = 256, shard: Shard? = nil,
-        imageCacheFolder: URL? = nil, fetchPolicy: FetchPolicy = FetchPolicy()
+        imageCacheFolder: URL? = nil, fetchPolicy: FetchPolicy = FetchPolicy(), signingKey: URL? = nil
     ) {
         self.registryPath = registryPath
         self.dumpPath = dumpPath
@@ -55,6 +57,7 @@ public struct RunConfiguration: Sendable {
             policy.userAgent = FetchPolicy.userAgent(version: toolVersion)
         }
         self.fetchPolicy = policy
+        self.signingKey = signingKey
     }
 }
 
@@ -66,6 +69,7 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
     case mostlyBad(bad: Int, records: Int, threshold: Double)
     case output(path: String, message: String)
     case merge(String)
+    case evidence(String)
 
     public var description: String {
         switch self {
@@ -77,6 +81,7 @@ public enum RunError: Error, Sendable, CustomStringConvertible {
                 + "check the dump and the column mapping (run.json lists every bad line)"
         case .output(let path, let message): "\(path): cannot write: \(message)"
         case .merge(let message): "merge: \(message)"
+        case .evidence(let message): "evidence: \(message)"
         }
     }
 }

@@ -49,7 +49,9 @@ enum RunOutputs {
             "timings_seconds": stored(run.timings, or: [:]), "attempts": .integer(run.attempts),
         ]
         if let shard = run.shard { members["shard"] = .string(shard) }
-        let streamed: [String: FailureRecord.Kind] = ["bad_records": .dumpRecord, "failed_images": .image]
+        let streamed: [String: FailureRecord.Kind] = [
+            "bad_records": .dumpRecord, "failed_images": .image, "bundle_problems": .bundle,
+        ]
         try append("{")
         for (index, key) in (Array(members.keys) + Array(streamed.keys)).sorted().enumerated() {
             try append((index > 0 ? "," : "") + JSON.string(key).text + ":")
@@ -69,6 +71,8 @@ enum RunOutputs {
                             "listing": .string(failure.listing ?? ""), "reference": .string(failure.reference ?? ""),
                             "reason": .string(failure.category), "message": .string(failure.message),
                         ]
+                    case .bundle:
+                        ["listing": .string(failure.listing ?? ""), "message": .string(failure.message)]
                     }
                 try append((first ? "" : ",") + item.text)
                 first = false

@@ -150,6 +150,8 @@ public struct FailureRecord: Sendable, Hashable, Codable, FetchableRecord, Table
     public enum Kind: String, Sendable, Codable {
         case dumpRecord = "dump-record"
         case image
+        /// An evidence bundle that could not be made.
+        case bundle
     }
 
     public var runID: String

@@ -167,6 +167,29 @@ extension StateStore {
         }
     }
 
+    /// Replaces a run's counts and its failures of one kind (the evidence step's, which run after the night is
+    /// complete and again when an interrupted run is finished), in one transaction.
+    public func amend(
+        runID: String, counts: String, failures kind: FailureRecord.Kind, _ failures: [FailureRecord]
+    ) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "UPDATE runs SET counts = ? WHERE id = ?", arguments: [counts, runID])
+            try db.execute(
+                sql: "DELETE FROM failures WHERE run_id = ? AND kind = ?", arguments: [runID, kind.rawValue])
+            for failure in failures {
+                try db.execute(
+                    sql: """
+                        INSERT INTO failures (run_id, kind, line, listing, reference, position, category, message)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        failure.runID, failure.kind.rawValue, failure.line, failure.listing, failure.reference,
+                        failure.position, failure.category, failure.message,
+                    ])
+            }
+        }
+    }
+
     /// Records that the run's output files were written.
     public func markOutputsWritten(runID: String, at time: String) throws(StoreError) {
         try write { db in

@@ -285,6 +285,30 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// A listing's current version (what it said when last seen) and that version's image references.
+    public func currentVersion(
+        marketplace: String, listingID: String
+    ) throws(StoreError) -> (version: ListingVersionRecord, images: [ListingImageRecord])? {
+        try read { db in
+            guard
+                let version = try ListingVersionRecord.fetchOne(
+                    db,
+                    sql: """
+                        SELECT v.* FROM listing_versions v JOIN listings l ON l.marketplace = v.marketplace
+                            AND l.listing_id = v.listing_id AND l.version = v.version
+                        WHERE l.marketplace = ? AND l.listing_id = ?
+                        """, arguments: [marketplace, listingID])
+            else { return nil }
+            let images = try ListingImageRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM listing_version_images WHERE marketplace = ? AND listing_id = ? AND version = ?
+                    ORDER BY position
+                    """, arguments: [marketplace, listingID, version.version])
+            return (version, images)
+        }
+    }
+
     public func listingCount() throws(StoreError) -> Int {
         try read { db in try ListingRecord.fetchCount(db) }
     }

@@ -64,6 +64,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The most time one image URL may take, retries included.", valueName: "seconds"))
     var fetchTimeout: Double = 60
 
+    @Option(help: "An Ed25519 private key (PEM) that signs every evidence bundle; see `proofmark keygen`.")
+    var signingKey: String?
+
     @Option(help: .hidden)
     var batchSize: Int = 256
 
@@ -115,7 +118,8 @@ struct RunCommand: AsyncParsableCommand {
                 maximumConcurrentRequests: fetchConcurrency,
                 maximumConcurrentRequestsPerHost: max(1, fetchConcurrency / 2),
                 requestTimeout: .milliseconds(Int(min(20, fetchTimeout) * 1000)),
-                totalTimeout: .milliseconds(Int(fetchTimeout * 1000))))
+                totalTimeout: .milliseconds(Int(fetchTimeout * 1000))),
+            signingKey: signingKey.map { URL(fileURLWithPath: $0) })
         let display = ProgressDisplay()
         do {
             let summary = try await NightlyRun.run(configuration) { progress in display.update(progress) }
