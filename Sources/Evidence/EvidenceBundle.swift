@@ -1,5 +1,6 @@
+import Crypto
 public import Foundation
-import Store
+public import Store
 
 /// What one finding's bundle is made of, gathered by the run: the finding with its listing and right, the listing
 /// as dumped, the suspect images' bytes as read, the matched registered assets and the right's certificate.
@@ -104,7 +105,8 @@ public enum EvidenceBundle {
         case unchanged
     }
 
-    /// Writes the bag of `material` into `bundles/<finding id>`, unless the bag there already holds the same evidence.
+    /// Writes the bag of `material` into `bundles/<finding id>`, unless the bag there already holds the same evidence
+    /// (its recorded key matches and no file was lost or added).
     public static func write(
         _ material: BundleMaterial, into bundles: URL, signer: BagSigner?,
         sideBySide: SideBySideRenderer, claimChart: ClaimChartRenderer
@@ -112,9 +114,19 @@ public enum EvidenceBundle {
         let folder = bundles.appendingPathComponent(material.evidence.finding.findingID)
         let key = evidenceKey(material, signer: signer)
         if existingKey(folder) == key, BagVerifier.payloadOxumHolds(folder) { return .unchanged }
+        try write(material, key: key, into: bundles, signer: signer, sideBySide: sideBySide, claimChart: claimChart)
+        return .written
+    }
+
+    /// Writes the bag of `material` with an evidence key the caller computed (`evidenceKey(...)`), replacing any bag
+    /// there: for a run that keeps the keys of its bags and knows the bag is out of date.
+    public static func write(
+        _ material: BundleMaterial, key: String, into bundles: URL, signer: BagSigner?,
+        sideBySide: SideBySideRenderer, claimChart: ClaimChartRenderer
+    ) throws(EvidenceError) {
+        let folder = bundles.appendingPathComponent(material.evidence.finding.findingID)
         try BagIt.write(
             contents(material, key: key, sideBySide: sideBySide, claimChart: claimChart), to: folder, signer: signer)
-        return .written
     }
 
     /// The bag's contents.
@@ -222,22 +234,45 @@ public enum EvidenceBundle {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// SHA-256 over everything a bag is made of but the run that makes it: when it matches the key in the existing
-    /// bag's `bag-info.txt`, the bag is left as it is.
+    /// SHA-256 over everything a bag is made of but the run that makes it: when it matches the key of the bag made
+    /// before, the bag is left as it is.
     static func evidenceKey(_ material: BundleMaterial, signer: BagSigner?) -> String {
+        evidenceKey(
+            finding: material.evidence.finding, right: material.evidence.right, owner: material.evidence.owner,
+            listingRaw: material.listingRaw,
+            images: material.suspectImages.map { ($0.reference, $0.position, Hashing.sha256Hex($0.bytes)) },
+            assets: material.assets.map { ($0.id, $0.file.lastPathComponent, Hashing.sha256Hex($0.bytes)) },
+            certificateSHA256: material.certificate.map { Hashing.sha256Hex($0) },
+            toolVersion: material.run.toolVersion,
+            signer: signer)
+    }
+
+    /// The evidence key from the stored finding and hashes alone: a run tells a bag is up to date without parsing
+    /// or reading anything. `images` and `assets` may hold more than the bag will (all of the listing's images, all
+    /// of the brand's assets): a change to any of them makes the bag again, which is safe.
+    public static func evidenceKey(
+        finding: FindingRecord, right: RightSummary, owner: String, listingRaw: String,
+        images: [(reference: String, position: Int, sha256: String)],
+        assets: [(id: String, fileName: String, sha256: String)], certificateSHA256: String?, toolVersion: String,
+        signer: BagSigner?
+    ) -> String {
         var parts: [String] = [
-            "proofmark-evidence-1", material.run.toolVersion, findingJSON(material.evidence), material.listingRaw,
-            material.evidence.owner, signer?.publicKeyPEM ?? "unsigned",
+            "proofmark-evidence-2", toolVersion, owner, signer?.publicKeyPEM ?? "unsigned", finding.findingID,
+            finding.marketplace, finding.listingID, finding.sellerID ?? "-", finding.url ?? "-", finding.brand,
+            finding.right, String(finding.score), finding.severity, finding.firstSeen, finding.signals, right.id,
+            right.type, right.registration, right.jurisdiction ?? "-", right.holder ?? "-", right.expires ?? "-",
+            listingRaw,
         ]
-        for image in material.suspectImages {
-            parts += ["image", image.reference, String(image.position), Hashing.sha256Hex(image.bytes)]
+        for image in images.sorted(by: { $0.position < $1.position }) {
+            parts += ["image", image.reference, String(image.position), image.sha256]
         }
-        for asset in material.assets {
-            parts += ["asset", asset.id, asset.file.lastPathComponent, Hashing.sha256Hex(asset.bytes)]
+        for asset in assets.sorted(by: { $0.id < $1.id }) {
+            parts += ["asset", asset.id, asset.fileName, asset.sha256]
         }
-        if let certificate = material.certificate { parts += ["certificate", Hashing.sha256Hex(certificate)] }
-        let joined = parts.map { "\($0.utf8.count):\($0)" }.joined()
-        return Hashing.sha256Hex(Data(joined.utf8))
+        if let certificateSHA256 { parts += ["certificate", certificateSHA256] }
+        var hasher = SHA256()
+        for part in parts { hasher.update(data: Data("\(part.utf8.count):\(part)".utf8)) }
+        return Hashing.hex(hasher.finalize())
     }
 
     /// The evidence key recorded in an existing bag, if any.

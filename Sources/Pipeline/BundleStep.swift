@@ -30,79 +30,108 @@ struct BundleStep {
     }
 
     func write(runID: String) async throws(StoreError) -> Summary {
-        let findings = try store.findings(reportedBy: runID).filter { $0.lastRun == runID }
+        let inputs = try store.bundleInputs(runID: runID)
+        let keys = try store.bundleKeys()
         var summary = Summary()
+        var made: [(findingID: String, evidenceKey: String)] = []
         let assets = AssetFiles(registry: registry)
-        await withTaskGroup(of: Result<EvidenceBundle.Outcome, BundleProblem>.self) { group in
-            var iterator = findings.makeIterator()
+        await withTaskGroup(of: (String, Result<BagOutcome, BundleProblem>).self) { group in
+            var iterator = inputs.makeIterator()
             func submit() -> Bool {
-                guard let finding = iterator.next() else { return false }
-                group.addTask { self.bundle(finding, assets: assets) }
+                guard let input = iterator.next() else { return false }
+                let previous = keys[input.finding.findingID]
+                group.addTask { (input.finding.findingID, self.bundle(input, previous: previous, assets: assets)) }
                 return true
             }
             for _ in 0..<max(1, jobs) where !submit() { break }
-            for await outcome in group {
+            for await (findingID, outcome) in group {
                 switch outcome {
-                case .success(.written): summary.written += 1
+                case .success(.written(let key)):
+                    summary.written += 1
+                    made.append((findingID, key))
                 case .success(.unchanged): summary.unchanged += 1
                 case .failure(let problem): summary.problems.append(problem.message)
                 }
                 _ = submit()
             }
         }
+        try store.recordBundles(made.sorted { $0.findingID < $1.findingID }, runID: runID)
         summary.problems.sort()
         return summary
+    }
+
+    enum BagOutcome {
+        case written(key: String)
+        case unchanged
     }
 
     struct BundleProblem: Error {
         var message: String
     }
 
-    private func bundle(_ finding: FindingRecord, assets: AssetFiles) -> Result<EvidenceBundle.Outcome, BundleProblem> {
-        func fail(_ message: String) -> Result<EvidenceBundle.Outcome, BundleProblem> {
+    /// One finding's bag: its evidence key from hashes the state file holds; the bytes are read only when the bag
+    /// must be made (new evidence, or its folder gone).
+    private func bundle(
+        _ input: BundleInput, previous: String?, assets: AssetFiles
+    ) -> Result<BagOutcome, BundleProblem> {
+        let finding = input.finding
+        func fail(_ message: String) -> Result<BagOutcome, BundleProblem> {
             .failure(BundleProblem(message: "\(finding.findingID): \(message)"))
         }
         guard let right = registry.rights.first(where: { $0.id == finding.right }) else {
             return fail("its right \(finding.right) is no longer in the registry; bag not made")
         }
-        guard let current = try? store.currentVersion(marketplace: finding.marketplace, listingID: finding.listingID)
-        else { return fail("its listing is not in the state file") }
         let summary = RightSummary(
             id: right.id, type: right.kind.rawValue, registration: right.registration, jurisdiction: right.jurisdiction,
             holder: right.holder, expires: right.expires.map { "\($0)" }, certificate: right.certificate)
+        let certificate = right.certificate.flatMap { assets.hashedFile($0) }
+        // Up to date? Decided from hashes the state file and the registry give, without parsing or reading.
+        let key = EvidenceBundle.evidenceKey(
+            finding: finding, right: summary, owner: registry.owner, listingRaw: input.listingRaw,
+            images: input.images.map { ($0.reference, $0.position, $0.sha256 ?? "failed") },
+            assets: assets.brandAssets(finding.brand), certificateSHA256: certificate?.sha256,
+            toolVersion: run.toolVersion, signer: signer)
+        let folder = bundles.appendingPathComponent(finding.findingID)
+        if previous == key, FileManager.default.fileExists(atPath: folder.appendingPathComponent("bag-info.txt").path) {
+            return .success(.unchanged)
+        }
         let evidence = FindingEvidence(
             finding: finding,
             listing: ListingSummary(
-                raw: current.version.raw, marketplace: finding.marketplace, listingID: finding.listingID),
+                raw: input.listingRaw, marketplace: finding.marketplace, listingID: finding.listingID),
             right: summary, owner: registry.owner)
-        var images: [BundleMaterial.SuspectImage] = []
-        var usedAssets: [BundleMaterial.Asset] = []
+        var images: [ListingImageRecord] = []
+        var assetIDs: [String] = []
         for element in evidence.elements {
             guard case .image(let signal) = element else { continue }
             if !images.contains(where: { $0.reference == signal.image }) {
-                guard let stored = current.images.first(where: { $0.reference == signal.image }),
-                    let sha256 = stored.sha256
+                guard let stored = input.images.first(where: { $0.reference == signal.image }), stored.sha256 != nil
                 else { return fail("image \(signal.image) is not recorded for the listing's current version") }
-                switch bytes(of: stored.reference, sha256: sha256) {
-                case .success(let data):
-                    images.append(.init(reference: stored.reference, position: stored.position, bytes: data))
-                case .failure(let problem): return fail(problem.message)
-                }
+                images.append(stored)
             }
-            if !usedAssets.contains(where: { $0.id == signal.asset }) {
-                guard let asset = assets.asset(signal.asset) else {
-                    return fail("registered asset \(signal.asset) is gone or unreadable")
-                }
-                usedAssets.append(asset)
+            if !assetIDs.contains(signal.asset) { assetIDs.append(signal.asset) }
+        }
+        // The bytes, which must be those the hashes name.
+        var suspect: [BundleMaterial.SuspectImage] = []
+        for image in images {
+            switch bytes(of: image.reference, sha256: image.sha256 ?? "") {
+            case .success(let data):
+                suspect.append(.init(reference: image.reference, position: image.position, bytes: data))
+            case .failure(let problem): return fail(problem.message)
             }
         }
+        var used: [BundleMaterial.Asset] = []
+        for id in assetIDs {
+            guard let asset = assets.asset(id) else { return fail("registered asset \(id) is gone or unreadable") }
+            used.append(asset)
+        }
         let material = BundleMaterial(
-            evidence: evidence, listingRaw: current.version.raw, suspectImages: images, assets: usedAssets,
-            certificate: right.certificate.flatMap { assets.file($0) }, run: run)
+            evidence: evidence, listingRaw: input.listingRaw, suspectImages: suspect, assets: used,
+            certificate: certificate?.bytes, run: run)
         do {
-            return .success(
-                try EvidenceBundle.write(
-                    material, into: bundles, signer: signer, sideBySide: sideBySide, claimChart: claimChart))
+            try EvidenceBundle.write(
+                material, key: key, into: bundles, signer: signer, sideBySide: sideBySide, claimChart: claimChart)
+            return .success(.written(key: key))
         } catch {
             return fail(error.description)
         }
@@ -123,27 +152,42 @@ struct BundleStep {
     }
 }
 
-/// Registered assets' and certificates' bytes, each read once for all the bags of a run.
+/// Registered assets' and certificates' bytes and hashes, each file read once for all the bags of a run.
 final class AssetFiles: Sendable {
     private let registry: Registry
-    private let cache = Mutex<[URL: Data]>([:])
+    private let cache = Mutex<[URL: (bytes: Data, sha256: String)]>([:])
 
     init(registry: Registry) {
         self.registry = registry
     }
 
     func asset(_ id: String) -> BundleMaterial.Asset? {
-        guard let asset = registry.brands.lazy.flatMap(\.assets).first(where: { $0.id == id }),
-            let bytes = file(asset.file)
+        guard let file = registry.brands.lazy.flatMap(\.assets).first(where: { $0.id == id })?.file,
+            let read = hashedFile(file)
         else { return nil }
-        return BundleMaterial.Asset(id: id, file: asset.file, bytes: bytes)
+        return BundleMaterial.Asset(id: id, file: file, bytes: read.bytes)
     }
 
-    func file(_ url: URL) -> Data? {
+    /// The hashes of every registered asset of a brand (those that read), for evidence keys.
+    func brandAssets(_ brand: String) -> [(id: String, fileName: String, sha256: String)] {
+        registry.brands.first { $0.name == brand }?.assets.compactMap { asset in
+            hashedFile(asset.file).map { (asset.id, asset.file.lastPathComponent, $0.sha256) }
+        } ?? []
+    }
+
+    func hashed(_ id: String) -> (file: URL, sha256: String)? {
+        guard let file = registry.brands.lazy.flatMap(\.assets).first(where: { $0.id == id })?.file,
+            let read = hashedFile(file)
+        else { return nil }
+        return (file, read.sha256)
+    }
+
+    func hashedFile(_ url: URL) -> (bytes: Data, sha256: String)? {
         if let cached = cache.withLock({ $0[url] }) { return cached }
         guard let data = try? Data(contentsOf: url) else { return nil }
-        cache.withLock { $0[url] = data }
-        return data
+        let entry = (data, Digest.sha256Hex(data))
+        cache.withLock { $0[url] = entry }
+        return entry
     }
 }
 

@@ -185,3 +185,12 @@ public struct FailureRecord: Sendable, Hashable, Codable, FetchableRecord, Table
         case runID = "run_id", kind, line, listing, reference, position, category, message
     }
 }
+
+/// What one finding's bag is made of, as the state file knows it (`StateStore.bundleInputs(runID:)`).
+public struct BundleInput: Sendable {
+    public var finding: FindingRecord
+    /// The listing as dumped on the first night of its current version.
+    public var listingRaw: String
+    /// The current version's image references and the SHA-256 of the bytes each led to.
+    public var images: [ListingImageRecord]
+}

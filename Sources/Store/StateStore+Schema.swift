@@ -197,6 +197,13 @@ extension StateStore {
             table.primaryKey(["run_id", "finding_id"])
         }
 
+        // The evidence key of each finding's bag, so that a night whose evidence did not change reads no bag.
+        try db.create(table: "bundles") { table in
+            table.primaryKey("finding_id", .text)
+            table.column("evidence_key", .text).notNull()
+            table.column("run_id", .text).notNull()
+        }
+
         // Failures: the listing and the image reference get their own columns, so run.json streams from here.
         try db.alter(table: "failures") { table in
             table.add(column: "listing", .text)

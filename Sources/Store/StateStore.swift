@@ -309,6 +309,61 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// What a run's bags are made of, for every finding the run saw: the finding, its listing's current version
+    /// (as dumped) and that version's images; two queries for the whole run.
+    public func bundleInputs(runID: String) throws(StoreError) -> [BundleInput] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.*, v.raw AS version_raw, v.version AS version_number FROM findings f
+                    JOIN listings l ON l.marketplace = f.marketplace AND l.listing_id = f.listing_id
+                    JOIN listing_versions v ON v.marketplace = l.marketplace AND v.listing_id = l.listing_id
+                        AND v.version = l.version
+                    WHERE f.last_run = ? ORDER BY f.finding_id
+                    """, arguments: [runID])
+            var images: [String: [ListingImageRecord]] = [:]
+            let cursor = try ListingImageRecord.fetchCursor(
+                db,
+                sql: """
+                    SELECT i.* FROM listing_version_images i
+                    JOIN listings l ON l.marketplace = i.marketplace AND l.listing_id = i.listing_id
+                        AND l.version = i.version
+                    WHERE l.last_run = ? ORDER BY i.marketplace, i.listing_id, i.position
+                    """, arguments: [runID])
+            while let image = try cursor.next() {
+                images["\(image.marketplace)\n\(image.listingID)", default: []].append(image)
+            }
+            return try rows.map { row in
+                let finding = try FindingRecord(row: row)
+                return BundleInput(
+                    finding: finding, listingRaw: row["version_raw"],
+                    images: images["\(finding.marketplace)\n\(finding.listingID)"] ?? [])
+            }
+        }
+    }
+
+    /// The evidence key of every bag made so far, by finding.
+    public func bundleKeys() throws(StoreError) -> [String: String] {
+        try read { db in
+            var keys: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT finding_id, evidence_key FROM bundles") {
+                keys[row[0]] = row[1]
+            }
+            return keys
+        }
+    }
+
+    /// Records the evidence keys of bags just made.
+    public func recordBundles(_ bags: [(findingID: String, evidenceKey: String)], runID: String) throws(StoreError) {
+        guard !bags.isEmpty else { return }
+        try write { db in
+            let statement = try db.cachedStatement(
+                sql: "INSERT OR REPLACE INTO bundles (finding_id, evidence_key, run_id) VALUES (?, ?, ?)")
+            for bag in bags { try statement.execute(arguments: [bag.findingID, bag.evidenceKey, runID]) }
+        }
+    }
+
     public func listingCount() throws(StoreError) -> Int {
         try read { db in try ListingRecord.fetchCount(db) }
     }
