@@ -54,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "proofmark",
             dependencies: [
-                "Imaging", "PerceptualHash", "Pipeline", "Intake", "Evidence", "Store",
+                "Imaging", "PerceptualHash", "Matching", "Pipeline", "Intake", "Evidence", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -37,8 +37,14 @@ public struct ImageMatch: Sendable, Hashable {
     }
 
     /// The transform's name as findings write it (`identity`, `mirror`, `rot90`, ...).
+    public var transformName: String { variant.transformName }
+}
+
+extension PDQVariant {
+    /// The name findings and `proofmark compare` give the transform this variant matches through (`identity`,
+    /// `mirror`, `flip-vertical`, `rot90`, `rot180`, `rot270`, `transpose`, `transverse`).
     public var transformName: String {
-        switch variant {
+        switch self {
         case .original: "identity"
         case .flipy: "mirror"
         case .flipx: "flip-vertical"

@@ -19,6 +19,7 @@ struct Proofmark: AsyncParsableCommand {
         version: ProofmarkVersion.current,
         subcommands: [
             RunCommand.self, MergeCommand.self, VerifyCommand.self, KeygenCommand.self, HashCommand.self,
+            CompareCommand.self,
         ]
     )
 }
