@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// Runs the built `proofmark` executable, for end-to-end tests.
 public enum CommandRunner {
@@ -49,14 +50,38 @@ public enum CommandRunner {
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        // Read both pipes to the end before waiting, so a large output cannot fill a pipe and block the child.
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        // Both pipes are read to the end before waiting, each on its own thread, so a large output on either cannot
+        // fill a pipe and block the child. read(2) directly: FileHandle.readDataToEndOfFile traps when a signal
+        // interrupts it (EINTR), which a busy test run does provoke.
+        let errorData = Mutex(Data())
+        let errorDone = DispatchSemaphore(value: 0)
+        let errorDescriptor = error.fileHandleForReading.fileDescriptor
+        Thread.detachNewThread {
+            let data = readToEnd(errorDescriptor)
+            errorData.withLock { $0 = data }
+            errorDone.signal()
+        }
+        let outputData = readToEnd(output.fileHandleForReading.fileDescriptor)
+        errorDone.wait()
         process.waitUntilExit()
         return Outcome(
             status: process.terminationStatus,
             standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self))
+            standardError: String(decoding: errorData.withLock { $0 }, as: UTF8.self))
+    }
+
+    /// Everything readable from `descriptor` until end of file, retrying reads a signal interrupted.
+    private static func readToEnd(_ descriptor: Int32) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                data.append(contentsOf: buffer[0..<count])
+            } else if count == 0 || errno != EINTR {
+                return data
+            }
+        }
     }
 
     enum RunnerError: Error {
