@@ -17,7 +17,7 @@ struct Proofmark: AsyncParsableCommand {
         commandName: "proofmark",
         abstract: "Finds infringing marketplace listings and writes the evidence to file complaints on.",
         version: ProofmarkVersion.current,
-        subcommands: [RunCommand.self, MergeCommand.self, HashCommand.self]
+        subcommands: [RunCommand.self, ReportCommand.self, MergeCommand.self, HashCommand.self]
     )
 }
 
