@@ -30,13 +30,13 @@ enum AtomicFileWriter {
         }
     }
 
-    /// Writes `bytes` to `url` atomically.
-    static func write(_ bytes: [UInt8], to url: URL) throws(ReportError) {
+    /// Writes `bytes` to `url` atomically. Not flushed to disk before the rename: for files made again from their
+    /// source whenever they are missing (thumbnails), where a flush per file would cost more than making them.
+    static func writeUnflushed(_ bytes: [UInt8], to url: URL) throws(ReportError) {
         try replace(url) { temporary in
             let handle = try FileHandle(forWritingTo: temporary)
             defer { try? handle.close() }
             try handle.write(contentsOf: bytes)
-            try handle.synchronize()
         }
     }
 

@@ -41,20 +41,30 @@ extension MorningReport {
             \(select("status", "Status", ReportTally.statuses, counts: tally.byStatus.mapValues { ["": $0] }))\
             \(select("marketplace", "Marketplace", tally.byMarketplace.keys.sorted(), counts: tally.byMarketplace))\
             <button type="reset">Show all</button> <output id="shown"></output></form>
-            <table id="findings">
-            <colgroup><col class="c-sev"><col class="c-score"><col class="c-status"><col class="c-brand">\
-            <col class="c-market"><col class="c-title"><col class="c-seller"><col class="c-price"><col class="c-signals">\
-            <col class="c-thumb"><col class="c-links"></colgroup>
-            <thead><tr><th>Severity<th>Score<th>Status<th>Brand<th>Marketplace<th>Listing<th>Seller<th>Price\
-            <th>Signals<th>Side by side<th>Evidence</tr></thead>
-            <tbody>
-
+            <div id="findings">
+            <table class="head">\(columns)<thead><tr><th>Severity<th>Score<th>Status<th>Brand<th>Marketplace\
+            <th>Listing<th>Seller<th>Price<th>Signals<th>Side by side<th>Evidence</tr></thead></table>
+            \(tally.total == 0 ? "<p class=\"q\">No findings.</p>\n" : "")
             """
         return page
     }
 
-    /// Everything after the rows: the end of the table and the filter script.
-    static let pageEnd = "</tbody></table></section>\n<script>\(filterScript)</script>\n</body></html>\n"
+    /// Everything after the rows: the end of the findings and the filter script.
+    static let pageEnd = "</div></section>\n<script>\(filterScript)</script>\n</body></html>\n"
+
+    /// The start of a chunk of rows: its own table with the same fixed column widths, and the height the browser
+    /// assumes for it until it lays it out (about right, so the scroll bar does not jump).
+    static func chunkStart(estimatedHeight: Int) -> String {
+        "<div class=\"chunk\" style=\"contain-intrinsic-size:auto \(estimatedHeight)px\"><table>\(columns)<tbody>\n"
+    }
+
+    static let chunkEnd = "</tbody></table></div>\n"
+
+    private static let columns = """
+        <colgroup><col class="c-sev"><col class="c-score"><col class="c-status"><col class="c-brand">\
+        <col class="c-market"><col class="c-title"><col class="c-seller"><col class="c-price"><col class="c-signals">\
+        <col class="c-thumb"><col class="c-links"></colgroup>
+        """
 
     /// A table of findings per status for each key (brand, marketplace, severity).
     private static func counts(_ label: String, _ table: [String: [String: Int]], order: [String]) -> String {
@@ -84,7 +94,8 @@ extension MorningReport {
     static let filterScript = """
         (function () {
           var form = document.getElementById("filters");
-          var rows = document.getElementById("findings").tBodies[0].rows;
+          var rows = document.querySelectorAll("#findings tr[data-s]");
+          var chunks = document.querySelectorAll("#findings .chunk");
           var shown = document.getElementById("shown");
           function apply() {
             var b = form.elements.brand.value, s = form.elements.status.value, m = form.elements.marketplace.value;
@@ -94,6 +105,9 @@ extension MorningReport {
               var keep = (!b || d.b === b) && (!s || d.s === s) && (!m || d.m === m);
               rows[i].hidden = !keep;
               if (keep) n++;
+            }
+            for (var j = 0; j < chunks.length; j++) {
+              chunks[j].hidden = !chunks[j].querySelector("tr:not([hidden])");
             }
             shown.textContent = n === rows.length ? "" : n + " of " + rows.length + " findings shown";
           }
@@ -126,8 +140,9 @@ extension MorningReport {
         .s-new{fill:#e8590c;background:#e8590c}.s-ongoing{fill:#f59f00;background:#f59f00}
         .s-relisted{fill:#ae3ec9;background:#ae3ec9}.s-resolved{fill:#37b24d;background:#37b24d}
         #filters{margin:8px 0}#filters label{margin-right:10px}
-        #findings{border-collapse:collapse;table-layout:fixed;width:100%;min-width:1200px}
-        #findings th{position:sticky;top:0;background:#eee;text-align:left}
+        #findings table{border-collapse:collapse;table-layout:fixed;width:100%;min-width:1200px}
+        #findings .head{position:sticky;top:0;z-index:1}#findings th{background:#eee;text-align:left}
+        .chunk{content-visibility:auto}
         #findings th,#findings td{border-bottom:1px solid #ddd;padding:4px 6px;vertical-align:top;overflow-wrap:anywhere}
         #findings .r{text-align:right}#findings img{display:block;max-width:100%;height:auto}
         .c-sev{width:76px}.c-score{width:56px}.c-status{width:90px}.c-brand{width:80px}.c-market{width:110px}
@@ -135,7 +150,7 @@ extension MorningReport {
         .c-links{width:150px}
         tr.serious td:first-child{color:#c92a2a;font-weight:600}tr.moderate td:first-child{color:#d9480f}
         a{color:#0645ad}
-        @media print{body{margin:0;font-size:9pt}#filters{display:none}#findings{min-width:0}
-        #findings th{position:static}tr{break-inside:avoid}thead{display:table-header-group}a{color:inherit}}
+        @media print{body{margin:0;font-size:9pt}#filters{display:none}#findings table{min-width:0}
+        #findings .head{position:static}.chunk{content-visibility:visible}tr{break-inside:avoid}a{color:inherit}}
         """
 }

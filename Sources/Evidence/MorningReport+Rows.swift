@@ -10,6 +10,14 @@ extension MorningReport {
         /// The same folder as a relative URL from `report/` (`../bundles`), escaped for an attribute.
         let bundlesHref: String?
 
+        /// About how tall a row is on screen, in CSS pixels: its thumbnail, or two or three lines of text.
+        static func estimatedHeight(_ thumbnail: Thumbnails.Outcome) -> Int {
+            switch thumbnail {
+            case .kept(_, _, let height), .made(_, _, let height): max(60, height + 10)
+            case .none, .failed: 60
+            }
+        }
+
         /// Longest title shown; the claim chart shows it whole.
         static let titleLimit = 300
 

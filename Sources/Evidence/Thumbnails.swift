@@ -57,7 +57,7 @@ struct Thumbnails: Sendable {
             let image = try ImageDecoder.decode(contentsOfFile: source.path).image
             let height = max(1, (image.height * Self.width + image.width / 2) / image.width)
             let small = image.width > Self.width ? image.resized(width: Self.width, height: height) : image
-            try AtomicFileWriter.write(try PNGEncoder.encode(small), to: thumbnail)
+            try AtomicFileWriter.writeUnflushed(try PNGEncoder.encode(small), to: thumbnail)
             return .made(file: name, width: small.width, height: small.height)
         } catch {
             // A stale thumbnail would show a picture the evidence no longer holds.
