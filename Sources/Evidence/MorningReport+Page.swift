@@ -90,7 +90,8 @@ extension MorningReport {
         return html + "</select></label> "
     }
 
-    /// Hides the rows that do not match the chosen brand, status and marketplace. Plain JavaScript, no library.
+    /// Hides the rows that do not match the chosen brand, status and marketplace, and gives each chunk's thumbnails
+    /// their `src` as it nears the viewport (all of them before printing). Plain JavaScript, no library.
     static let filterScript = """
         (function () {
           var form = document.getElementById("filters");
@@ -114,6 +115,22 @@ extension MorningReport {
           form.addEventListener("change", apply);
           form.addEventListener("reset", function () { setTimeout(apply, 0); });
           form.hidden = false;
+          function show(chunk) {
+            var images = chunk.querySelectorAll("img[data-src]");
+            for (var k = 0; k < images.length; k++) {
+              images[k].src = images[k].getAttribute("data-src");
+              images[k].removeAttribute("data-src");
+            }
+          }
+          function showAll() { for (var j = 0; j < chunks.length; j++) show(chunks[j]); }
+          window.addEventListener("beforeprint", showAll);
+          if (!("IntersectionObserver" in window)) return showAll();
+          var near = new IntersectionObserver(function (entries) {
+            entries.forEach(function (entry) {
+              if (entry.isIntersecting) { show(entry.target); near.unobserve(entry.target); }
+            });
+          }, { rootMargin: "1500px 0px" });
+          for (var j = 0; j < chunks.length; j++) near.observe(chunks[j]);
         })();
         """
 

@@ -111,7 +111,11 @@ extension MorningReport {
             switch thumbnail {
             case .kept(let file, let width, let height), .made(let file, let width, let height):
                 guard let source = HTML.relativeURL("thumbs/" + file) else { return "" }
-                return "<img src=\"\(source)\" width=\"\(width)\" height=\"\(height)\" loading=\"lazy\" alt=\"\">"
+                // The filter script sets `src` from `data-src` as a chunk nears the viewport: browsers that load
+                // every image, `loading="lazy"` or not (headless Chromium does, for screenshots), would otherwise
+                // fetch all 10,000 thumbnails while the page opens. Without script, <noscript> shows them.
+                let size = "width=\"\(width)\" height=\"\(height)\" loading=\"lazy\" alt=\"\""
+                return "<img data-src=\"\(source)\" \(size)><noscript><img src=\"\(source)\" \(size)></noscript>"
             case .failed: return "<span class=\"q\">no picture (unreadable)</span>"
             case .none: return "<span class=\"q\">no picture</span>"
             }

@@ -63,13 +63,19 @@ extension MorningReport {
             }
             svg += "</g>"
         }
-        if let first = nights.first, let last = nights.last {
-            svg += "<text x=\"\(number(plotLeft))\" y=\"156\">\(HTML.escape(String(first.startedAt.prefix(10))))</text>"
-            if nights.count > 1 {
-                svg += "<text x=\"\(number(plotLeft + Double(nights.count) * slot))\" y=\"156\" class=\"e\">"
-                svg += "\(HTML.escape(String(last.startedAt.prefix(10))))</text>"
+        if nights.count <= 7 {
+            // Few nights: each bar has its date (month and day) under it.
+            for (index, night) in nights.enumerated() {
+                let x = plotLeft + (Double(index) + 0.5) * slot
+                svg += "<text x=\"\(number(x))\" y=\"156\" class=\"c\">"
+                svg += "\(HTML.escape(String(night.startedAt.dropFirst(5).prefix(5))))</text>"
             }
-        } else {
+        } else if let first = nights.first, let last = nights.last {
+            svg += "<text x=\"\(number(plotLeft))\" y=\"156\">\(HTML.escape(String(first.startedAt.prefix(10))))</text>"
+            svg += "<text x=\"\(number(plotLeft + plotWidth))\" y=\"156\" class=\"e\">"
+            svg += "\(HTML.escape(String(last.startedAt.prefix(10))))</text>"
+        }
+        if nights.isEmpty {
             svg += "<text x=\"225\" y=\"80\" class=\"c\">no completed night</text>"
         }
         return svg + "</svg>"
