@@ -42,8 +42,8 @@ extension MorningReport {
     static func trendSVG(_ nights: [Night]) -> String {
         let statuses = ["ongoing", "new", "relisted", "resolved"]
         let largest = max(1, nights.map { night in statuses.reduce(0) { $0 + (night.byStatus[$1] ?? 0) } }.max() ?? 0)
-        // A few nights do not stretch into wide slabs: a slot is at most 30 units wide.
-        let slot = min(30, plotWidth / Double(max(1, nights.count)))
+        // A few nights do not stretch into wide slabs: a slot is at most 44 units wide, room for its date.
+        let slot = min(44, plotWidth / Double(max(1, nights.count)))
         var svg = """
             <svg class="chart" viewBox="0 0 420 170" role="img" aria-label="Findings per night, by status">\
             <title>Findings per night</title>\(axes(largest: largest))
