@@ -88,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EvidenceTests",
-            dependencies: ["Evidence", "Imaging", "Store", "TestSupport"],
+            dependencies: ["Evidence", "Imaging", "Matching", "Store", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
