@@ -77,11 +77,10 @@ public struct BundleMaterial: Sendable {
 ///
 /// A bag is a snapshot of the evidence, not of the finding's status: `finding.json` leaves out what changes every
 /// night (status, last seen), and `bag-info.txt` records an evidence key (SHA-256 over everything the bag is made
-/// of), so a finding whose evidence did not change since last night keeps last night's bag, untouched. Before a bag
-/// is kept, its `Payload-Oxum` is checked against the files (a `stat` each): a bag that lost or gained a file is
-/// made again. Checksums are not recomputed every night; a changed byte is what `proofmark verify` finds, and the
-/// run does not overwrite such a bag (evidence of tampering is kept, not repaired away). A bag made again from the
-/// same material and run is byte-identical.
+/// of), so a finding whose evidence did not change since last night keeps last night's bag, untouched; a run keeps
+/// the keys in the state file and decides from hashes alone. A bag whose folder is gone is made again. A bag changed
+/// in place is not checked every night and not overwritten: finding that is `proofmark verify`'s job, and evidence
+/// of tampering is kept, not repaired away. A bag made again from the same material and run is byte-identical.
 public enum EvidenceBundle {
     /// How a side-by-side PNG is made for an image signal (registered asset's bytes, suspect image's bytes); nil
     /// when it cannot be (an image that no longer decodes).
@@ -89,9 +88,10 @@ public enum EvidenceBundle {
         @Sendable (
             _ signal: AccusedElement.ImageSignal, _ registered: Data, _ suspect: Data, _ caption: [String]
         ) -> Data?
-    /// How the claim chart is made, with the bundle-relative file names of each image signal's pictures.
+    /// How the claim chart is made, with the bundle-relative file names of each image signal's pictures (by suspect
+    /// image reference) and the date the bag is made.
     public typealias ClaimChartRenderer =
-        @Sendable (_ evidence: FindingEvidence, _ images: [String: ClaimChartImages]) -> String
+        @Sendable (_ evidence: FindingEvidence, _ images: [String: ClaimChartImages], _ date: String) -> String
 
     /// The pictures of one image signal inside the bag (paths relative to `data/`).
     public struct ClaimChartImages: Sendable, Hashable {
@@ -174,10 +174,10 @@ public enum EvidenceBundle {
                 bag.payload.append(.init(path: name, bytes: png))
                 picture.sideBySide = name
             }
-            pictures[signal.image + "\n" + signal.asset] = picture
             pictures[signal.image] = pictures[signal.image] ?? picture
         }
-        bag.payload.append(.init(path: "claim-chart.html", bytes: Data(claimChart(evidence, pictures).utf8)))
+        bag.payload.append(
+            .init(path: "claim-chart.html", bytes: Data(claimChart(evidence, pictures, material.run.date).utf8)))
 
         let registration = evidence.right.registration
         bag.info = [

@@ -57,6 +57,10 @@ struct BundleStep {
         }
         try store.recordBundles(made.sorted { $0.findingID < $1.findingID }, runID: runID)
         summary.problems.sort()
+        // Counted from the state file, so a run finished after an interruption reports what an uninterrupted one
+        // would: bags made by this run (before the interruption too), and the rest left as they were.
+        summary.written = try store.bundleCount(madeIn: runID)
+        summary.unchanged = inputs.count - summary.written - summary.problems.count
         return summary
     }
 

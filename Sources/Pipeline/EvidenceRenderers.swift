@@ -1,7 +1,6 @@
 import Evidence
 import Foundation
 import Imaging
-import Store
 
 /// The pictures and pages inside a bundle.
 enum EvidenceRenderers {
@@ -31,8 +30,9 @@ enum EvidenceRenderers {
         return (try? PNGEncoder.encode(picture)).map { Data($0) }
     }
 
-    /// The claim chart: a plain page until the claim chart renderer lands.
-    static let claimChart: EvidenceBundle.ClaimChartRenderer = { evidence, _ in
-        "<!doctype html><meta charset=utf-8><title>\(HTML.escape(evidence.finding.findingID))</title>\n"
+    /// The claim chart (`ClaimChart`), with the bag's pictures.
+    static let claimChart: EvidenceBundle.ClaimChartRenderer = { evidence, pictures, date in
+        ClaimChart.html(
+            for: evidence, images: pictures.mapValues { ($0.registered, $0.suspect, $0.sideBySide) }, generatedAt: date)
     }
 }

@@ -248,7 +248,8 @@ public enum NightlyRun {
 
     // MARK: - Steps
 
-    /// Writes the bundles of the findings `run` saw and records what came of it in the run's counts and failures.
+    /// Writes the bundles of the findings `run` saw, records what came of it in the run's counts and failures, and
+    /// writes the morning report.
     private static func writeEvidence(
         of run: RunRecord, store: StateStore, registry: Registry, signer: BagSigner?,
         configuration: RunConfiguration
@@ -290,6 +291,12 @@ public enum NightlyRun {
             FailureRecord(runID: run.id, kind: .bundle, line: nil, category: "bundle", message: $0)
         }
         try state { try store.amend(runID: run.id, counts: JSON.object(counts).text, failures: .bundle, failures) }
+        // The morning report, from the state file and the bags.
+        do {
+            _ = try MorningReport.write(store: store, runID: run.id, outputFolder: output, bundlesFolder: bundles)
+        } catch {
+            throw RunError.output(path: output.appendingPathComponent("report").path, message: "\(error)")
+        }
     }
 
     private static func loadRegistry(_ path: String, on date: Date) throws(RunError) -> RegistryLoader.Loaded {

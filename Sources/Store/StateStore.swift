@@ -354,6 +354,13 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// How many bags a run made (a run resumed after an interruption counts those it made before it too).
+    public func bundleCount(madeIn runID: String) throws(StoreError) -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM bundles WHERE run_id = ?", arguments: [runID]) ?? 0
+        }
+    }
+
     /// Records the evidence keys of bags just made.
     public func recordBundles(_ bags: [(findingID: String, evidenceKey: String)], runID: String) throws(StoreError) {
         guard !bags.isEmpty else { return }

@@ -34,7 +34,7 @@ import Testing
     static let sideBySide: EvidenceBundle.SideBySideRenderer = { _, registered, suspect, caption in
         registered + suspect + Data(caption.joined().utf8)
     }
-    static let claimChart: EvidenceBundle.ClaimChartRenderer = { evidence, _ in
+    static let claimChart: EvidenceBundle.ClaimChartRenderer = { evidence, _, _ in
         "<p>\(HTML.escape(evidence.listing.title ?? ""))</p>"
     }
 
