@@ -1,9 +1,4 @@
-internal import Dispatch
 public import Foundation
-
-#if canImport(FoundationNetworking)
-    internal import FoundationNetworking
-#endif
 
 /// Fetches listing images referenced by http(s) URLs, politely and within bounds, keeping a revalidation cache.
 ///
@@ -17,17 +12,25 @@ public import Foundation
 /// ``FetchedImage/Origin/revalidated``, a `200` replaces them (RFC 9110 §13.1, RFC 9111 §4.3). When tonight's
 /// request fails, the cached copy is not used: evidence must be what the server serves tonight.
 ///
-/// Transport is Foundation's URLSession (on Linux, swift-corelibs-foundation over libcurl): only http and https,
-/// no cookies sent or stored, no URLCache, no credential store. Timeouts, the size cap and the redirect limit are
-/// enforced here rather than left to URLSession, whose Linux timeouts count whole seconds. Proxies: corelibs does not
-/// apply `connectionProxyDictionary`, and libcurl reads `http_proxy`, `https_proxy`, `all_proxy` and `no_proxy`
-/// (lowercase; of the uppercase forms only `HTTPS_PROXY`, `ALL_PROXY` and `NO_PROXY`) from the environment, so an
-/// environment proxy applies to every fetch.
+/// Transport is libcurl (through the CFetch target), one blocking transfer at a time on each of up to
+/// `maximumConcurrentRequests` threads of the fetcher's own, outside Swift concurrency's pool; each thread keeps
+/// its connections, DNS cache and TLS sessions for its next transfers. Only http and https are spoken (libcurl is
+/// told so too); no cookie engine, no `.netrc`, no HTTP cache. TLS certificates are verified against libcurl's CA
+/// bundle (on Debian, `/etc/ssl/certs/ca-certificates.crt`). Redirects are followed by the fetcher, hop by hop (see
+/// `HTTPTransfer`). Every content encoding libcurl can undo is offered and undone; the size cap counts decoded
+/// bytes.
+///
+/// Proxies come from the environment, which libcurl reads for every new connection: `http_proxy` for http URLs
+/// (lowercase only: libcurl ignores `HTTP_PROXY`, which a CGI client can set), `https_proxy`, else `HTTPS_PROXY`,
+/// for https URLs, and when the scheme's variable is unset, `all_proxy`, else `ALL_PROXY`. `no_proxy`, else
+/// `NO_PROXY`, lists the hosts to reach directly: names (a name also covers its subdomains), IP addresses, CIDR
+/// ranges (libcurl 7.86 and later), or `*` for all; loopback addresses are not exempt unless listed. An empty
+/// variable counts as unset. A proxy URL may name its scheme (`http://`, `https://`, `socks5h://`, ...) and carry
+/// credentials.
 public final class ImageFetcher: Sendable {
     public let policy: FetchPolicy
     private let cache: FetchCache?
-    private let session: URLSession
-    private let delegate: SessionDelegate
+    private let threads: TransferThreads
     private let limiter: RequestLimiter
     private let shared = SharedFetches()
 
@@ -38,29 +41,18 @@ public final class ImageFetcher: Sendable {
         cache = cacheFolder.map { FetchCache(folder: $0) }
         limiter = RequestLimiter(
             overall: policy.maximumConcurrentRequests, perHost: policy.maximumConcurrentRequestsPerHost)
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpCookieStorage = nil
-        configuration.httpShouldSetCookies = false
-        configuration.httpCookieAcceptPolicy = .never
-        configuration.urlCredentialStorage = nil
-        // The limiter enforces the per-host limit (libcurl would queue excess requests while their timers run);
-        // libcurl's own limit is only a backstop.
-        configuration.httpMaximumConnectionsPerHost = policy.maximumConcurrentRequests
-        // Backstops only: the fetcher's own timers end attempts first.
-        configuration.timeoutIntervalForRequest = Self.seconds(policy.requestTimeout).rounded(.up) + 5
-        configuration.timeoutIntervalForResource = Self.seconds(policy.totalTimeout).rounded(.up) + 5
-        delegate = SessionDelegate()
-        let queue = OperationQueue()
-        queue.name = "Proofmark.ImageFetcher"
-        queue.maxConcurrentOperationCount = 1
-        session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: queue)
+        // As many threads as requests may be in flight: the limiter admits no more attempts than that.
+        threads = TransferThreads(limit: policy.maximumConcurrentRequests)
     }
 
     deinit {
-        // The session holds its delegate until invalidated.
-        session.invalidateAndCancel()
+        // Every attempt has finished by now (each holds the fetcher while it waits); the threads end.
+        threads.stop()
+    }
+
+    /// The transport's library as it reports itself at run time, e.g. `libcurl/7.88.1 OpenSSL/3.0.15 zlib/1.2.13`.
+    public static var transportVersion: String {
+        CurlHandle.libraryVersion
     }
 
     /// Tonight's bytes of the image at `url`, or why they could not be had.
@@ -136,7 +128,7 @@ public final class ImageFetcher: Sendable {
                 continue
             case .response(let answer):
                 let status = answer.status
-                let reason = HTTPURLResponse.localizedString(forStatusCode: status)
+                let reason = Self.reasonPhrase(status)
                 problem = AttemptFailure(
                     category: "http-\(status)", message: "the server answered \(status) (\(reason))",
                     retryable: status == 429 || (500...599).contains(status))
@@ -163,34 +155,32 @@ public final class ImageFetcher: Sendable {
     private func attempt(
         _ url: URL, cached: FetchCache.Entry?, timeout: Duration, timeoutMessage: String
     ) async -> AttemptOutcome {
-        var request = URLRequest(
-            url: url, cachePolicy: .reloadIgnoringLocalCacheData,
-            timeoutInterval: Self.seconds(policy.requestTimeout).rounded(.up) + 5)
-        request.httpMethod = "GET"
-        request.httpShouldHandleCookies = false
-        request.setValue(policy.userAgent, forHTTPHeaderField: "User-Agent")
-        // Only what Proofmark decodes; other image types still come if a server insists.
-        request.setValue("image/webp,image/png,image/jpeg;q=0.9,image/*;q=0.5", forHTTPHeaderField: "Accept")
+        var validators: [String] = []
         if let cached {
-            if let etag = cached.etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
-            if let date = cached.lastModified { request.setValue(date, forHTTPHeaderField: "If-Modified-Since") }
+            if let etag = cached.etag { validators.append("If-None-Match: \(etag)") }
+            if let date = cached.lastModified { validators.append("If-Modified-Since: \(date)") }
         }
-        let task = session.dataTask(with: request)
         let transfer = HTTPTransfer(
-            task: task,
-            limits: TransferLimits(
-                maximumBytes: policy.maximumBytes, maximumRedirects: policy.maximumRedirects,
-                conditionalTarget: cached.flatMap { URL(string: $0.finalURL) }))
-        delegate.register(transfer, for: task)
-        defer { delegate.forget(task) }
-        return await transfer.run(
-            timeout: timeout,
-            timeoutFailure: AttemptFailure(category: "timeout", message: timeoutMessage, retryable: true))
+            plan: HTTPTransfer.Plan(
+                url: url, userAgent: Self.headerValue(policy.userAgent),
+                // Only what Proofmark decodes; other image types still come if a server insists.
+                headers: ["Accept: image/webp,image/png,image/jpeg;q=0.9,image/*;q=0.5"],
+                // A value from a damaged cache file must not smuggle in header lines.
+                validators: validators.filter { $0 == Self.headerValue($0) },
+                conditionalTarget: cached?.finalURL, maximumBytes: policy.maximumBytes,
+                maximumRedirects: policy.maximumRedirects, timeout: timeout,
+                timeoutFailure: AttemptFailure(category: "timeout", message: timeoutMessage, retryable: true)))
+        return await transfer.run(on: threads)
+    }
+
+    /// `value` without the characters that would end a header line.
+    private static func headerValue(_ value: String) -> String {
+        String(value.unicodeScalars.filter { $0 != "\r" && $0 != "\n" && $0 != "\0" })
     }
 
     /// A `200`: kept in the cache when it can be revalidated later, and returned.
     private func store(_ answer: HTTPAnswer, for url: URL, attempts: Int) -> FetchedImage {
-        let finalURL = answer.finalURL ?? url
+        let finalURL = answer.finalURL
         var image = FetchedImage(
             bytes: answer.body, url: finalURL, origin: .network, etag: answer.etag,
             lastModified: answer.lastModified, contentType: answer.contentType, attempts: attempts)
@@ -215,7 +205,7 @@ public final class ImageFetcher: Sendable {
     ) -> FetchedImage? {
         guard let cache, let bytes = cache.body(for: url, entry: entry) else { return nil }
         var image = FetchedImage(
-            bytes: bytes, url: answer.finalURL ?? URL(string: entry.finalURL) ?? url, origin: .revalidated,
+            bytes: bytes, url: answer.finalURL, origin: .revalidated,
             etag: answer.etag ?? entry.etag, lastModified: answer.lastModified ?? entry.lastModified,
             contentType: entry.contentType, attempts: attempts)
         do {
@@ -238,7 +228,48 @@ public final class ImageFetcher: Sendable {
         return .milliseconds(max(0, Int(date.timeIntervalSince(now) * 1000)))
     }
 
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    /// The reason phrase RFC 9110 §15 gives `status`, lowercased, or "an unassigned status".
+    static func reasonPhrase(_ status: Int) -> String {
+        switch status {
+        case 300: "multiple choices"
+        case 301: "moved permanently"
+        case 302: "found"
+        case 303: "see other"
+        case 304: "not modified"
+        case 305: "use proxy"
+        case 307: "temporary redirect"
+        case 308: "permanent redirect"
+        case 400: "bad request"
+        case 401: "unauthorized"
+        case 402: "payment required"
+        case 403: "forbidden"
+        case 404: "not found"
+        case 405: "method not allowed"
+        case 406: "not acceptable"
+        case 407: "proxy authentication required"
+        case 408: "request timeout"
+        case 409: "conflict"
+        case 410: "gone"
+        case 411: "length required"
+        case 412: "precondition failed"
+        case 413: "content too large"
+        case 414: "URI too long"
+        case 415: "unsupported media type"
+        case 416: "range not satisfiable"
+        case 417: "expectation failed"
+        case 421: "misdirected request"
+        case 422: "unprocessable content"
+        case 426: "upgrade required"
+        case 429: "too many requests"
+        case 431: "request header fields too large"
+        case 451: "unavailable for legal reasons"
+        case 500: "internal server error"
+        case 501: "not implemented"
+        case 502: "bad gateway"
+        case 503: "service unavailable"
+        case 504: "gateway timeout"
+        case 505: "HTTP version not supported"
+        default: "an unassigned status"
+        }
     }
 }
