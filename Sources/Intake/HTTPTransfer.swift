@@ -1,5 +1,4 @@
 internal import Foundation
-internal import Synchronization
 
 /// How one HTTP attempt ended.
 enum AttemptOutcome: Sendable {
@@ -29,17 +28,15 @@ struct AttemptFailure: Sendable {
     static let cancelled = AttemptFailure(category: "cancelled", message: "the fetch was cancelled", retryable: false)
 }
 
-/// One attempt: a GET and the redirects it leads to, run on one of the fetcher's transfer threads, and the single
+/// One attempt: a GET and the redirects it leads to, performed on a transfer thread's handle, and the single
 /// outcome it ends with.
 ///
 /// Redirects are followed here, hop by hop, rather than by libcurl: each hop's target is checked (scheme, count)
 /// before anything is sent to it, and the conditional headers go to the first hop and to a hop whose URL is the
 /// cached copy's final URL, nowhere else. libcurl would send custom headers to every hop on the same host, where
-/// validators of another URL's copy could earn a wrong `304`. The hops share the attempt's timeout.
-///
-/// The async caller waits for the thread to finish even when cancelled (cancelling wakes the transfer at once), so
-/// an attempt holds its slot in the fetcher's limits exactly as long as it uses a connection and a thread.
-final class HTTPTransfer: Sendable {
+/// validators of another URL's copy could earn a wrong `304`. The hops share the attempt's timeout; cancelling the
+/// handle ends the hop under way and refuses the next.
+struct HTTPTransfer: Sendable {
     /// What the attempt sends, and its limits.
     struct Plan: Sendable {
         var url: URL
@@ -58,66 +55,13 @@ final class HTTPTransfer: Sendable {
         var timeoutFailure: AttemptFailure
     }
 
-    private struct State {
-        var cancelled = false
-        /// The handle of the thread running the attempt, while it runs.
-        var handle: CurlHandle?
-        var continuation: CheckedContinuation<AttemptOutcome, Never>?
-    }
-
     let plan: Plan
-    private let state = Mutex(State())
-
-    init(plan: Plan) {
-        self.plan = plan
-    }
-
-    /// Runs the attempt on one of `threads` and waits for its outcome.
-    func run(on threads: TransferThreads) async -> AttemptOutcome {
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                state.withLock { $0.continuation = continuation }
-                threads.submit { [self] handle in perform(on: handle) }
-            }
-        } onCancel: {
-            // Only a flag, a short lock and libcurl's cancel (an atomic store and socket shutdowns): nothing here
-            // waits for the transfer.
-            state.withLock { state in
-                state.cancelled = true
-                state.handle?.cancel()
-            }
-        }
-    }
-
-    /// On a transfer thread: the hops, then the outcome handed to the waiting task.
-    private func perform(on handle: CurlHandle?) {
-        let started = state.withLock { state -> Bool in
-            guard !state.cancelled, let handle else { return false }
-            handle.arm()
-            state.handle = handle
-            return true
-        }
-        let outcome: AttemptOutcome
-        if started, let handle {
-            outcome = hops(handle)
-        } else if handle == nil {
-            outcome = .failure(
-                AttemptFailure(category: "connection", message: "libcurl could not be initialised", retryable: false))
-        } else {
-            outcome = .failure(.cancelled)
-        }
-        let continuation = state.withLock { state -> CheckedContinuation<AttemptOutcome, Never>? in
-            state.handle = nil
-            defer { state.continuation = nil }
-            return state.continuation
-        }
-        continuation?.resume(returning: outcome)
-    }
 
     /// The redirect statuses followed (RFC 9110 §15.4); the method stays GET on all of them.
     private static let redirectStatuses: Set<Int> = [301, 302, 303, 307, 308]
 
-    private func hops(_ handle: CurlHandle) -> AttemptOutcome {
+    /// Runs the attempt on the calling thread (blocking it) with `handle`.
+    func perform(on handle: CurlHandle) -> AttemptOutcome {
         let clock = ContinuousClock()
         let deadline = clock.now + plan.timeout
         var target = plan.url.absoluteString

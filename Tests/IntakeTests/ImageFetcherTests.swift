@@ -199,6 +199,10 @@ import Testing
         #expect(error.category == "unsupported-scheme" && error.attempts == 0)
     }
 
+    @Test func theTransportIsLibcurl() {
+        #expect(ImageFetcher.transportVersion.hasPrefix("libcurl/"))
+    }
+
     @Test func cookiesAreNeitherKeptNorSent() async throws {
         try await Self.withServer { server in
             server.route(
