@@ -50,7 +50,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Intake", dependencies: ["Yams", "CZlib"], swiftSettings: strictSettings),
+        .target(name: "CFetch", linkerSettings: [.linkedLibrary("curl")]),
+        .target(name: "Intake", dependencies: ["Yams", "CZlib", "CFetch"], swiftSettings: strictSettings),
         .executableTarget(
             name: "proofmark",
             dependencies: [

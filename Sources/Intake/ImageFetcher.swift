@@ -1,9 +1,4 @@
-internal import Dispatch
 public import Foundation
-
-#if canImport(FoundationNetworking)
-    internal import FoundationNetworking
-#endif
 
 /// Fetches listing images referenced by http(s) URLs, politely and within bounds, keeping a revalidation cache.
 ///
@@ -17,50 +12,47 @@ public import Foundation
 /// ``FetchedImage/Origin/revalidated``, a `200` replaces them (RFC 9110 §13.1, RFC 9111 §4.3). When tonight's
 /// request fails, the cached copy is not used: evidence must be what the server serves tonight.
 ///
-/// Transport is Foundation's URLSession (on Linux, swift-corelibs-foundation over libcurl): only http and https,
-/// no cookies sent or stored, no URLCache, no credential store. Timeouts, the size cap and the redirect limit are
-/// enforced here rather than left to URLSession, whose Linux timeouts count whole seconds. Proxies: corelibs does not
-/// apply `connectionProxyDictionary`, and libcurl reads `http_proxy`, `https_proxy`, `all_proxy` and `no_proxy`
-/// (lowercase; of the uppercase forms only `HTTPS_PROXY`, `ALL_PROXY` and `NO_PROXY`) from the environment, so an
-/// environment proxy applies to every fetch.
+/// Transport is libcurl (through the CFetch target), one blocking transfer at a time on each of up to
+/// `maximumConcurrentRequests` threads of the fetcher's own, outside Swift concurrency's pool; each thread keeps
+/// its connections, DNS cache and TLS sessions for its next transfers. The retries, backoff waits and limits run
+/// outside the pool too (see `URLFetch`), so CPU-bound work in the process does not eat into a URL's timeouts. Only http and https are spoken (libcurl is
+/// told so too); no cookie engine, no `.netrc`, no HTTP cache. TLS certificates are verified against libcurl's CA
+/// bundle (on Debian, `/etc/ssl/certs/ca-certificates.crt`). Redirects are followed by the fetcher, hop by hop (see
+/// `HTTPTransfer`). Every content encoding libcurl can undo is offered and undone; the size cap counts decoded
+/// bytes.
+///
+/// Proxies come from the environment, which libcurl reads for every new connection: `http_proxy` for http URLs
+/// (lowercase only: libcurl ignores `HTTP_PROXY`, which a CGI client can set), `https_proxy`, else `HTTPS_PROXY`,
+/// for https URLs, and when the scheme's variable is unset, `all_proxy`, else `ALL_PROXY`. `no_proxy`, else
+/// `NO_PROXY`, lists the hosts to reach directly: names (a name also covers its subdomains), IP addresses, CIDR
+/// ranges (libcurl 7.86 and later), or `*` for all; loopback addresses are not exempt unless listed. An empty
+/// variable counts as unset. A proxy URL may name its scheme (`http://`, `https://`, `socks5h://`, ...) and carry
+/// credentials.
 public final class ImageFetcher: Sendable {
     public let policy: FetchPolicy
-    private let cache: FetchCache?
-    private let session: URLSession
-    private let delegate: SessionDelegate
-    private let limiter: RequestLimiter
+    private let context: URLFetch.Context
     private let shared = SharedFetches()
 
     /// A fetcher keeping its revalidation cache in `cacheFolder` (created when first needed), or none when `nil`.
     public init(cacheFolder: URL?, policy: FetchPolicy = FetchPolicy()) {
         let policy = policy.normalized
         self.policy = policy
-        cache = cacheFolder.map { FetchCache(folder: $0) }
-        limiter = RequestLimiter(
-            overall: policy.maximumConcurrentRequests, perHost: policy.maximumConcurrentRequestsPerHost)
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpCookieStorage = nil
-        configuration.httpShouldSetCookies = false
-        configuration.httpCookieAcceptPolicy = .never
-        configuration.urlCredentialStorage = nil
-        // The limiter enforces the per-host limit (libcurl would queue excess requests while their timers run);
-        // libcurl's own limit is only a backstop.
-        configuration.httpMaximumConnectionsPerHost = policy.maximumConcurrentRequests
-        // Backstops only: the fetcher's own timers end attempts first.
-        configuration.timeoutIntervalForRequest = Self.seconds(policy.requestTimeout).rounded(.up) + 5
-        configuration.timeoutIntervalForResource = Self.seconds(policy.totalTimeout).rounded(.up) + 5
-        delegate = SessionDelegate()
-        let queue = OperationQueue()
-        queue.name = "Proofmark.ImageFetcher"
-        queue.maxConcurrentOperationCount = 1
-        session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: queue)
+        context = URLFetch.Context(
+            policy: policy, cache: cacheFolder.map { FetchCache(folder: $0) },
+            limiter: RequestLimiter(
+                overall: policy.maximumConcurrentRequests, perHost: policy.maximumConcurrentRequestsPerHost),
+            // As many threads as requests may be in flight: the limiter admits no more attempts than that.
+            threads: TransferThreads(limit: policy.maximumConcurrentRequests))
     }
 
     deinit {
-        // The session holds its delegate until invalidated.
-        session.invalidateAndCancel()
+        // Every fetch has finished by now (each holds the fetcher while it runs); the threads end.
+        context.threads.stop()
+    }
+
+    /// The transport's library as it reports itself at run time, e.g. `libcurl/7.88.1 OpenSSL/3.0.15 zlib/1.2.13`.
+    public static var transportVersion: String {
+        CurlHandle.libraryVersion
     }
 
     /// Tonight's bytes of the image at `url`, or why they could not be had.
@@ -89,141 +81,7 @@ public final class ImageFetcher: Sendable {
 
     /// The attempts for one URL: limits, retries, backoff, the cache.
     private func perform(_ url: URL) async -> Result<FetchedImage, FetchError> {
-        let scheme = url.scheme?.lowercased() ?? "http"
-        let host = "\(scheme)://\(url.host?.lowercased() ?? ""):\(url.port ?? (scheme == "https" ? 443 : 80))"
-        let clock = ContinuousClock()
-        var deadline: ContinuousClock.Instant?
-        var attempts = 0
-        var backoff = policy.backoff
-        var cached = cache?.entry(for: url)
-        func failure(_ category: String, _ message: String) -> Result<FetchedImage, FetchError> {
-            .failure(FetchError(url: url.absoluteString, category: category, message: message, attempts: attempts))
-        }
-        while true {
-            guard await limiter.acquire(host: host) else { return failure("cancelled", "the fetch was cancelled") }
-            let start = clock.now
-            let end = deadline ?? start + policy.totalTimeout
-            deadline = end
-            let budget = end - start
-            guard budget > .zero else {
-                await limiter.release(host: host)
-                return failure("timeout", "the total timeout of \(policy.totalTimeout) ran out")
-            }
-            attempts += 1
-            let timeout = min(policy.requestTimeout, budget)
-            let timeoutMessage =
-                timeout < policy.requestTimeout
-                ? "no complete response before the total timeout of \(policy.totalTimeout) ran out"
-                : "no complete response within the request timeout of \(policy.requestTimeout)"
-            let outcome = await attempt(url, cached: cached, timeout: timeout, timeoutMessage: timeoutMessage)
-            await limiter.release(host: host)
-            guard !Task.isCancelled else { return failure("cancelled", "the fetch was cancelled") }
-
-            let problem: AttemptFailure
-            var retryAfter: Duration?
-            switch outcome {
-            case .failure(let attemptFailure):
-                problem = attemptFailure
-            case .response(let answer) where answer.status == 200 || answer.status == 203:
-                return .success(store(answer, for: url, attempts: attempts))
-            case .response(let answer) where answer.status == 304 && cached != nil:
-                if let entry = cached, let image = revalidated(answer, for: url, entry: entry, attempts: attempts) {
-                    return .success(image)
-                }
-                // The cached copy is damaged or gone: ask again without validators (this does not use a retry).
-                cache?.remove(url: url)
-                cached = nil
-                continue
-            case .response(let answer):
-                let status = answer.status
-                let reason = HTTPURLResponse.localizedString(forStatusCode: status)
-                problem = AttemptFailure(
-                    category: "http-\(status)", message: "the server answered \(status) (\(reason))",
-                    retryable: status == 429 || (500...599).contains(status))
-                if status == 429 || status == 503 {
-                    retryAfter = answer.retryAfter.flatMap { Self.retryAfter($0, now: Date()) }
-                }
-            }
-            guard problem.retryable, attempts <= policy.retries else {
-                return failure(problem.category, problem.message)
-            }
-            let wait = max(backoff, retryAfter ?? .zero)
-            guard clock.now + wait < end else {
-                let why =
-                    retryAfter.map { "the server asked to wait \($0)" } ?? "the next retry would start too late"
-                return failure(problem.category, "\(problem.message); \(why), past the total timeout")
-            }
-            try? await Task.sleep(for: wait)
-            guard !Task.isCancelled else { return failure("cancelled", "the fetch was cancelled") }
-            backoff *= 2
-        }
-    }
-
-    /// One HTTP attempt, conditional when a cached copy exists.
-    private func attempt(
-        _ url: URL, cached: FetchCache.Entry?, timeout: Duration, timeoutMessage: String
-    ) async -> AttemptOutcome {
-        var request = URLRequest(
-            url: url, cachePolicy: .reloadIgnoringLocalCacheData,
-            timeoutInterval: Self.seconds(policy.requestTimeout).rounded(.up) + 5)
-        request.httpMethod = "GET"
-        request.httpShouldHandleCookies = false
-        request.setValue(policy.userAgent, forHTTPHeaderField: "User-Agent")
-        // Only what Proofmark decodes; other image types still come if a server insists.
-        request.setValue("image/webp,image/png,image/jpeg;q=0.9,image/*;q=0.5", forHTTPHeaderField: "Accept")
-        if let cached {
-            if let etag = cached.etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
-            if let date = cached.lastModified { request.setValue(date, forHTTPHeaderField: "If-Modified-Since") }
-        }
-        let task = session.dataTask(with: request)
-        let transfer = HTTPTransfer(
-            task: task,
-            limits: TransferLimits(
-                maximumBytes: policy.maximumBytes, maximumRedirects: policy.maximumRedirects,
-                conditionalTarget: cached.flatMap { URL(string: $0.finalURL) }))
-        delegate.register(transfer, for: task)
-        defer { delegate.forget(task) }
-        return await transfer.run(
-            timeout: timeout,
-            timeoutFailure: AttemptFailure(category: "timeout", message: timeoutMessage, retryable: true))
-    }
-
-    /// A `200`: kept in the cache when it can be revalidated later, and returned.
-    private func store(_ answer: HTTPAnswer, for url: URL, attempts: Int) -> FetchedImage {
-        let finalURL = answer.finalURL ?? url
-        var image = FetchedImage(
-            bytes: answer.body, url: finalURL, origin: .network, etag: answer.etag,
-            lastModified: answer.lastModified, contentType: answer.contentType, attempts: attempts)
-        guard let cache else { return image }
-        guard answer.etag != nil || answer.lastModified != nil else {
-            cache.remove(url: url)
-            return image
-        }
-        do {
-            try cache.store(
-                url: url, finalURL: finalURL, etag: answer.etag, lastModified: answer.lastModified,
-                contentType: answer.contentType, bytes: answer.body)
-        } catch {
-            image.cacheProblem = "not cached: \(error.localizedDescription)"
-        }
-        return image
-    }
-
-    /// A `304` to a conditional request: the cached bytes, or `nil` when they no longer check out.
-    private func revalidated(
-        _ answer: HTTPAnswer, for url: URL, entry: FetchCache.Entry, attempts: Int
-    ) -> FetchedImage? {
-        guard let cache, let bytes = cache.body(for: url, entry: entry) else { return nil }
-        var image = FetchedImage(
-            bytes: bytes, url: answer.finalURL ?? URL(string: entry.finalURL) ?? url, origin: .revalidated,
-            etag: answer.etag ?? entry.etag, lastModified: answer.lastModified ?? entry.lastModified,
-            contentType: entry.contentType, attempts: attempts)
-        do {
-            try cache.updateValidators(url: url, entry: entry, etag: answer.etag, lastModified: answer.lastModified)
-        } catch {
-            image.cacheProblem = "validators not updated: \(error.localizedDescription)"
-        }
-        return image
+        await URLFetch(url: url, context: context).run()
     }
 
     /// `Retry-After` as delay-seconds or an HTTP-date (RFC 9110 §10.2.3); `nil` when it is neither.
@@ -236,9 +94,5 @@ public final class ImageFetcher: Sendable {
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         guard let date = formatter.date(from: trimmed) else { return nil }
         return .milliseconds(max(0, Int(date.timeIntervalSince(now) * 1000)))
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

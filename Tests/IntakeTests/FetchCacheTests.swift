@@ -48,6 +48,21 @@ import Testing
         }
     }
 
+    @Test func theValidatorsGoToTheFirstHopAndTheCachedFinalURLOnly() async throws {
+        try await ImageFetcherTests.withServer { server in
+            let cache = try TemporaryFolder()
+            server.route("/short", .redirect(to: "/middle"))
+            server.route("/middle", .redirect(to: "/long/h.jpg"))
+            server.route("/long/h.jpg", .revalidating(etag: "\"h1\"", lastModified: nil, body: ImageFetcherTests.image))
+            _ = try await Self.night(cache, server.url("/short")).get()
+            let second = try await Self.night(cache, server.url("/short")).get()
+            #expect(second.origin == .revalidated)
+            #expect(server.requests("/short").map { $0.headers["if-none-match"] } == [nil, "\"h1\""])
+            #expect(server.requests("/middle").map { $0.headers["if-none-match"] } == [nil, nil])
+            #expect(server.requests("/long/h.jpg").map { $0.headers["if-none-match"] } == [nil, "\"h1\""])
+        }
+    }
+
     @Test func aChangedResourceReplacesTheCachedBytes() async throws {
         try await ImageFetcherTests.withServer { server in
             let cache = try TemporaryFolder()

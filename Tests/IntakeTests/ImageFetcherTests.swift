@@ -199,6 +199,10 @@ import Testing
         #expect(error.category == "unsupported-scheme" && error.attempts == 0)
     }
 
+    @Test func theTransportIsLibcurl() {
+        #expect(ImageFetcher.transportVersion.hasPrefix("libcurl/"))
+    }
+
     @Test func cookiesAreNeitherKeptNorSent() async throws {
         try await Self.withServer { server in
             server.route(
@@ -213,8 +217,9 @@ import Testing
 
 /// How `ImageFetcher` behaves under concurrent callers: the limits, shared requests, cancellation.
 @Suite(.highPriority) struct ImageFetcherConcurrencyTests {
-    /// Fetches `count` different slow URLs at once and returns how many connections the server saw at the same time.
-    static func mostSimultaneousConnections(
+    /// Fetches `count` different slow URLs at once and returns how many requests the server had outstanding at the
+    /// same time.
+    static func mostSimultaneousRequests(
         fetching count: Int, overall: Int, perHost: Int
     ) async throws -> Int {
         let server = try LoopbackHTTPServer()
@@ -238,17 +243,17 @@ import Testing
             return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
         }
         #expect(successes == count)
-        return server.mostSimultaneousConnections
+        return server.mostSimultaneousRequests
     }
 
     @Test func theOverallLimitBoundsSimultaneousRequests() async throws {
-        let most = try await Self.mostSimultaneousConnections(fetching: 12, overall: 3, perHost: 8)
+        let most = try await Self.mostSimultaneousRequests(fetching: 12, overall: 3, perHost: 8)
         #expect(most <= 3)
         #expect(most >= 2)
     }
 
     @Test func thePerHostLimitBoundsSimultaneousRequestsToOneHost() async throws {
-        let most = try await Self.mostSimultaneousConnections(fetching: 12, overall: 8, perHost: 2)
+        let most = try await Self.mostSimultaneousRequests(fetching: 12, overall: 8, perHost: 2)
         #expect(most <= 2)
         #expect(most >= 2)
     }

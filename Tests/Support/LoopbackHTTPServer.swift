@@ -6,8 +6,8 @@ internal import Synchronization
 /// accepting and one thread per connection, every response followed by closing the connection.
 ///
 /// Tests give each path a ``Behaviour`` (answer, delay, trickle, oversize, redirect, revalidate, fail N times,
-/// never answer), read back how many requests each path got and what they carried, and how many connections
-/// were open at once. Unknown paths get a 404. Call ``stop()`` when done (a `defer` right after creating it): it
+/// never answer), read back how many requests each path got and what they carried, and how many requests were
+/// outstanding at once. Unknown paths get a 404. Call ``stop()`` when done (a `defer` right after creating it): it
 /// ends every connection, including the ones that never answer, and waits for the threads.
 ///
 /// `Sendable` without `@unchecked`: the socket numbers are constants and everything that changes lives in one
@@ -53,8 +53,9 @@ public final class LoopbackHTTPServer: Sendable {
         var routes: [String: Behaviour] = [:]
         var requests: [String: [Request]] = [:]
         var open: Set<Int32> = []
-        var connections = 0
-        var mostConnections = 0
+        /// Connections accepted whose answer has not started.
+        var outstanding: Set<Int32> = []
+        var mostOutstanding = 0
         var threads = 0
         var stopped = false
     }
@@ -115,9 +116,14 @@ public final class LoopbackHTTPServer: Sendable {
         requests(path).count
     }
 
-    /// The most connections that were open at the same time.
-    public var mostSimultaneousConnections: Int {
-        state.withLock { $0.mostConnections }
+    /// The most requests outstanding at the same time: a connection counts from its accept until the server starts
+    /// sending its answer (or the connection ends), the span in which its client is still waiting.
+    ///
+    /// Not until the connection closes: a client may see a whole response and start its next request before the
+    /// server's thread gets to close the connection it just answered, and counting that overlap would report a
+    /// limit broken that the client kept.
+    public var mostSimultaneousRequests: Int {
+        state.withLock { $0.mostOutstanding }
     }
 
     /// Ends every connection and stops listening; returns when every server thread has finished (or after 5 s).
@@ -148,8 +154,8 @@ public final class LoopbackHTTPServer: Sendable {
             let admitted = state.withLock { state -> Bool in
                 guard !state.stopped else { return false }
                 state.open.insert(connection)
-                state.connections += 1
-                state.mostConnections = max(state.mostConnections, state.connections)
+                state.outstanding.insert(connection)
+                state.mostOutstanding = max(state.mostOutstanding, state.outstanding.count)
                 state.threads += 1
                 return true
             }
@@ -167,7 +173,7 @@ public final class LoopbackHTTPServer: Sendable {
             close(connection)
             state.withLock { state in
                 state.open.remove(connection)
-                state.connections -= 1
+                state.outstanding.remove(connection)
                 state.threads -= 1
             }
         }
@@ -182,10 +188,12 @@ public final class LoopbackHTTPServer: Sendable {
     private func perform(_ behaviour: Behaviour, _ request: Request, _ count: Int, _ connection: Int32) {
         switch behaviour {
         case .respond(let status, let headers, let body):
+            answering(connection)
             _ = send(connection, head(status, headers.merging(["Content-Length": "\(body.count)"]) { $1 }) + body)
         case .delay(let duration, let then):
             if waitWhileConnected(connection, for: duration) { perform(then, request, count, connection) }
         case .trickle(let body, let chunkSize, let interval):
+            answering(connection)
             guard send(connection, head(200, ["Content-Length": "\(body.count)"])) else { return }
             var offset = 0
             while offset < body.count {
@@ -206,6 +214,7 @@ public final class LoopbackHTTPServer: Sendable {
             let dateMatches = lastModified != nil && request.headers["if-modified-since"] == lastModified
             let notModified = request.headers["if-none-match"] != nil ? etagMatches : dateMatches
             if notModified {
+                answering(connection)
                 _ = send(connection, head(304, headers))
             } else {
                 perform(.respond(status: 200, headers: headers, body: body), request, count, connection)
@@ -226,6 +235,7 @@ public final class LoopbackHTTPServer: Sendable {
         case .chunked: headers["Transfer-Encoding"] = "chunked"
         case .connectionClose: break
         }
+        answering(connection)
         guard send(connection, head(200, headers)) else { return }
         var sent = 0
         while sent < bytes {
@@ -237,6 +247,11 @@ public final class LoopbackHTTPServer: Sendable {
             sent += chunk.count
         }
         if framing == .chunked { _ = send(connection, Data("0\r\n\r\n".utf8)) }
+    }
+
+    /// The answer on `connection` starts now: its request is no longer outstanding.
+    private func answering(_ connection: Int32) {
+        _ = state.withLock { $0.outstanding.remove(connection) }
     }
 
     private func head(_ status: Int, _ headers: [String: String]) -> Data {

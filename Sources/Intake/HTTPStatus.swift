@@ -1,0 +1,47 @@
+/// HTTP status codes as words, for messages.
+enum HTTPStatus {
+    /// The reason phrase RFC 9110 §15 gives `status`, lowercased, or "an unassigned status".
+    static func reasonPhrase(_ status: Int) -> String {
+        switch status {
+        case 300: "multiple choices"
+        case 301: "moved permanently"
+        case 302: "found"
+        case 303: "see other"
+        case 304: "not modified"
+        case 305: "use proxy"
+        case 307: "temporary redirect"
+        case 308: "permanent redirect"
+        case 400: "bad request"
+        case 401: "unauthorized"
+        case 402: "payment required"
+        case 403: "forbidden"
+        case 404: "not found"
+        case 405: "method not allowed"
+        case 406: "not acceptable"
+        case 407: "proxy authentication required"
+        case 408: "request timeout"
+        case 409: "conflict"
+        case 410: "gone"
+        case 411: "length required"
+        case 412: "precondition failed"
+        case 413: "content too large"
+        case 414: "URI too long"
+        case 415: "unsupported media type"
+        case 416: "range not satisfiable"
+        case 417: "expectation failed"
+        case 421: "misdirected request"
+        case 422: "unprocessable content"
+        case 426: "upgrade required"
+        case 429: "too many requests"
+        case 431: "request header fields too large"
+        case 451: "unavailable for legal reasons"
+        case 500: "internal server error"
+        case 501: "not implemented"
+        case 502: "bad gateway"
+        case 503: "service unavailable"
+        case 504: "gateway timeout"
+        case 505: "HTTP version not supported"
+        default: "an unassigned status"
+        }
+    }
+}
