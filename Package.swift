@@ -9,6 +9,10 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// Image and evidence code runs optimised in debug builds too: `swift test` runs whole nights that decode, hash and
+/// draw hundreds of images, and unoptimised pixel loops made it several times slower without making it any safer.
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "Proofmark",
     platforms: [.macOS(.v15)],
@@ -27,10 +31,11 @@ let package = Package(
     targets: [
         .target(
             name: "CImageCodecs",
+            cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))],
             linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png"), .linkedLibrary("webp")]
         ),
-        .target(name: "Imaging", dependencies: ["CImageCodecs"], swiftSettings: strictSettings),
-        .target(name: "PerceptualHash", dependencies: ["Imaging"], swiftSettings: strictSettings),
+        .target(name: "Imaging", dependencies: ["CImageCodecs"], swiftSettings: strictSettings + optimisedInDebug),
+        .target(name: "PerceptualHash", dependencies: ["Imaging"], swiftSettings: strictSettings + optimisedInDebug),
         .target(name: "Matching", dependencies: ["PerceptualHash"], swiftSettings: strictSettings),
         .target(
             name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
@@ -39,7 +44,7 @@ let package = Package(
             dependencies: [
                 "Imaging", "PerceptualHash", "Matching", "Store", .product(name: "Crypto", package: "swift-crypto"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings + optimisedInDebug
         ),
         .target(
             name: "Pipeline",
