@@ -1,12 +1,12 @@
-import Foundation
+public import Foundation
 import Store
 
 /// Writes a file so that a reader sees the old version or the new one, never half of it: a temporary file in the
-/// same folder, flushed to disk, then renamed into place (the same steps as the pipeline's `AtomicFile`, which
-/// Evidence cannot import).
-enum AtomicFileWriter {
+/// same folder, flushed to disk, then renamed into place, then the folder flushed, so that a crash, a power cut or a
+/// reboot leaves the old file or the whole new one. Every output file of a run and of the report is written here.
+public enum AtomicFileWriter {
     /// Writes what `produce` appends, piece by piece (memory stays bounded), then renames into place.
-    static func write(
+    public static func write(
         to url: URL, _ produce: (_ append: (String) throws -> Void) throws -> Void
     ) throws(ReportError) {
         try replace(url) { temporary in
@@ -52,6 +52,11 @@ enum AtomicFileWriter {
             guard rename(temporary.path, url.path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
+            }
+            let folder = open(url.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if folder >= 0 {
+                fsync(folder)
+                close(folder)
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
