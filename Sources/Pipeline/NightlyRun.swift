@@ -276,6 +276,8 @@ public enum NightlyRun {
                 registrySHA256: run.registrySHA256, dumpSHA256: run.dumpSHA256),
             signer: signer, jobs: configuration.jobs, sideBySide: EvidenceRenderers.sideBySide,
             claimChart: EvidenceRenderers.claimChart)
+        let clock = ContinuousClock()
+        let started = clock.now
         let summary: BundleStep.Summary
         do {
             summary = try await step.write(runID: run.id)
@@ -290,12 +292,22 @@ public enum NightlyRun {
         let failures = summary.problems.map {
             FailureRecord(runID: run.id, kind: .bundle, line: nil, category: "bundle", message: $0)
         }
-        try state { try store.amend(runID: run.id, counts: JSON.object(counts).text, failures: .bundle, failures) }
         // The morning report, from the state file and the bags.
         do {
             _ = try MorningReport.write(store: store, runID: run.id, outputFolder: output, bundlesFolder: bundles)
         } catch {
             throw RunError.output(path: output.appendingPathComponent("report").path, message: "\(error)")
+        }
+        // Its wall time joins the run's stage times (rounded to the millisecond, as the others).
+        var timings: [String: JSON] = [:]
+        if let text = run.timings, case .object(let object)? = JSON(parsing: text) { timings = object }
+        let elapsed = started.duration(to: clock.now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        timings["evidence"] = .double((seconds * 1000).rounded() / 1000)
+        try state {
+            try store.amend(
+                runID: run.id, counts: JSON.object(counts).text, timings: JSON.object(timings).text, failures: .bundle,
+                failures)
         }
     }
 

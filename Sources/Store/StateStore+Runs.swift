@@ -170,10 +170,14 @@ extension StateStore {
     /// Replaces a run's counts and its failures of one kind (the evidence step's, which run after the night is
     /// complete and again when an interrupted run is finished), in one transaction.
     public func amend(
-        runID: String, counts: String, failures kind: FailureRecord.Kind, _ failures: [FailureRecord]
+        runID: String, counts: String, timings: String? = nil, failures kind: FailureRecord.Kind,
+        _ failures: [FailureRecord]
     ) throws(StoreError) {
         try write { db in
             try db.execute(sql: "UPDATE runs SET counts = ? WHERE id = ?", arguments: [counts, runID])
+            if let timings {
+                try db.execute(sql: "UPDATE runs SET timings = ? WHERE id = ?", arguments: [timings, runID])
+            }
             try db.execute(
                 sql: "DELETE FROM failures WHERE run_id = ? AND kind = ?", arguments: [runID, kind.rawValue])
             for failure in failures {
