@@ -142,7 +142,9 @@ struct RunCommand: AsyncParsableCommand {
                     "skipped: \(summary.badRecords) bad dump records, \(summary.failedImages) images that failed "
                         + "(each listed in \(out)/run.json)")
             }
-            print("wrote \(out)/findings.jsonl and \(out)/run.json")
+            print(
+                "wrote \(out)/findings.jsonl, \(out)/run.json, the evidence bundles in \(out)/bundles and the report "
+                    + "\(out)/report/index.html")
         } catch {
             display.finish()
             FileHandle.standardError.write(Data("proofmark run: \(error)\n".utf8))
