@@ -1,4 +1,3 @@
-import Crypto
 import Evidence
 import Foundation
 import Store
@@ -21,13 +20,4 @@ enum AtomicFile {
             throw RunError.output(path: url.path, message: "\(error)")
         }
     }
-}
-
-/// SHA-256 over data given in pieces.
-struct StreamingSHA256 {
-    private var hasher = SHA256()
-
-    mutating func update(_ data: Data) { hasher.update(data: data) }
-
-    func finalize() -> String { Digest.hex(hasher.finalize()) }
 }

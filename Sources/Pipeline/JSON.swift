@@ -1,4 +1,4 @@
-import Crypto
+import Evidence
 import Foundation
 
 /// A JSON value, written with sorted keys and the shortest exact numbers, so every output is byte-stable.
@@ -131,24 +131,5 @@ extension JSON {
     }
 }
 
-/// Hex SHA-256 digests.
-enum Digest {
-    static func sha256Hex(_ data: some DataProtocol) -> String {
-        hex(SHA256.hash(data: data))
-    }
-
-    static func sha256(_ data: some DataProtocol) -> [UInt8] {
-        Array(SHA256.hash(data: data))
-    }
-
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
-}
+/// Hex SHA-256 digests: Evidence's `Hashing`, the one implementation the project has.
+typealias Digest = Hashing

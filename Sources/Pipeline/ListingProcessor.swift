@@ -1,4 +1,5 @@
 import Crypto
+import Evidence
 import Foundation
 import Imaging
 import Intake

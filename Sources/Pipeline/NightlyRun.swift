@@ -378,11 +378,7 @@ public enum NightlyRun {
     /// SHA-256 of a file, read in chunks.
     private static func fileSHA256(_ path: String) throws(RunError) -> String {
         do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            var hasher = StreamingSHA256()
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
-            return hasher.finalize()
+            return try Hashing.sha256Hex(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw RunError.dump(.unreadable(path: path, reason: (error as NSError).localizedDescription))
         }

@@ -1,3 +1,4 @@
+import Evidence
 public import Foundation
 import Intake
 
