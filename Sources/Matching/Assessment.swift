@@ -49,20 +49,22 @@ public struct Assessment: Sendable, Hashable {
 
 /// Turns evidence into a score and a severity.
 ///
-/// Each signal has a strength in 0...1: an image match 1 − distance/64 (so 1 for an identical hash and about 0.5
-/// at PDQ's threshold of 31 bits), a word mark 0.6 in the title and 0.4 elsewhere, a price below the brand's floor
-/// 0.2 (counted only beside an image or a mark). The score is their noisy-OR, 1 − Π(1 − strength): it grows with
-/// every added or stronger signal and never passes 1. Severity is `serious` for an image within 16 bits, for a
-/// mark in the title at a price below the floor, or for a score of 0.9 or more; `moderate` from 0.6; `low` below.
-/// The image-robustness issue calibrates these weights and the default `--min-score` on its harness.
+/// Each signal has a strength in 0...1: an image match its `ImageMatch.strength` (`ImageMatcher.strength`: 1 for
+/// identical hashes, 0.55 at the threshold, a third of that when a low-information image's match is untrusted), a
+/// word mark 0.6 in the title and 0.4 elsewhere, a price below the brand's floor 0.2 (counted only beside an image
+/// or a mark). The score is their noisy-OR, 1 − Π(1 − strength): it grows with every added or stronger signal and
+/// never passes 1. Severity is `serious` for a trusted image match of strength 0.75 or more (within about 17 bits
+/// for whole pictures), for a mark in the title at a price below the floor, or for a score of 0.9 or more;
+/// `moderate` from 0.6; `low` below. The default `--min-score` of 0.5 is calibrated with `proofmark robustness`
+/// (`Benchmarks/README.md`).
 public enum Scorer {
     public static func assess(_ evidence: Evidence) -> Assessment {
         guard !evidence.isEmpty else { return Assessment(score: 0, severity: .low) }
-        var strengths = evidence.images.map { max(0, 1 - Double($0.distance) / 64) }
+        var strengths = evidence.images.map(\.strength)
         strengths += evidence.marks.map { $0.field == "title" ? 0.6 : 0.4 }
         if evidence.priceBelowFloor != nil { strengths.append(0.2) }
         let score = 1 - strengths.reduce(1) { $0 * (1 - $1) }
-        let closeImage = evidence.images.contains { $0.distance <= 16 }
+        let closeImage = evidence.images.contains { $0.trusted && $0.strength >= ImageMatcher.seriousStrength }
         let cheapMarkInTitle = evidence.priceBelowFloor != nil && evidence.marks.contains { $0.field == "title" }
         let severity: Severity =
             closeImage || cheapMarkInTitle || score >= 0.9 ? .serious : score >= 0.6 ? .moderate : .low

@@ -40,6 +40,19 @@ public struct ImageFingerprint: Sendable, Hashable {
     public var path: HashingPath
     /// The DCT scale the JPEG was decoded at (1 on the exact path and for PNG).
     public var scaleDenominator: Int
+    /// The suspect-side views beyond the whole picture (`ViewPlanner.suspectViews(of:)`), regions in the pixels as
+    /// stored; only their `.original` hash is kept.
+    public var views: [HashedView]
+    /// Whether the picture says enough for a hash match alone to be trusted.
+    public var information: InformationContent
+
+    /// The whole picture and the other views, as the matcher takes a suspect image.
+    public var allViews: [HashedView] {
+        let whole = HashedView(
+            name: "whole", kind: .whole, region: PixelRect(x: 0, y: 0, width: width, height: height),
+            quality: quality, dihedral: [.original: pdq])
+        return [whole] + views
+    }
 }
 
 /// Decodes image bytes and computes their fingerprints.
@@ -87,9 +100,37 @@ public enum Fingerprinter {
         }
     }
 
+    /// The views of a registered image (`ViewPlanner.referenceViews(of:)`) and what its picture says, from a full
+    /// decode of the file (registered images are few and matter most, so they get the exact pixels).
+    public static func referenceViews(
+        contentsOfFile filePath: String, maximumPixelCount: Int = DecodingOptions.defaultMaximumPixelCount
+    ) throws(ImageDecodingError) -> (views: [HashedView], information: InformationContent) {
+        let image = try ImageDecoder.decode(
+            contentsOfFile: filePath,
+            options: DecodingOptions(maximumPixelCount: maximumPixelCount, appliesOrientation: false)
+        ).image
+        let whole = PDQ.hash(image)
+        return (
+            ViewPlanner.referenceViews(of: image),
+            InformationContent(downsampled: whole.downsampled, quality: whole.quality)
+        )
+    }
+
     private static func fingerprint(_ decoded: consuming DecodedLuma, path: HashingPath) -> ImageFingerprint {
         let source = decoded.source
-        let result = PDQ.hash((consume decoded).luma)
+        let luma = decoded.luma
+        let scale = source.scaleDenominator
+        let views = ViewPlanner.suspectViews(of: luma).map { view in
+            // Regions in the pixels as stored, whatever scale the JPEG was decoded at.
+            var stored = view
+            stored.dihedral = [.original: view.hash]
+            stored.region = PixelRect(
+                x: view.region.x * scale, y: view.region.y * scale,
+                width: min(source.width - view.region.x * scale, view.region.width * scale),
+                height: min(source.height - view.region.y * scale, view.region.height * scale))
+            return stored
+        }
+        let result = PDQ.hash(consume luma)
         // dHash on PDQ's 64×64 downsample rather than on the full image: the same gradients at a fraction of
         // the cost. Every hashable image has one; images under PDQ's minimum size get the zero dHash.
         let dhash = result.downsampled.map(DHash.init) ?? DHash(value: 0)
@@ -103,6 +144,8 @@ public enum Fingerprinter {
             pdqDihedral: result.dihedral,
             dhash: dhash,
             path: path,
-            scaleDenominator: source.scaleDenominator)
+            scaleDenominator: source.scaleDenominator,
+            views: views,
+            information: InformationContent(downsampled: result.downsampled, quality: result.quality))
     }
 }

@@ -1,5 +1,6 @@
 import Evidence
 import Foundation
+import Imaging
 import Intake
 import Matching
 import Store
@@ -57,10 +58,18 @@ struct FindingBuilder: Sendable {
                 var signals: [JSON] = rightImages.map { image, match in
                     var signal: [String: JSON] = [
                         "kind": "image", "asset": .string(match.assetID), "image": .string(image.reference),
-                        "algorithm": "pdq", "distance": .integer(match.distance),
-                        "transform": .string(match.transformName),
+                        "algorithm": .string(match.algorithm), "transform": .string(match.transformName),
+                        "reference_view": .string(match.referenceView), "suspect_view": .string(match.suspectView),
+                        "strength": .double(match.strength),
                     ]
-                    if let width = image.width, let height = image.height {
+                    if let distance = match.distance { signal["distance"] = .integer(distance) }
+                    if let inliers = match.inliers { signal["inliers"] = .integer(inliers) }
+                    if !match.trusted { signal["trusted"] = .bool(false) }
+                    if let region = match.region {
+                        signal["region"] = [
+                            .integer(region.x), .integer(region.y), .integer(region.width), .integer(region.height),
+                        ]
+                    } else if let width = image.width, let height = image.height {
                         signal["region"] = [0, 0, .integer(width), .integer(height)]
                     }
                     return .object(signal)

@@ -67,7 +67,7 @@ struct ListingOutcome: Sendable {
 /// image.
 struct ListingProcessor: Sendable {
     let resolver: ImageResolver
-    let index: PDQIndex
+    let index: ImageMatcher
     let marks: WordMarkFinder
     let builder: FindingBuilder
     let store: StateStore
@@ -146,8 +146,8 @@ struct ListingProcessor: Sendable {
         }
         outcome.width = fingerprint.width
         outcome.height = fingerprint.height
-        if let hash = PDQHash(hex: fingerprint.pdq) {
-            outcome.matches = index.matches(for: hash, quality: fingerprint.quality)
+        if let suspect = FingerprintCodec.suspect(fingerprint) {
+            outcome.matches = index.matches(for: suspect)
         }
         // A fetched image is gone once the run ends; one that matched is evidence, so its bytes are kept.
         if !outcome.matches.isEmpty, case .success(let bytes)? = fetched {
@@ -235,33 +235,5 @@ struct FileIdentity: Equatable {
         FileStatRecord(
             path: path, device: device, inode: inode, size: size, modifiedNanoseconds: modified,
             changedNanoseconds: changed, sha256: sha256)
-    }
-}
-
-/// Fingerprints as the state file stores them.
-enum FingerprintCodec {
-    /// The eight dihedral hashes of a stored fingerprint; nil when the stored text is damaged.
-    static func dihedral(of record: FingerprintRecord) -> [PDQVariant: PDQHash]? {
-        guard case .object(let object)? = JSON(parsing: record.dihedral) else { return nil }
-        var hashes: [PDQVariant: PDQHash] = [:]
-        for (name, value) in object {
-            guard let variant = PDQVariant(rawValue: name), case .string(let hex) = value,
-                let hash = PDQHash(hex: hex)
-            else { return nil }
-            hashes[variant] = hash
-        }
-        return hashes.count == PDQVariant.allCases.count ? hashes : nil
-    }
-
-    /// The fingerprinting algorithm's version; raise it when hashes change, and stored fingerprints are redone.
-    static let version = 1
-
-    static func record(_ fingerprint: ImageFingerprint, sha256: String) -> FingerprintRecord {
-        var dihedral: [String: JSON] = [:]
-        for (variant, hash) in fingerprint.pdqDihedral { dihedral[variant.rawValue] = .string(hash.hex) }
-        return FingerprintRecord(
-            sha256: sha256, format: fingerprint.format.rawValue, width: fingerprint.width, height: fingerprint.height,
-            path: fingerprint.path.rawValue, pdq: fingerprint.pdq.hex, quality: fingerprint.quality,
-            dhash: fingerprint.dhash.hex, dihedral: JSON.object(dihedral).text, version: version)
     }
 }

@@ -134,7 +134,7 @@ public enum NightlyRun {
         let processor = ListingProcessor(
             resolver: ImageResolver(
                 dumpFolder: URL(fileURLWithPath: configuration.dumpPath).deletingLastPathComponent()),
-            index: PDQIndex(assets),
+            index: ImageMatcher(assets),
             marks: WordMarkFinder(
                 registry.brands.flatMap { brand in
                     brand.marks.map { RegisteredMark(brand: brand.name, text: $0.text, right: $0.right) }
@@ -334,17 +334,32 @@ public enum NightlyRun {
                 case .success(let found):
                     if found.computed { batch.fingerprints.append(found.record) }
                     if let stat = found.fileStat { batch.fileStats.append(stat) }
-                    guard let dihedral = FingerprintCodec.dihedral(of: found.record) else {
-                        issues.append(
-                            RegistryIssue(
-                                severity: .error, file: registry.file.path, line: nil, column: nil,
-                                field: "asset \(asset.id)", message: "stored fingerprint is damaged"))
-                        continue
+                    let views: (views: [HashedView], information: InformationContent)
+                    if let stored = try? store.assetViews(sha256: found.record.sha256),
+                        stored.version == FingerprintCodec.version,
+                        let decoded = FingerprintCodec.decode(views: stored.views)
+                    {
+                        views = decoded
+                    } else {
+                        do {
+                            views = try Fingerprinter.referenceViews(contentsOfFile: asset.file.path)
+                        } catch {
+                            issues.append(
+                                RegistryIssue(
+                                    severity: .error, file: registry.file.path, line: nil, column: nil,
+                                    field: "asset \(asset.id)", message: error.message))
+                            continue
+                        }
+                        batch.assetViews.append(
+                            AssetViewsRecord(
+                                sha256: found.record.sha256, version: FingerprintCodec.version,
+                                views: FingerprintCodec.encode(views: views.views, information: views.information),
+                                features: nil))
                     }
                     images.append(
                         RegisteredImage(
-                            assetID: asset.id, brand: brand.name, right: asset.right, dihedral: dihedral,
-                            quality: found.record.quality))
+                            assetID: asset.id, brand: brand.name, right: asset.right, views: views.views,
+                            information: views.information))
                 case .failure(let failure):
                     issues.append(
                         RegistryIssue(

@@ -1,3 +1,4 @@
+public import Foundation
 public import GRDB
 
 /// One nightly run (or one shard's part of a night).
@@ -93,10 +94,15 @@ public struct FingerprintRecord: Sendable, Hashable, Codable, FetchableRecord, T
     public var version: Int
     /// The run that computed it (nil for registered assets and fingerprints from schema v1).
     public var firstRun: String?
+    /// The views beyond the whole picture and what the picture says, as JSON (Pipeline's `FingerprintCodec`).
+    public var views: String
+    /// Local features, serialised, when they were extracted.
+    public var features: Data?
 
     public init(
         sha256: String, format: String, width: Int, height: Int, path: String, pdq: String, quality: Int,
-        dhash: String, dihedral: String, version: Int, firstRun: String? = nil
+        dhash: String, dihedral: String, version: Int, firstRun: String? = nil, views: String = "{}",
+        features: Data? = nil
     ) {
         self.sha256 = sha256
         self.format = format
@@ -109,10 +115,13 @@ public struct FingerprintRecord: Sendable, Hashable, Codable, FetchableRecord, T
         self.dihedral = dihedral
         self.version = version
         self.firstRun = firstRun
+        self.views = views
+        self.features = features
     }
 
     enum CodingKeys: String, CodingKey {
-        case sha256, format, width, height, path, pdq, quality, dhash, dihedral, version, firstRun = "first_run"
+        case sha256, format, width, height, path, pdq, quality, dhash, dihedral, version, firstRun = "first_run", views,
+            features
     }
 
     /// Decoded by column name without `Decodable`: a repeat night reads one per image.
@@ -128,6 +137,27 @@ public struct FingerprintRecord: Sendable, Hashable, Codable, FetchableRecord, T
         dihedral = row["dihedral"]
         version = row["version"]
         firstRun = row["first_run"]
+        views = row["views"] ?? "{}"
+        features = row["features"]
+    }
+}
+
+/// A registered image's views (a grid of crops and turns) and local features, keyed by the SHA-256 of its bytes.
+public struct AssetViewsRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "asset_views"
+
+    public var sha256: String
+    /// The algorithm's version: views of another version are computed again.
+    public var version: Int
+    /// The views and what the picture says, as JSON (Pipeline's `FingerprintCodec`).
+    public var views: String
+    public var features: Data?
+
+    public init(sha256: String, version: Int, views: String, features: Data?) {
+        self.sha256 = sha256
+        self.version = version
+        self.views = views
+        self.features = features
     }
 }
 

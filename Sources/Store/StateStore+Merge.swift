@@ -36,10 +36,13 @@ extension StateStore {
 
     private static let copySQL = """
         INSERT OR IGNORE INTO main.images (sha256, format, width, height, path, pdq, quality, dhash, dihedral,
-            version, first_run)
+            version, first_run, views, features)
         SELECT i.sha256, i.format, i.width, i.height, i.path, i.pdq, i.quality, i.dhash, i.dihedral, i.version,
-            (SELECT run FROM run_map WHERE shard_run = i.first_run)
+            (SELECT run FROM run_map WHERE shard_run = i.first_run), i.views, i.features
         FROM shard.images i;
+
+        INSERT OR IGNORE INTO main.asset_views (sha256, version, views, features)
+        SELECT sha256, version, views, features FROM shard.asset_views;
 
         INSERT INTO main.listings (marketplace, listing_id, seller_id, first_run, last_run, raw, version)
         SELECT l.marketplace, l.listing_id, l.seller_id, f.run, s.run, l.raw, l.version

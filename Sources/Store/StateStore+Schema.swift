@@ -74,6 +74,21 @@ extension StateStore {
         migrator.registerMigration("v2: history, listing versions, staged findings, resumable runs") { db in
             try migrateToVersion2(db)
         }
+        migrator.registerMigration("v3: image views, local features, registered images' views") { db in
+            // The suspect side's extra views (trim, panels) and what the picture says, as JSON; the local features
+            // when they were extracted. Registered images get their own table: their views are a grid of crops and
+            // turns computed from the exact decode, which the same bytes seen as a suspect image do not need.
+            try db.alter(table: "images") { table in
+                table.add(column: "views", .text).notNull().defaults(to: "{}")
+                table.add(column: "features", .blob)
+            }
+            try db.create(table: "asset_views") { table in
+                table.primaryKey("sha256", .text)
+                table.column("version", .integer).notNull()
+                table.column("views", .text).notNull()
+                table.column("features", .blob)
+            }
+        }
         return migrator
     }()
 

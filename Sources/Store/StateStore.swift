@@ -43,11 +43,13 @@ public final class StateStore: Sendable {
         public var sightings: [ListingSighting] = []
         public var findings: [StagedFinding] = []
         public var failures: [FailureRecord] = []
+        public var assetViews: [AssetViewsRecord] = []
 
         public init() {}
 
         public var isEmpty: Bool {
             fingerprints.isEmpty && fileStats.isEmpty && sightings.isEmpty && findings.isEmpty && failures.isEmpty
+                && assetViews.isEmpty
         }
     }
 
@@ -60,18 +62,19 @@ public final class StateStore: Sendable {
             let fingerprint = try db.cachedStatement(
                 sql: """
                     INSERT INTO images (sha256, format, width, height, path, pdq, quality, dhash, dihedral, version,
-                        first_run)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        first_run, views, features)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (sha256) DO UPDATE SET format = excluded.format, width = excluded.width,
                         height = excluded.height, path = excluded.path, pdq = excluded.pdq,
                         quality = excluded.quality, dhash = excluded.dhash, dihedral = excluded.dihedral,
-                        version = excluded.version, first_run = excluded.first_run
+                        version = excluded.version, first_run = excluded.first_run, views = excluded.views,
+                        features = excluded.features
                     WHERE images.version != excluded.version
                     """)
             for r in batch.fingerprints {
                 try fingerprint.execute(arguments: [
                     r.sha256, r.format, r.width, r.height, r.path, r.pdq, r.quality, r.dhash, r.dihedral, r.version,
-                    r.firstRun,
+                    r.firstRun, r.views, r.features,
                 ])
             }
             let stat = try db.cachedStatement(
@@ -84,6 +87,7 @@ public final class StateStore: Sendable {
                     r.path, r.device, r.inode, r.size, r.modifiedNanoseconds, r.changedNanoseconds, r.sha256,
                 ])
             }
+            for views in batch.assetViews { try views.save(db) }
             for sighting in batch.sightings { try Self.record(sighting, runID: runID, db) }
             let finding = try db.cachedStatement(
                 sql: """
@@ -177,6 +181,14 @@ public final class StateStore: Sendable {
         try readOneStatement { db in
             try FingerprintRecord.fetchOne(
                 db.cachedStatement(sql: "SELECT * FROM images WHERE sha256 = ?"), arguments: [sha256])
+        }
+    }
+
+    /// A registered image's stored views, by the SHA-256 of its bytes.
+    public func assetViews(sha256: String) throws(StoreError) -> AssetViewsRecord? {
+        try readOneStatement { db in
+            try AssetViewsRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM asset_views WHERE sha256 = ?"), arguments: [sha256])
         }
     }
 

@@ -62,7 +62,7 @@ struct CompareCommand: ParsableCommand {
         if let out {
             // Outlined as the matcher would find it: within the threshold, and neither image too flat to hash.
             let matches =
-                comparison.distance <= PDQIndex.defaultThreshold && comparison.registeredQuality > 0
+                comparison.distance <= ImageMatcher.wholeThreshold && comparison.registeredQuality > 0
                 && comparison.suspectQuality > 0
             let picture = SideBySide.render(
                 registered: images[0], suspect: images[1],

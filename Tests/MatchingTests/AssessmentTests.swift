@@ -5,7 +5,10 @@ import Testing
 
 @Suite struct ScorerTests {
     static func image(_ distance: Int) -> ImageMatch {
-        ImageMatch(assetID: "logo", brand: "Acme", right: "tm-1", distance: distance, variant: .original)
+        ImageMatch(
+            assetID: "logo", brand: "Acme", right: "tm-1", algorithm: "pdq", distance: distance, inliers: nil,
+            variant: .original, referenceView: "whole", suspectView: "whole", region: nil, trusted: true,
+            strength: ImageMatcher.strength(distance: distance, threshold: ImageMatcher.wholeThreshold, trusted: true))
     }
 
     static func mark(_ field: String) -> MarkMatch {

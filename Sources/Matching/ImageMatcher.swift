@@ -1,0 +1,120 @@
+public import Imaging
+public import PerceptualHash
+
+/// Finds registered images in suspect images by their PDQ views, through one `HammingIndex` over every registered
+/// view under every dihedral variant.
+///
+/// A registered view and a suspect view match when their hashes are within the threshold for that pair of views:
+/// `wholeThreshold` (PDQ's usual 31 bits) between whole or trimmed pictures on both sides, `derivedThreshold` when a
+/// registered crop or rotation meets a suspect's whole or trimmed picture, `panelThreshold` when a suspect's panel
+/// meets a registered whole or trimmed picture. Derived views are many, so each gets a stricter threshold to keep the
+/// false-positive rate where the whole-picture test alone has it; the values are calibrated with
+/// `proofmark robustness` (see `Benchmarks/README.md`). For each registered image the closest match relative to its
+/// threshold is kept.
+///
+/// Low-information images (`InformationContent`: near-blank, two-tone, PDQ quality under 50) on either side are
+/// where unrelated hashes collide, so a hash match there is not trusted on its own: it is reported as untrusted
+/// with a strength under the default `--min-score` unless it is a near-exact copy (`gatedExactDistance`) or local
+/// features confirm it.
+///
+/// Cost: one index query per suspect view (usually one to three) plus the candidates found.
+public struct ImageMatcher: Sendable {
+    /// PDQ's usual near-duplicate threshold.
+    public static let wholeThreshold = 31
+    /// For a registered crop or rotation against a suspect's whole or trimmed picture.
+    public static let derivedThreshold = 26
+    /// For a suspect panel against a registered whole or trimmed picture.
+    public static let panelThreshold = 28
+    /// A hash match this close on a low-information image is a near-exact copy and is trusted.
+    public static let gatedExactDistance = 6
+    /// A trusted image match at least this strong makes a finding `serious`.
+    public static let seriousStrength = 0.75
+
+    public let images: [RegisteredImage]
+    private let index: HammingIndex
+    /// Entry number → (image, view, variant).
+    private let entries: [(image: Int32, view: Int16, variant: PDQVariant)]
+
+    public init(_ images: [RegisteredImage]) {
+        self.images = images
+        var hashes: [PDQHash] = []
+        var entries: [(image: Int32, view: Int16, variant: PDQVariant)] = []
+        for (imageIndex, image) in images.enumerated() {
+            for (viewIndex, view) in image.views.enumerated() where view.quality > 0 {
+                // Identical variant hashes (a symmetric picture) would only repeat candidates.
+                var seen: Set<PDQHash> = []
+                for variant in PDQVariant.allCases {
+                    guard let hash = view.dihedral[variant], seen.insert(hash).inserted else { continue }
+                    hashes.append(hash)
+                    entries.append((Int32(imageIndex), Int16(viewIndex), variant))
+                }
+            }
+        }
+        self.entries = entries
+        index = HammingIndex(hashes)
+    }
+
+    /// The number of registered hashes indexed (views × distinct variants).
+    public var indexedHashes: Int { index.count }
+
+    /// The threshold for a registered view of `reference` kind against a suspect view of `suspect` kind; nil when
+    /// the pair is not compared.
+    public static func threshold(reference: HashedView.Kind, suspect: HashedView.Kind) -> Int? {
+        switch (reference, suspect) {
+        case (.whole, .whole), (.whole, .trim), (.trim, .whole), (.trim, .trim): wholeThreshold
+        case (.crop, .whole), (.crop, .trim), (.rotation, .whole), (.rotation, .trim): derivedThreshold
+        case (.whole, .panel), (.trim, .panel): panelThreshold
+        default: nil
+        }
+    }
+
+    /// The algorithm name findings give a match between views of these kinds.
+    public static func algorithm(reference: HashedView.Kind, suspect: HashedView.Kind) -> String {
+        switch (reference, suspect) {
+        case (.whole, .whole): "pdq"
+        case (.crop, _): "pdq+crop"
+        case (.rotation, _): "pdq+rotation"
+        case (_, .panel): "pdq+panel"
+        default: "pdq+trim"
+        }
+    }
+
+    /// A hash match's strength: 1 for identical hashes, falling linearly to 0.55 at the pair's threshold (just over
+    /// the default `--min-score` of 0.5). An untrusted match (see the type's notes) keeps a third of that.
+    public static func strength(distance: Int, threshold: Int, trusted: Bool) -> Double {
+        let base = 1 - 0.45 * Double(distance) / Double(max(1, threshold))
+        return trusted ? base : base / 3
+    }
+
+    /// Every registered image the suspect shows, strongest first (ties by asset id, so results are deterministic).
+    public func matches(for suspect: SuspectImage) -> [ImageMatch] {
+        var best: [Int: (score: Double, match: ImageMatch)] = [:]
+        let radius = Self.wholeThreshold
+        for suspectView in suspect.views where suspectView.quality > 0 {
+            for hit in index.search(suspectView.hash, within: radius) {
+                let entry = entries[hit.entry]
+                let image = images[Int(entry.image)]
+                let referenceView = image.views[Int(entry.view)]
+                guard let threshold = Self.threshold(reference: referenceView.kind, suspect: suspectView.kind),
+                    hit.distance <= threshold
+                else { continue }
+                let gated = image.information.needsVerification || suspect.information.needsVerification
+                let trusted = !gated || hit.distance <= Self.gatedExactDistance
+                let strength = Self.strength(distance: hit.distance, threshold: threshold, trusted: trusted)
+                // Closest relative to its threshold first; the whole picture before derived views on a tie.
+                let score = strength - Double(entry.view) * 1e-6
+                if let current = best[Int(entry.image)], current.score >= score { continue }
+                best[Int(entry.image)] = (
+                    score,
+                    ImageMatch(
+                        assetID: image.assetID, brand: image.brand, right: image.right,
+                        algorithm: Self.algorithm(reference: referenceView.kind, suspect: suspectView.kind),
+                        distance: hit.distance, inliers: nil, variant: entry.variant, referenceView: referenceView.name,
+                        suspectView: suspectView.name, region: suspectView.region, trusted: trusted,
+                        strength: (strength * 10_000).rounded() / 10_000)
+                )
+            }
+        }
+        return best.values.map(\.match).sorted { ($1.strength, $0.assetID) < ($0.strength, $1.assetID) }
+    }
+}

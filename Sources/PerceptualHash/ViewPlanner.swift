@@ -1,0 +1,145 @@
+public import Imaging
+
+/// Chooses and hashes the views of registered and suspect images (`HashedView`).
+///
+/// Which views, and why (measured with `proofmark robustness`, see `Benchmarks/README.md`):
+/// - Both sides: the whole picture and, when uniform borders take more than 2% of it, the trimmed picture
+///   (`Image.uniformBorderTrimRect`). Padding, letterboxing and canvas changes then meet again, and a registered
+///   logo on white meets a copy on any other plain background.
+/// - Registered side: crops of the trimmed picture — an eighth and a quarter from each side, and 5% and 10% from
+///   every side — and turns of ±2.5° and ±5°. PDQ samples a 64×64 grid whatever the aspect ratio, so stretching
+///   needs no view, and all eight dihedral variants of every view come from one DCT, so a mirrored crop is found
+///   too. 16 views × 8 variants = 128 hashes per registered image, computed once per registry.
+/// - Suspect side: the panels of a strip or grid, cut at gutters (lines of one flat colour across the whole
+///   picture), or for a long strip without gutters, equal panels. Suspect images are many, so only cheap views are
+///   taken there: each costs one PDQ pass over its pixels.
+///
+/// A registered view and a suspect view are compared only in the directions that make sense: whole and trim meet
+/// everything; crops and rotations (registered side) meet whole, trim and panels; panels (suspect side) meet
+/// whole and trim registered views.
+public enum ViewPlanner {
+    /// A trim that removes less than this share of the area is not worth its own view.
+    public static let minimumTrimShare = 0.02
+
+    /// The views of a registered image, `.whole` first.
+    public static func referenceViews(of image: Image) -> [HashedView] {
+        let full = PixelRect(x: 0, y: 0, width: image.width, height: image.height)
+        var views = [view(image.luma(), name: "whole", kind: .whole, region: full)]
+        let trimRect = image.uniformBorderTrimRect()
+        var base = image
+        var baseRect = full
+        if trims(trimRect, of: full), let trimmed = image.cropped(to: trimRect) {
+            views.append(view(trimmed.luma(), name: "trim", kind: .trim, region: trimRect))
+            base = trimmed
+            baseRect = trimRect
+        }
+        for (name, rect) in cropRects(width: base.width, height: base.height) {
+            guard let cropped = base.cropped(to: rect) else { continue }
+            let region = PixelRect(
+                x: baseRect.x + rect.x, y: baseRect.y + rect.y, width: rect.width, height: rect.height)
+            views.append(view(cropped.luma(), name: name, kind: .crop, region: region))
+        }
+        for degrees in [-5.0, -2.5, 2.5, 5.0] {
+            let name = "rotate" + (degrees > 0 ? "+" : "") + formatted(degrees)
+            views.append(view(base.rotated(byDegrees: degrees).luma(), name: name, kind: .rotation, region: baseRect))
+        }
+        return views.filter { $0.quality > 0 || $0.kind == .whole }
+    }
+
+    /// The views of a suspect image beyond the whole picture (whose hashes the fingerprint already holds): its
+    /// trimmed picture and its panels.
+    public static func suspectViews(of luma: LumaPlane) -> [HashedView] {
+        let full = PixelRect(x: 0, y: 0, width: luma.width, height: luma.height)
+        var views: [HashedView] = []
+        let trimRect = luma.uniformBorderTrimRect()
+        var base = luma
+        var baseRect = full
+        if trims(trimRect, of: full), let trimmed = luma.cropped(to: trimRect) {
+            views.append(view(trimmed, name: "trim", kind: .trim, region: trimRect))
+            base = trimmed
+            baseRect = trimRect
+        }
+        let panels = panelRects(of: base)
+        for (index, rect) in panels.enumerated() {
+            guard let panel = base.cropped(to: rect) else { continue }
+            // A panel's own padding goes too, as the whole picture's does.
+            let inner = panel.uniformBorderTrimRect()
+            let trimmedPanel =
+                trims(inner, of: PixelRect(x: 0, y: 0, width: rect.width, height: rect.height))
+                ? panel.cropped(to: inner) ?? panel : panel
+            let offset =
+                trimmedPanel.width == panel.width && trimmedPanel.height == panel.height
+                ? (x: 0, y: 0) : (x: inner.x, y: inner.y)
+            let region = PixelRect(
+                x: baseRect.x + rect.x + offset.x, y: baseRect.y + rect.y + offset.y, width: trimmedPanel.width,
+                height: trimmedPanel.height)
+            views.append(
+                view(trimmedPanel, name: "panel-\(index + 1)-of-\(panels.count)", kind: .panel, region: region))
+        }
+        return views.filter { $0.quality > 0 }
+    }
+
+    /// Panels of a strip or grid: cells between gutters in both directions; for a long strip without gutters,
+    /// equal panels about as long as the strip is wide. Empty for an ordinary picture.
+    static func panelRects(of luma: LumaPlane) -> [PixelRect] {
+        let columns = luma.panels(alongRows: false).filter { $0.count >= 16 }
+        let rows = luma.panels(alongRows: true).filter { $0.count >= 16 }
+        if columns.count > 1 || rows.count > 1 {
+            guard columns.count * rows.count <= 16 else { return [] }
+            return rows.flatMap { row in
+                columns.map { column in
+                    PixelRect(x: column.lowerBound, y: row.lowerBound, width: column.count, height: row.count)
+                }
+            }
+        }
+        let long = max(luma.width, luma.height)
+        let short = min(luma.width, luma.height)
+        guard short >= 16, Double(long) >= 1.7 * Double(short) else { return [] }
+        let count = min(4, Int((Double(long) / Double(short)).rounded()))
+        return (0..<count).map { index in
+            let start = index * long / count
+            let end = (index + 1) * long / count
+            return luma.width >= luma.height
+                ? PixelRect(x: start, y: 0, width: end - start, height: luma.height)
+                : PixelRect(x: 0, y: start, width: luma.width, height: end - start)
+        }
+    }
+
+    /// The registered side's crops of a `width × height` picture, named by what was cut away.
+    static func cropRects(width: Int, height: Int) -> [(String, PixelRect)] {
+        var rects: [(String, PixelRect)] = []
+        for percent in [12.5, 25] {
+            let cutX = Int((Double(width) * percent / 100).rounded())
+            let cutY = Int((Double(height) * percent / 100).rounded())
+            let label = formatted(percent)
+            rects.append(("crop-left-\(label)", PixelRect(x: cutX, y: 0, width: width - cutX, height: height)))
+            rects.append(("crop-right-\(label)", PixelRect(x: 0, y: 0, width: width - cutX, height: height)))
+            rects.append(("crop-top-\(label)", PixelRect(x: 0, y: cutY, width: width, height: height - cutY)))
+            rects.append(("crop-bottom-\(label)", PixelRect(x: 0, y: 0, width: width, height: height - cutY)))
+        }
+        for percent in [5.0, 10] {
+            let cutX = Int((Double(width) * percent / 100).rounded())
+            let cutY = Int((Double(height) * percent / 100).rounded())
+            rects.append(
+                (
+                    "crop-all-\(formatted(percent))",
+                    PixelRect(x: cutX, y: cutY, width: width - 2 * cutX, height: height - 2 * cutY)
+                ))
+        }
+        return rects.filter { $0.1.width >= PDQ.minimumHashableSide && $0.1.height >= PDQ.minimumHashableSide }
+    }
+
+    private static func trims(_ rect: PixelRect, of full: PixelRect) -> Bool {
+        let kept = Double(rect.width * rect.height) / Double(full.width * full.height)
+        return kept < 1 - minimumTrimShare && rect.width >= 16 && rect.height >= 16
+    }
+
+    private static func view(_ luma: LumaPlane, name: String, kind: HashedView.Kind, region: PixelRect) -> HashedView {
+        let result = PDQ.hash(luma)
+        return HashedView(name: name, kind: kind, region: region, quality: result.quality, dihedral: result.dihedral)
+    }
+
+    private static func formatted(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Imaging
+import Matching
+import PerceptualHash
+import Store
+
+/// How fingerprints are kept in the state file's text columns.
+enum FingerprintCodec {
+    /// The fingerprinting algorithm's version; raise it when hashes or views change, and stored fingerprints (and
+    /// registered images' views) are redone. 2: suspect views (trim, panels), information content, reference grid.
+    static let version = 2
+
+    /// The eight dihedral hashes of a stored fingerprint; nil when the stored text is damaged.
+    static func dihedral(of record: FingerprintRecord) -> [PDQVariant: PDQHash]? {
+        guard case .object(let object)? = JSON(parsing: record.dihedral) else { return nil }
+        var hashes: [PDQVariant: PDQHash] = [:]
+        for (name, value) in object {
+            guard let variant = PDQVariant(rawValue: name), case .string(let hex) = value,
+                let hash = PDQHash(hex: hex)
+            else { return nil }
+            hashes[variant] = hash
+        }
+        return hashes.count == PDQVariant.allCases.count ? hashes : nil
+    }
+
+    static func record(_ fingerprint: ImageFingerprint, sha256: String) -> FingerprintRecord {
+        var dihedral: [String: JSON] = [:]
+        for (variant, hash) in fingerprint.pdqDihedral { dihedral[variant.rawValue] = .string(hash.hex) }
+        return FingerprintRecord(
+            sha256: sha256, format: fingerprint.format.rawValue, width: fingerprint.width, height: fingerprint.height,
+            path: fingerprint.path.rawValue, pdq: fingerprint.pdq.hex, quality: fingerprint.quality,
+            dhash: fingerprint.dhash.hex, dihedral: JSON.object(dihedral).text, version: version,
+            views: encode(views: fingerprint.views, information: fingerprint.information))
+    }
+
+    /// A stored fingerprint as the matcher takes a suspect image; nil when the stored text is damaged.
+    static func suspect(_ record: FingerprintRecord) -> SuspectImage? {
+        guard let hash = PDQHash(hex: record.pdq), let (views, information) = decode(views: record.views) else {
+            return nil
+        }
+        let whole = HashedView(
+            name: "whole", kind: .whole, region: PixelRect(x: 0, y: 0, width: record.width, height: record.height),
+            quality: record.quality, dihedral: [.original: hash])
+        return SuspectImage(views: [whole] + views, information: information)
+    }
+
+    /// Views as text: the information content on the first line, then one view a line: name, kind, region (x, y,
+    /// width, height), quality, and one hash (`.original`) or eight (in `PDQVariant.allCases` order), separated by
+    /// spaces. Parsed on every repeat night for every image, so it is plain text rather than JSON.
+    static func encode(views: [HashedView], information: InformationContent) -> String {
+        var lines = [information.rawValue]
+        for view in views {
+            var fields = [
+                view.name, view.kind.rawValue, String(view.region.x), String(view.region.y), String(view.region.width),
+                String(view.region.height), String(view.quality),
+            ]
+            if view.dihedral.count == PDQVariant.allCases.count {
+                fields += PDQVariant.allCases.map { view.dihedral[$0]?.hex ?? PDQHash.zero.hex }
+            } else {
+                fields.append(view.hash.hex)
+            }
+            lines.append(fields.joined(separator: " "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The views and information content of `encode(views:information:)`; nil when the text is damaged.
+    static func decode(views text: String) -> (views: [HashedView], information: InformationContent)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, let information = InformationContent(rawValue: String(first)) else {
+            return nil
+        }
+        var views: [HashedView] = []
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: " ")
+            guard fields.count == 8 || fields.count == 7 + PDQVariant.allCases.count,
+                let kind = HashedView.Kind(rawValue: String(fields[1])), let x = Int(fields[2]), let y = Int(fields[3]),
+                let width = Int(fields[4]), let height = Int(fields[5]), let quality = Int(fields[6])
+            else { return nil }
+            var dihedral: [PDQVariant: PDQHash] = [:]
+            if fields.count == 8 {
+                guard let hash = PDQHash(hex: fields[7]) else { return nil }
+                dihedral[.original] = hash
+            } else {
+                for (offset, variant) in PDQVariant.allCases.enumerated() {
+                    guard let hash = PDQHash(hex: fields[7 + offset]) else { return nil }
+                    dihedral[variant] = hash
+                }
+            }
+            views.append(
+                HashedView(
+                    name: String(fields[0]), kind: kind, region: PixelRect(x: x, y: y, width: width, height: height),
+                    quality: quality, dihedral: dihedral))
+        }
+        return (views, information)
+    }
+}

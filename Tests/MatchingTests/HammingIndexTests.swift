@@ -1,0 +1,61 @@
+import Matching
+import PerceptualHash
+import Testing
+
+@Suite struct HammingIndexTests {
+    /// A deterministic pseudo-random hash (SplitMix64).
+    static func randomHash(_ seed: inout UInt64) -> PDQHash {
+        func next() -> UInt64 {
+            seed &+= 0x9E37_79B9_7F4A_7C15
+            var z = seed
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        return PDQHash(limbs: SIMD4(next(), next(), next(), next()))
+    }
+
+    /// `hash` with `count` bits flipped at positions spread by `seed`.
+    static func flipping(_ hash: PDQHash, bits count: Int, seed: Int) -> PDQHash {
+        var limbs = hash.limbs
+        var flipped: Set<Int> = []
+        var position = seed
+        while flipped.count < count {
+            position = (position * 73 + 41) % 256
+            if flipped.insert(position).inserted { limbs[position >> 6] ^= 1 << UInt64(position & 63) }
+        }
+        return PDQHash(limbs: limbs)
+    }
+
+    @Test(arguments: [0, 15, 16, 31, 32, 47])
+    func multiIndexFindsExactlyWhatTheScanFinds(radius: Int) {
+        var seed: UInt64 = 7
+        var hashes = (0..<3_000).map { _ in Self.randomHash(&seed) }
+        // Planted neighbours at every distance up to 48 from the first hash, including adversarial ones whose
+        // differences are spread evenly over the 16 slices.
+        for distance in 0...48 { hashes.append(Self.flipping(hashes[0], bits: distance, seed: distance)) }
+        var spread = hashes[0].limbs
+        for slice in 0..<16 { spread[slice >> 2] ^= 0b11 << UInt64(16 * (slice & 3)) }  // 2 bits in each slice
+        hashes.append(PDQHash(limbs: spread))
+        let scan = HammingIndex(hashes, multiIndex: false)
+        let multi = HammingIndex(hashes, multiIndex: true)
+        #expect(multi.usesMultiIndex && !scan.usesMultiIndex)
+        for query in [hashes[0], Self.flipping(hashes[0], bits: 5, seed: 99), hashes[1500]] {
+            let expected = scan.search(query, within: radius)
+            let found = multi.search(query, within: radius)
+            #expect(found.map(\.entry) == expected.map(\.entry))
+            #expect(found.map(\.distance) == expected.map(\.distance))
+        }
+        // The spread neighbour is 32 bits away and has no slice within one bit; it is found at radius 47 (two
+        // bits a slice), not at 31.
+        let spreadEntry = hashes.count - 1
+        #expect(multi.search(hashes[0], within: radius).contains { $0.entry == spreadEntry } == (radius >= 32))
+    }
+
+    @Test func smallIndexesScanAndLargeOnesProbe() {
+        var seed: UInt64 = 1
+        let small = HammingIndex((0..<10).map { _ in Self.randomHash(&seed) })
+        let large = HammingIndex((0...HammingIndex.linearScanLimit).map { _ in Self.randomHash(&seed) })
+        #expect(!small.usesMultiIndex && large.usesMultiIndex)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Imaging
+import Matching
+import PerceptualHash
+import Testing
+
+@Suite struct ImageMatcherTests {
+    static func hash(_ bits: [Int]) -> PDQHash {
+        var hash = PDQHash.zero
+        for bit in bits { hash.setBit(bit) }
+        return hash
+    }
+
+    static let full = PixelRect(x: 0, y: 0, width: 100, height: 100)
+
+    /// A view whose eight variants are far apart from each other: each sets a different block of 30 bits.
+    static func view(_ name: String, kind: HashedView.Kind, base: [Int], quality: Int = 100) -> HashedView {
+        var dihedral: [PDQVariant: PDQHash] = [:]
+        for (index, variant) in PDQVariant.allCases.enumerated() {
+            dihedral[variant] = hash(base + Array((index * 30)..<(index * 30 + 30)))
+        }
+        return HashedView(name: name, kind: kind, region: full, quality: quality, dihedral: dihedral)
+    }
+
+    static func image(
+        _ id: String, base: [Int], quality: Int = 100, information: InformationContent = .ordinary,
+        extra: [HashedView] = []
+    ) -> RegisteredImage {
+        RegisteredImage(
+            assetID: id, brand: "Acme", right: "tm-1",
+            views: [view("whole", kind: .whole, base: base, quality: quality)] + extra, information: information)
+    }
+
+    static func suspect(
+        _ hash: PDQHash, kind: HashedView.Kind = .whole, name: String = "whole",
+        information: InformationContent = .ordinary, region: PixelRect = full
+    ) -> SuspectImage {
+        SuspectImage(
+            views: [HashedView(name: name, kind: kind, region: region, quality: 90, dihedral: [.original: hash])],
+            information: information)
+    }
+
+    @Test func closestVariantWinsAndNamesTheTransform() throws {
+        let logo = Self.image("logo", base: [250, 251])
+        let matcher = ImageMatcher([logo])
+        var suspect = try #require(logo.views[0].dihedral[.flipy])
+        for bit in [1, 2, 3] { suspect.setBit(bit + 240) }  // three bits of re-encoding noise
+        let matches = matcher.matches(for: Self.suspect(suspect))
+        #expect(matches.count == 1)
+        #expect(matches[0].variant == .flipy && matches[0].transformName == "mirror" && matches[0].distance == 3)
+        #expect(matches[0].algorithm == "pdq" && matches[0].trusted)
+    }
+
+    @Test func thresholdAndQualityGateTheMatches() throws {
+        let logo = Self.image("logo", base: [])
+        let original = logo.views[0].hash
+        var far = original
+        for bit in 200..<232 { far.setBit(bit) }  // 32 bits: just past PDQ's threshold
+        var near = original
+        for bit in 200..<231 { near.setBit(bit) }  // 31 bits: at it
+        let matcher = ImageMatcher([logo, Self.image("flat", base: [], quality: 0)])
+        #expect(matcher.matches(for: Self.suspect(far)).isEmpty)
+        let atThreshold = matcher.matches(for: Self.suspect(near))
+        #expect(atThreshold.map(\.assetID) == ["logo"])
+        // Just over the default minimum score at the threshold, and monotone below it.
+        #expect(abs(atThreshold[0].strength - 0.55) < 1e-9)
+        #expect(matcher.matches(for: Self.suspect(original)).first?.strength == 1)
+    }
+
+    @Test func resultsAreOrderedByStrengthThenAsset() {
+        let a = Self.image("b-asset", base: [])
+        let b = Self.image("a-asset", base: [])
+        let c = Self.image("c-asset", base: [255])
+        let ids = ImageMatcher([c, a, b]).matches(for: Self.suspect(a.views[0].hash)).map(\.assetID)
+        #expect(ids == ["a-asset", "b-asset", "c-asset"])
+    }
+
+    @Test func derivedViewsUseStricterThresholdsAndNameTheView() {
+        let crop = Self.view("crop-left-25", kind: .crop, base: [250])
+        let logo = Self.image("logo", base: Array(100..<120), extra: [crop])
+        let matcher = ImageMatcher([logo])
+        var within = crop.hash
+        for bit in 200..<(200 + ImageMatcher.derivedThreshold) { within.setBit(bit) }
+        var beyond = within
+        beyond.setBit(240)
+        let found = matcher.matches(for: Self.suspect(within))
+        #expect(found.map(\.algorithm) == ["pdq+crop"])
+        #expect(found.first?.referenceView == "crop-left-25")
+        #expect(matcher.matches(for: Self.suspect(beyond)).isEmpty)
+    }
+
+    @Test func suspectPanelsMeetWholeRegisteredPicturesAndGiveTheRegion() {
+        let logo = Self.image("logo", base: [])
+        let region = PixelRect(x: 200, y: 0, width: 100, height: 100)
+        let found = ImageMatcher([logo]).matches(
+            for: Self.suspect(logo.views[0].hash, kind: .panel, name: "panel-3-of-3", region: region))
+        #expect(found.first?.algorithm == "pdq+panel")
+        #expect(found.first?.region == region && found.first?.suspectView == "panel-3-of-3")
+        // A registered crop against a suspect panel is not a pair the matcher compares.
+        #expect(ImageMatcher.threshold(reference: .crop, suspect: .panel) == nil)
+    }
+
+    @Test func lowInformationMatchesAreUntrustedUnlessNearExact() {
+        let logo = Self.image("logo", base: [], information: .twoTone)
+        let matcher = ImageMatcher([logo])
+        var noisy = logo.views[0].hash
+        for bit in 200..<220 { noisy.setBit(bit) }
+        let collision = matcher.matches(for: Self.suspect(noisy))
+        #expect(collision.first?.trusted == false)
+        #expect((collision.first?.strength ?? 1) < 0.5)
+        var close = logo.views[0].hash
+        for bit in 200..<(200 + ImageMatcher.gatedExactDistance) { close.setBit(bit) }
+        #expect(matcher.matches(for: Self.suspect(close)).first?.trusted == true)
+        // The suspect side's information counts too.
+        let plain = ImageMatcher([Self.image("photo", base: [])])
+        #expect(plain.matches(for: Self.suspect(noisy, information: .nearBlank)).first?.trusted == false)
+    }
+}
