@@ -77,6 +77,20 @@ enum CodecBridge {
         return Array(UnsafeBufferPointer(start: bytes, count: result.size))
     }
 
+    static func encodeJPEG(_ image: Image, quality: Int) throws(ImageDecodingError) -> [UInt8] {
+        var result = CImageCodecs_EncodedData()
+        let status = image.pixels.withUnsafeBufferPointer { samples in
+            CImageCodecs_encodeJPEG(
+                samples.baseAddress, UInt32(image.width), UInt32(image.height), UInt32(image.format.channels),
+                Int32(quality), &result)
+        }
+        guard status == CImageCodecs_OK, let bytes = result.bytes else {
+            throw ImageDecodingError(.encodingFailed(message: messageText(&result.message)))
+        }
+        defer { CImageCodecs_free(bytes) }
+        return Array(UnsafeBufferPointer(start: bytes, count: result.size))
+    }
+
     /// The versions of libjpeg and libpng linked in.
     static var libraryVersions: String { String(cString: CImageCodecs_libraryVersions()) }
 

@@ -28,7 +28,7 @@ extension LumaPlane {
     }
 
     /// The rows (`horizontal`) or columns where the plane has a gutter: a run of lines of one flat value across the
-    /// whole plane, at least `minimumRun` lines thick, not touching an edge. Returned as the ranges between gutters
+    /// whole plane, at least `minimumRun` lines thick and at most an eighth of the plane, not touching an edge. Returned as the ranges between gutters
     /// (the panels), in order; one range covering everything when there is no gutter.
     ///
     /// Strips and grids of product pictures are usually laid out with white or black gutters; cutting there gives
@@ -52,7 +52,8 @@ extension LumaPlane {
             if flat[line] {
                 var end = line
                 while end < lines && flat[end] { end += 1 }
-                let isGutter = end - line >= minimumRun && line > 0 && end < lines
+                // A gutter is thin: a wide flat band is part of a picture (a plain backdrop), not a separator.
+                let isGutter = end - line >= minimumRun && end - line <= lines / 8 && line > 0 && end < lines
                 if isGutter, let panelStart = start {
                     panels.append(panelStart..<line)
                     start = nil

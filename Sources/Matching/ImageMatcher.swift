@@ -14,8 +14,8 @@ public import PerceptualHash
 ///
 /// Low-information images (`InformationContent`: near-blank, two-tone, PDQ quality under 50) on either side are
 /// where unrelated hashes collide, so a hash match there is not trusted on its own: it is reported as untrusted
-/// with a strength under the default `--min-score` unless it is a near-exact copy (`gatedExactDistance`) or local
-/// features confirm it.
+/// with a strength under the default `--min-score` unless it is within the stricter `gatedThreshold` (its strength
+/// then measured against that threshold) or local features confirm it.
 ///
 /// Cost: one index query per suspect view (usually one to three) plus the candidates found.
 public struct ImageMatcher: Sendable {
@@ -25,8 +25,8 @@ public struct ImageMatcher: Sendable {
     public static let derivedThreshold = 26
     /// For a suspect panel against a registered whole or trimmed picture.
     public static let panelThreshold = 28
-    /// A hash match this close on a low-information image is a near-exact copy and is trusted.
-    public static let gatedExactDistance = 6
+    /// On a low-information image a hash match is trusted only within this many bits.
+    public static let gatedThreshold = 16
     /// A trusted image match at least this strong makes a finding `serious`.
     public static let seriousStrength = 0.75
 
@@ -62,7 +62,7 @@ public struct ImageMatcher: Sendable {
     public static func threshold(reference: HashedView.Kind, suspect: HashedView.Kind) -> Int? {
         switch (reference, suspect) {
         case (.whole, .whole), (.whole, .trim), (.trim, .whole), (.trim, .trim): wholeThreshold
-        case (.crop, .whole), (.crop, .trim), (.rotation, .whole), (.rotation, .trim): derivedThreshold
+        case (.crop, .whole), (.crop, .trim), (.rotation, .center): derivedThreshold
         case (.whole, .panel), (.trim, .panel): panelThreshold
         default: nil
         }
@@ -99,8 +99,10 @@ public struct ImageMatcher: Sendable {
                     hit.distance <= threshold
                 else { continue }
                 let gated = image.information.needsVerification || suspect.information.needsVerification
-                let trusted = !gated || hit.distance <= Self.gatedExactDistance
-                let strength = Self.strength(distance: hit.distance, threshold: threshold, trusted: trusted)
+                let trusted = !gated || hit.distance <= Self.gatedThreshold
+                let strength = Self.strength(
+                    distance: hit.distance, threshold: gated && trusted ? Self.gatedThreshold : threshold,
+                    trusted: trusted)
                 // Closest relative to its threshold first; the whole picture before derived views on a tie.
                 let score = strength - Double(entry.view) * 1e-6
                 if let current = best[Int(entry.image)], current.score >= score { continue }

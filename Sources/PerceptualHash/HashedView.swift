@@ -22,6 +22,8 @@ public struct HashedView: Sendable, Hashable {
         case rotation
         /// One panel of a suspect strip or grid.
         case panel
+        /// The middle of a suspect picture (its inner 80%), which a tilt's filled corners do not reach.
+        case center
     }
 
     /// `whole`, `trim`, `crop-left-25`, `crop-all-10`, `rotate+5`, `panel-2-of-3`, ...

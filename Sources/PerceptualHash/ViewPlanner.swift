@@ -6,17 +6,18 @@ public import Imaging
 /// - Both sides: the whole picture and, when uniform borders take more than 2% of it, the trimmed picture
 ///   (`Image.uniformBorderTrimRect`). Padding, letterboxing and canvas changes then meet again, and a registered
 ///   logo on white meets a copy on any other plain background.
-/// - Registered side: crops of the trimmed picture — an eighth and a quarter from each side, and 5% and 10% from
-///   every side — and turns of ±2.5° and ±5°. PDQ samples a 64×64 grid whatever the aspect ratio, so stretching
+/// - Registered side: crops of the picture — an eighth and a quarter from each side, and 5% and 10% from every side,
+///   each trimmed of the borders it is left with — and turns of ±2.5° and ±5°, each cut to its inner 80% (so no filled corner is hashed). PDQ samples a 64×64 grid whatever the aspect ratio, so stretching
 ///   needs no view, and all eight dihedral variants of every view come from one DCT, so a mirrored crop is found
 ///   too. 16 views × 8 variants = 128 hashes per registered image, computed once per registry.
-/// - Suspect side: the panels of a strip or grid, cut at gutters (lines of one flat colour across the whole
+/// - Suspect side: the inner 80% of the (trimmed) picture, which meets the registered turns whatever colour a tilt
+///   filled the corners with; the panels of a strip or grid, cut at gutters (lines of one flat colour across the whole
 ///   picture), or for a long strip without gutters, equal panels. Suspect images are many, so only cheap views are
 ///   taken there: each costs one PDQ pass over its pixels.
 ///
 /// A registered view and a suspect view are compared only in the directions that make sense: whole and trim meet
 /// everything; crops and rotations (registered side) meet whole, trim and panels; panels (suspect side) meet
-/// whole and trim registered views.
+/// whole and trim registered views; the suspect's centre meets only the registered turns.
 public enum ViewPlanner {
     /// A trim that removes less than this share of the area is not worth its own view.
     public static let minimumTrimShare = 0.02
@@ -33,15 +34,22 @@ public enum ViewPlanner {
             base = trimmed
             baseRect = trimRect
         }
-        for (name, rect) in cropRects(width: base.width, height: base.height) {
-            guard let cropped = base.cropped(to: rect) else { continue }
-            let region = PixelRect(
-                x: baseRect.x + rect.x, y: baseRect.y + rect.y, width: rect.width, height: rect.height)
-            views.append(view(cropped.luma(), name: name, kind: .crop, region: region))
+        // Infringers crop the picture as published, borders and all; a crop of a logo on white is then trimmed,
+        // as the suspect side trims it.
+        for (name, rect) in cropRects(width: image.width, height: image.height) {
+            guard let cropped = image.cropped(to: rect) else { continue }
+            let inner = cropped.uniformBorderTrimRect()
+            let kept =
+                trims(inner, of: PixelRect(x: 0, y: 0, width: rect.width, height: rect.height))
+                ? cropped.cropped(to: inner) ?? cropped : cropped
+            let region = PixelRect(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+            views.append(view(kept.luma(), name: name, kind: .crop, region: region))
         }
+        let middle = centerRect(width: base.width, height: base.height)
         for degrees in [-5.0, -2.5, 2.5, 5.0] {
             let name = "rotate" + (degrees > 0 ? "+" : "") + formatted(degrees)
-            views.append(view(base.rotated(byDegrees: degrees).luma(), name: name, kind: .rotation, region: baseRect))
+            guard let turned = base.rotated(byDegrees: degrees).cropped(to: middle) else { continue }
+            views.append(view(turned.luma(), name: name, kind: .rotation, region: baseRect))
         }
         return views.filter { $0.quality > 0 || $0.kind == .whole }
     }
@@ -58,6 +66,15 @@ public enum ViewPlanner {
             views.append(view(trimmed, name: "trim", kind: .trim, region: trimRect))
             base = trimmed
             baseRect = trimRect
+        }
+        let middle = centerRect(width: base.width, height: base.height)
+        if let center = base.cropped(to: middle) {
+            views.append(
+                view(
+                    center, name: "center", kind: .center,
+                    region: PixelRect(
+                        x: baseRect.x + middle.x, y: baseRect.y + middle.y, width: middle.width,
+                        height: middle.height)))
         }
         let panels = panelRects(of: base)
         for (index, rect) in panels.enumerated() {
@@ -103,6 +120,13 @@ public enum ViewPlanner {
                 ? PixelRect(x: start, y: 0, width: end - start, height: luma.height)
                 : PixelRect(x: 0, y: start, width: luma.width, height: end - start)
         }
+    }
+
+    /// The inner 80% of a `width × height` picture: what a turn of up to 5° leaves free of filled corners.
+    static func centerRect(width: Int, height: Int) -> PixelRect {
+        let cutX = width / 10
+        let cutY = height / 10
+        return PixelRect(x: cutX, y: cutY, width: width - 2 * cutX, height: height - 2 * cutY)
     }
 
     /// The registered side's crops of a `width × height` picture, named by what was cut away.

@@ -104,12 +104,12 @@ import Testing
         let logo = Self.image("logo", base: [], information: .twoTone)
         let matcher = ImageMatcher([logo])
         var noisy = logo.views[0].hash
-        for bit in 200..<220 { noisy.setBit(bit) }
+        for bit in 200..<(201 + ImageMatcher.gatedThreshold) { noisy.setBit(bit) }
         let collision = matcher.matches(for: Self.suspect(noisy))
         #expect(collision.first?.trusted == false)
         #expect((collision.first?.strength ?? 1) < 0.5)
         var close = logo.views[0].hash
-        for bit in 200..<(200 + ImageMatcher.gatedExactDistance) { close.setBit(bit) }
+        for bit in 200..<(200 + ImageMatcher.gatedThreshold) { close.setBit(bit) }
         #expect(matcher.matches(for: Self.suspect(close)).first?.trusted == true)
         // The suspect side's information counts too.
         let plain = ImageMatcher([Self.image("photo", base: [])])

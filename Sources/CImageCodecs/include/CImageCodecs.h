@@ -108,6 +108,11 @@ CImageCodecs_Status CImageCodecs_decodeWebP(const uint8_t *data, size_t size,
 CImageCodecs_Status CImageCodecs_encodePNG(const uint8_t *pixels, uint32_t width, uint32_t height,
                                            uint32_t channels, CImageCodecs_EncodedData *result);
 
+/// Encodes 8-bit grey (1 channel) or RGB (3 channels) rows, packed, as a baseline JPEG at `quality` (1...100,
+/// libjpeg's scale, 4:2:0 chroma for RGB).
+CImageCodecs_Status CImageCodecs_encodeJPEG(const uint8_t *pixels, uint32_t width, uint32_t height,
+                                            uint32_t channels, int quality, CImageCodecs_EncodedData *result);
+
 /// Asks the C allocator to keep up to `bytes` of freed memory for reuse instead of returning it to the system,
 /// and to serve blocks below that size from the heap. Returns 1 where supported (glibc), 0 elsewhere.
 int CImageCodecs_keepFreedMemory(size_t bytes);
