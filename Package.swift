@@ -20,6 +20,7 @@ let package = Package(
         .executable(name: "proofmark", targets: ["proofmark"]),
         .library(name: "Imaging", targets: ["Imaging"]),
         .library(name: "PerceptualHash", targets: ["PerceptualHash"]),
+        .library(name: "Matching", targets: ["Matching"]),
         .library(name: "Intake", targets: ["Intake"]),
     ],
     dependencies: [

@@ -20,7 +20,17 @@ let package = Package(
             ],
             path: "Benchmarks/DecodeHash",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "HammingSearch",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Matching", package: "Proofmark"),
+                .product(name: "PerceptualHash", package: "Proofmark"),
+            ],
+            path: "Benchmarks/HammingSearch",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

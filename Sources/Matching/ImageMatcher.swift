@@ -12,6 +12,9 @@ public import PerceptualHash
 /// `proofmark robustness` (see `Benchmarks/README.md`). For each registered image the closest match relative to its
 /// threshold is kept.
 ///
+/// Past the threshold, whole and trimmed pictures are weak candidates up to `candidateBand` more bits: reported below
+/// the default `--min-score`, untrusted, so a user asking for every candidate (`--min-score 0`) sees them ranked.
+///
 /// Low-information images (`InformationContent`: near-blank, two-tone, PDQ quality under 50) on either side are
 /// where unrelated hashes collide, so a hash match there is not trusted on its own: it is reported as untrusted
 /// with a strength under the default `--min-score` unless it is within the stricter `gatedThreshold` (its strength
@@ -27,6 +30,9 @@ public struct ImageMatcher: Sendable {
     public static let panelThreshold = 28
     /// On a low-information image a hash match is trusted only within this many bits.
     public static let gatedThreshold = 16
+    /// Whole or trimmed pictures up to this many bits past their threshold are weak candidates: reported with a
+    /// strength under 0.5, so they rank listings (`--min-score 0`) without becoming findings by default.
+    public static let candidateBand = 16
     /// A trusted image match at least this strong makes a finding `serious`.
     public static let seriousStrength = 0.75
 
@@ -80,29 +86,42 @@ public struct ImageMatcher: Sendable {
     }
 
     /// A hash match's strength: 1 for identical hashes, falling linearly to 0.55 at the pair's threshold (just over
-    /// the default `--min-score` of 0.5). An untrusted match (see the type's notes) keeps a third of that.
+    /// the default `--min-score` of 0.5), then from 0.5 towards 0 across `candidateBand` bits past it. An untrusted
+    /// match (see the type's notes) keeps a third of that.
     public static func strength(distance: Int, threshold: Int, trusted: Bool) -> Double {
-        let base = 1 - 0.45 * Double(distance) / Double(max(1, threshold))
-        return trusted ? base : base / 3
+        let base =
+            distance <= threshold
+            ? 1 - 0.45 * Double(distance) / Double(max(1, threshold))
+            : 0.5 * (1 - Double(distance - threshold) / Double(candidateBand + 1))
+        return trusted ? max(0, base) : max(0, base) / 3
     }
 
     /// Every registered image the suspect shows, strongest first (ties by asset id, so results are deterministic).
     public func matches(for suspect: SuspectImage) -> [ImageMatch] {
         var best: [Int: (score: Double, match: ImageMatch)] = [:]
-        let radius = Self.wholeThreshold
+        let radius = Self.wholeThreshold + Self.candidateBand
         for suspectView in suspect.views where suspectView.quality > 0 {
             for hit in index.search(suspectView.hash, within: radius) {
                 let entry = entries[hit.entry]
                 let image = images[Int(entry.image)]
                 let referenceView = image.views[Int(entry.view)]
-                guard let threshold = Self.threshold(reference: referenceView.kind, suspect: suspectView.kind),
-                    hit.distance <= threshold
-                else { continue }
+                guard let threshold = Self.threshold(reference: referenceView.kind, suspect: suspectView.kind) else {
+                    continue
+                }
+                // Only whole and trimmed pictures have a band of weak candidates past the threshold: derived views
+                // are many, and their near misses are noise.
+                let wholePair = threshold == Self.wholeThreshold
+                guard hit.distance <= threshold || (wholePair && hit.distance <= threshold + Self.candidateBand) else {
+                    continue
+                }
                 let gated = image.information.needsVerification || suspect.information.needsVerification
-                let trusted = !gated || hit.distance <= Self.gatedThreshold
-                let strength = Self.strength(
-                    distance: hit.distance, threshold: gated && trusted ? Self.gatedThreshold : threshold,
-                    trusted: trusted)
+                let trusted = (!gated || hit.distance <= Self.gatedThreshold) && hit.distance <= threshold
+                let strength =
+                    hit.distance > threshold
+                    ? Self.strength(distance: hit.distance, threshold: threshold, trusted: true)
+                    : Self.strength(
+                        distance: hit.distance, threshold: gated && trusted ? Self.gatedThreshold : threshold,
+                        trusted: trusted)
                 // Closest relative to its threshold first; the whole picture before derived views on a tie.
                 let score = strength - Double(entry.view) * 1e-6
                 if let current = best[Int(entry.image)], current.score >= score { continue }

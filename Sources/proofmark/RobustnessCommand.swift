@@ -40,6 +40,9 @@ struct RobustnessCommand: AsyncParsableCommand {
     @Option(help: "Procedural negatives to draw when --negatives is not given.")
     var syntheticNegatives: Int = 60
 
+    @Option(help: "Keep every edited picture here, with manifest.tsv, to measure other tools on the same pictures.")
+    var keepPictures: String?
+
     func validate() throws {
         guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -51,7 +54,8 @@ struct RobustnessCommand: AsyncParsableCommand {
             let report = try await RobustnessHarness.run(
                 RobustnessConfiguration(
                     registryPath: registry, negativesFolder: negatives, syntheticNegatives: syntheticNegatives,
-                    minimumScore: minScore, seed: seed, jobs: jobs, now: Date()))
+                    minimumScore: minScore, seed: seed, jobs: jobs, now: Date(),
+                    keepPicturesFolder: keepPictures))
             let text = report.textLines.joined(separator: "\n") + "\n"
             print(text, terminator: "")
             if let out {

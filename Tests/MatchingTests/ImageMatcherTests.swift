@@ -58,8 +58,13 @@ import Testing
         for bit in 200..<232 { far.setBit(bit) }  // 32 bits: just past PDQ's threshold
         var near = original
         for bit in 200..<231 { near.setBit(bit) }  // 31 bits: at it
+        var beyond = original
+        for bit in 200..<(201 + ImageMatcher.wholeThreshold + ImageMatcher.candidateBand) { beyond.setBit(bit) }
         let matcher = ImageMatcher([logo, Self.image("flat", base: [], quality: 0)])
-        #expect(matcher.matches(for: Self.suspect(far)).isEmpty)
+        // Past the threshold: a weak, untrusted candidate under the default minimum score; past the band, nothing.
+        let weak = try #require(matcher.matches(for: Self.suspect(far)).first)
+        #expect(!weak.trusted && weak.strength < 0.5 && weak.strength > 0.4)
+        #expect(matcher.matches(for: Self.suspect(beyond)).isEmpty)
         let atThreshold = matcher.matches(for: Self.suspect(near))
         #expect(atThreshold.map(\.assetID) == ["logo"])
         // Just over the default minimum score at the threshold, and monotone below it.

@@ -18,11 +18,16 @@ public struct RobustnessConfiguration: Sendable {
     public var seed: UInt64
     public var jobs: Int
     public var now: Date
+    /// Where to keep every edited picture (as JPEG) with a `manifest.tsv`, so other tools can be measured on the
+    /// very same pictures (`Benchmarks/peers/robustness_peers.py`).
+    public var keepPicturesFolder: String?
 
     public init(
         registryPath: String, negativesFolder: String? = nil, syntheticNegatives: Int = 60, minimumScore: Double = 0.5,
-        seed: UInt64 = 1, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, now: Date
+        seed: UInt64 = 1, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, now: Date,
+        keepPicturesFolder: String? = nil
     ) {
+        self.keepPicturesFolder = keepPicturesFolder
         self.registryPath = registryPath
         self.negativesFolder = negativesFolder
         self.syntheticNegatives = syntheticNegatives
@@ -104,6 +109,14 @@ public enum RobustnessHarness {
                 cases.append(Case(positive: nil, negative: index, edit: edit, seed: random.next()))
             }
         }
+        let keep = configuration.keepPicturesFolder.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        if let keep {
+            do {
+                try FileManager.default.createDirectory(at: keep, withIntermediateDirectories: true)
+            } catch {
+                throw RunError.output(path: keep.path, message: "\(error)")
+            }
+        }
         let assetImages = assets.map(\.image)
         let assetIDs = assets.map(\.asset.id)
         let negativeImages = negatives.map(\.image)
@@ -124,7 +137,8 @@ public enum RobustnessHarness {
                         index,
                         evaluate(
                             work, source: source, scenes: others, matcher: matcher,
-                            expected: work.positive.map { assetIDs[$0] })
+                            expected: work.positive.map { assetIDs[$0] },
+                            keep: keep?.appendingPathComponent(String(format: "%06d.jpg", index)))
                     )
                 }
             }
@@ -134,6 +148,23 @@ public enum RobustnessHarness {
                 if next < cases.count { submit() }
             }
             return results.compactMap { $0 }
+        }
+        if let keep {
+            // Which picture is which, for other tools: file, positive or negative, the item, the edit.
+            var manifest = "file\tpositive\titem\tedit\n"
+            for (index, work) in cases.enumerated() {
+                let name = work.positive.map { assetIDs[$0] } ?? negatives[work.negative ?? 0].name
+                manifest +=
+                    String(format: "%06d.jpg", index) + "\t\(work.positive != nil)\t\(name)\t\(work.edit.rawValue)\n"
+            }
+            do {
+                try Data(manifest.utf8).write(to: keep.appendingPathComponent("manifest.tsv"))
+            } catch {
+                throw RunError.output(path: keep.path, message: "\(error)")
+            }
+        }
+        for outcome in outcomes {
+            if let failure = outcome.keepFailure { skipped.append(.init(item: "kept picture", reason: failure)) }
         }
         for (work, outcome) in zip(cases, outcomes) where outcome.failure != nil {
             let name = work.positive.map { assetIDs[$0] } ?? negatives[work.negative ?? 0].name
@@ -168,11 +199,13 @@ public enum RobustnessHarness {
         var matched: String?
         var milliseconds: Double = 0
         var failure: String?
+        /// The edited picture could not be kept (`keepPicturesFolder`); it was still measured.
+        var keepFailure: String?
     }
 
     /// Edits, saves, fingerprints and matches one picture. `expected` is the asset a positive shows.
     static func evaluate(
-        _ work: Case, source: Image, scenes: [Image], matcher: ImageMatcher, expected: String?
+        _ work: Case, source: Image, scenes: [Image], matcher: ImageMatcher, expected: String?, keep: URL? = nil
     ) -> Outcome {
         var random = SplitMix64(seed: work.seed)
         let edited = work.edit.apply(to: source, scenes: scenes, random: &random).fitted(within: suspectSide)
@@ -183,6 +216,13 @@ public enum RobustnessHarness {
         } catch {
             outcome.failure = error.message
             return outcome
+        }
+        if let keep {
+            do {
+                try Data(bytes).write(to: keep)
+            } catch {
+                outcome.keepFailure = "\(keep.path): cannot write: \(error)"
+            }
         }
         let start = ContinuousClock.now
         let matches: [ImageMatch]
