@@ -80,6 +80,10 @@ extension StateStore {
         INSERT OR REPLACE INTO main.bundles (finding_id, evidence_key, run_id)
         SELECT b.finding_id, b.evidence_key, m.run FROM shard.bundles b JOIN run_map m ON m.shard_run = b.run_id;
 
+        INSERT OR REPLACE INTO main.registry_rights SELECT * FROM shard.registry_rights;
+
+        INSERT OR IGNORE INTO main.registry_sellers SELECT * FROM shard.registry_sellers;
+
         INSERT INTO main.failures (run_id, kind, line, listing, reference, position, category, message)
         SELECT m.run, x.kind, x.line, x.listing, x.reference, x.position, x.category, x.message
         FROM shard.failures x JOIN run_map m ON m.shard_run = x.run_id ORDER BY x.id;
