@@ -13,7 +13,7 @@ extension MorningReport {
         html += """
             <p class="q">Worst first: strikes (confirmed listings, and confirmed findings relisted after they went), \
             confirmed findings, relists. \(ledger.sellers.count) sellers with findings; \
-            <code>proofmark sellers</code> lists them all.</p>
+            proofmark sellers lists them all.</p>
             <table class="counts"><thead><tr><th>Seller<th>Marketplace<th>Strikes<th>Confirmed<th>Relists\
             <th>Findings<th>Open<th>Dismissed<th>First seen<th>Last seen<th>Cluster</tr></thead><tbody>
 

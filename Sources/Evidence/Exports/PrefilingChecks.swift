@@ -20,8 +20,6 @@ public struct PrefilingIssue: Sendable, Hashable, CustomStringConvertible {
         case fairUse = "fair-use"
         /// Something the channel requires is missing (URL, ASIN, seller, registration, the right itself).
         case missingField = "missing-field"
-        /// The marketplace is not in the table, so its jurisdiction cannot be checked.
-        case unknownMarketplace = "unknown-marketplace"
     }
 
     public enum Level: String, Sendable {
@@ -103,21 +101,15 @@ public enum PrefilingChecks {
                 if let expires = right.expires, expires < options.today {
                     add(.rightExpired, .refuse, "right \(right.id) (\(right.registration)) expired on \(expires)")
                 }
-                if right.kind != "copyright" {
-                    if !ExportChannel.isKnown(marketplace: item.finding.marketplace), channel != .scheduleA {
-                        add(
-                            .unknownMarketplace, .warn,
-                            "marketplace \(item.finding.marketplace) is not in the marketplace table; check that it "
-                                + "acts on \(right.jurisdiction ?? "unstated") \(right.kind) registrations")
-                    } else if let accepted = channel.acceptedJurisdictions(marketplace: item.finding.marketplace),
-                        !accepted.contains(right.jurisdiction ?? "")
-                    {
-                        let place = channel == .scheduleA ? "a US court" : item.finding.marketplace
-                        add(
-                            .wrongJurisdiction, .refuse,
-                            "right \(right.id) is a \(right.jurisdiction ?? "jurisdiction-less") \(right.kind); "
-                                + "\(place) acts on \(accepted.sorted().joined(separator: ", ")) registrations")
-                    }
+                if right.kind != "copyright",
+                    let accepted = channel.acceptedJurisdictions(marketplace: item.finding.marketplace),
+                    !accepted.contains(right.jurisdiction ?? "")
+                {
+                    let place = channel == .scheduleA ? "a US court" : item.finding.marketplace
+                    add(
+                        .wrongJurisdiction, .refuse,
+                        "right \(right.id) is a \(right.jurisdiction ?? "jurisdiction-less") \(right.kind); "
+                            + "\(place) acts on \(accepted.sorted().joined(separator: ", ")) registrations")
                 }
             } else {
                 add(.missingField, .refuse, "right \(item.finding.right) is not in the registry's latest snapshot")
