@@ -165,7 +165,7 @@ extension StateStore {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT s.finding_id, s.signals, s.severity, r.* FROM (\(source)) s
+                SELECT r.*, s.signals AS tonight_signals, s.severity AS tonight_severity FROM (\(source)) s
                 JOIN reviews r ON r.finding_id = s.finding_id
                     AND r.id = (SELECT max(id) FROM reviews WHERE finding_id = s.finding_id)
                 WHERE r.decision = 'dismissed' AND r.lapsed_run IS NULL
@@ -174,10 +174,10 @@ extension StateStore {
         var reopened: [String] = []
         for row in rows {
             let decided = try ReviewRecord(row: row)
-            let severity: String = row[2]
+            let severity: String = row["tonight_severity"]
             guard
                 let news = ReviewEvidence.news(
-                    decided: decided, keys: ReviewEvidence.keys(signals: row[1]), severity: severity)
+                    decided: decided, keys: ReviewEvidence.keys(signals: row["tonight_signals"]), severity: severity)
             else { continue }
             try db.execute(
                 sql: "UPDATE reviews SET lapsed_run = ?, lapsed_because = ? WHERE id = ?",
