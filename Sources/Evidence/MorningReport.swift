@@ -29,11 +29,13 @@ public enum MorningReport {
         var tally = ReportTally()
         let run: RunRecord
         let ledger: SellerLedger
+        let reviews: [String: ReviewState]
         do {
             runs = try store.runs()
             run = try select(runID, from: runs, statePath: store.path)
             try store.forEachFindingWorstFirst(ofNight: run.id) { finding, _ in tally.add(finding) }
             ledger = try store.sellerLedger()
+            reviews = try store.reviewStates()
         } catch let error as ReportError {
             throw error
         } catch let error as StoreError {
@@ -52,7 +54,8 @@ public enum MorningReport {
         let thumbnails = Thumbnails(folder: thumbsFolder, bundles: bundlesFolder)
         let rows = RowWriter(
             bundles: bundlesFolder,
-            bundlesHref: bundlesFolder.flatMap { HTML.relativeURL(relativePath(from: reportFolder, to: $0)) })
+            bundlesHref: bundlesFolder.flatMap { HTML.relativeURL(relativePath(from: reportFolder, to: $0)) },
+            reviews: reviews)
         var summary = ReportSummary(
             runID: run.id, reportFile: reportFolder.appendingPathComponent("index.html"), findings: tally.total,
             byStatus: tally.byStatus, bySeverity: tally.bySeverity.mapValues { $0.values.reduce(0, +) })
