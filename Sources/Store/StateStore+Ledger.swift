@@ -76,7 +76,6 @@ extension StateStore {
                 var nights: [String: (Int, Int)] = [:]
             }
             var tallies: [String: Tally] = [:]
-            var sellerOfFinding: [String: String] = [:]
             for row in try Row.fetchAll(
                 db,
                 sql: """
@@ -88,7 +87,6 @@ extension StateStore {
                 let marketplace: String = row[1]
                 let seller: String = row[2]
                 let key = "\(marketplace)/\(seller)"
-                sellerOfFinding[findingID] = key
                 let review = latest[findingID] ?? ReviewState(current: nil, previous: nil)
                 var tally =
                     tallies[key]
@@ -109,23 +107,31 @@ extension StateStore {
                 tally.entry.lastSeen = max(tally.entry.lastSeen, row[6])
                 tallies[key] = tally
             }
+            // Nights, relists and confirmations per seller and night, aggregated by SQLite: one row per seller and
+            // night, however many findings.
             var confirmedRelists: [String: Int] = [:]
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT n.finding_id, n.status, r.started_at FROM finding_nights n JOIN runs r ON r.id = n.run_id
-                    WHERE n.status != 'resolved'
+                    SELECT f.marketplace, f.seller_id, r.started_at, count(*),
+                        sum(n.status = 'relisted'), sum(v.decision = 'confirmed'),
+                        sum(n.status = 'relisted' AND v.decision = 'confirmed')
+                    FROM finding_nights n JOIN findings f ON f.finding_id = n.finding_id
+                    JOIN runs r ON r.id = n.run_id
+                    LEFT JOIN reviews v ON v.finding_id = f.finding_id AND v.lapsed_run IS NULL
+                        AND v.id = (SELECT max(id) FROM reviews WHERE finding_id = f.finding_id)
+                    WHERE n.status != 'resolved' AND f.seller_id IS NOT NULL AND f.seller_id != ''
+                    GROUP BY f.marketplace, f.seller_id, r.started_at
                     """)
             {
-                let findingID: String = row[0]
-                guard let key = sellerOfFinding[findingID], var tally = tallies[key] else { continue }
-                let confirmed = latest[findingID]?.isConfirmed == true
-                if (row[1] as String) == "relisted" {
-                    tally.entry.relists += 1
-                    if confirmed { confirmedRelists[key, default: 0] += 1 }
-                }
-                let night = tally.nights[row[2], default: (0, 0)]
-                tally.nights[row[2]] = (night.0 + 1, night.1 + (confirmed ? 1 : 0))
+                let key = "\(row[0] as String)/\(row[1] as String)"
+                guard var tally = tallies[key] else { continue }
+                let findings: Int = row[3]
+                let relists: Int = row[4] ?? 0
+                let confirmed: Int = row[5] ?? 0
+                tally.entry.relists += relists
+                confirmedRelists[key, default: 0] += row[6] ?? 0
+                tally.nights[row[2]] = (findings, confirmed)
                 tallies[key] = tally
             }
             for (key, tally) in tallies {
@@ -147,6 +153,8 @@ extension StateStore {
                     JOIN listing_version_images i ON i.marketplace = l.marketplace AND i.listing_id = l.listing_id
                     JOIN images m ON m.sha256 = i.sha256
                     WHERE l.seller_id IS NOT NULL AND m.first_run IS NOT NULL
+                        AND EXISTS (SELECT 1 FROM findings f WHERE f.marketplace = l.marketplace
+                            AND f.seller_id = l.seller_id)
                     """)
             {
                 let key = "\(row[0] as String)/\(row[1] as String)"
@@ -156,7 +164,12 @@ extension StateStore {
             }
             var names: [String: (String, String)] = [:]
             for row in try Row.fetchAll(
-                db, sql: "SELECT marketplace, seller_id, raw, last_run FROM listings WHERE seller_id IS NOT NULL")
+                db,
+                sql: """
+                    SELECT l.marketplace, l.seller_id, l.raw, l.last_run FROM listings l
+                    WHERE l.seller_id IS NOT NULL AND EXISTS (SELECT 1 FROM findings f
+                        WHERE f.marketplace = l.marketplace AND f.seller_id = l.seller_id)
+                    """)
             {
                 let key = "\(row[0] as String)/\(row[1] as String)"
                 guard tallies[key] != nil else { continue }

@@ -112,7 +112,10 @@ public enum PrefilingChecks {
                             + "\(place) acts on \(accepted.sorted().joined(separator: ", ")) registrations")
                 }
             } else {
-                add(.missingField, .refuse, "right \(item.finding.right) is not in the registry's latest snapshot")
+                add(
+                    .missingField, .refuse,
+                    "right \(item.finding.right) is not in the state file's registry snapshot (the latest registry dropped "
+                        + "it, or no night has run with this version yet)")
             }
             if item.contextCues.contains("fair-use"), !item.hasImageSignal {
                 add(
