@@ -39,7 +39,11 @@ let package = Package(
         .target(name: "PerceptualHash", dependencies: ["Imaging"], swiftSettings: strictSettings + optimisedInDebug),
         .target(name: "Matching", dependencies: ["PerceptualHash"], swiftSettings: strictSettings),
         .target(
-            name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
+            name: "Store",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings),
         .target(
             name: "Evidence",
             dependencies: [

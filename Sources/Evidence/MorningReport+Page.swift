@@ -4,7 +4,7 @@ import Store
 
 extension MorningReport {
     /// Everything before the findings' rows: the head, the summary, the filters and the table's head.
-    static func page(run: RunRecord, tally: ReportTally, nights: [Night]) -> String {
+    static func page(run: RunRecord, tally: ReportTally, nights: [Night], offenders: String = "") -> String {
         var page = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">
@@ -33,6 +33,7 @@ extension MorningReport {
         page += ["ongoing", "new", "relisted", "resolved"].map { "<i class=\"k s-\($0)\"></i>\($0)" }.joined(
             separator: " ")
         page += "</figcaption></figure>\n</section>\n"
+        page += offenders
         page += """
             <section><h2>Findings</h2>
             <p class="q">Worst first: by severity, then score, then finding id.</p>

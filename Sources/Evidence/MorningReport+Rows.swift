@@ -9,6 +9,8 @@ extension MorningReport {
         let bundles: URL?
         /// The same folder as a relative URL from `report/` (`../bundles`), escaped for an attribute.
         let bundlesHref: String?
+        /// Review decisions by finding (the state file's as it stands now).
+        var reviews: [String: ReviewState] = [:]
 
         /// About how tall a row is on screen, in CSS pixels: its thumbnail, or two or three lines of text.
         static func estimatedHeight(_ thumbnail: Thumbnails.Outcome) -> Int {
@@ -30,7 +32,7 @@ extension MorningReport {
             row += "data-b=\"\(HTML.escape(finding.brand))\" "
             row += "data-s=\"\(finding.status.rawValue)\" data-m=\"\(HTML.escape(finding.marketplace))\">"
             row += "<td>\(HTML.escape(finding.severity))<td class=\"r\">\(ClaimChart.score(finding.score))"
-            row += "<td>\(finding.status.rawValue)\(statusDetail(finding))"
+            row += "<td>\(finding.status.rawValue)\(statusDetail(finding))\(decision(reviews[finding.findingID]))"
             row += "<td>\(HTML.escape(finding.brand))"
             row += "<td><bdi>\(HTML.escape(finding.marketplace))</bdi><br>"
             row += "<span class=\"q\">\(HTML.escape(finding.listingID))</span>"
@@ -52,6 +54,19 @@ extension MorningReport {
             }
             if finding.status == .ongoing {
                 return "<br><span class=\"q\">since \(HTML.escape(String(finding.firstSeen.prefix(10))))</span>"
+            }
+            return ""
+        }
+
+        /// The review decision in force, or the one new evidence reopened.
+        private func decision(_ review: ReviewState?) -> String {
+            if let current = review?.current {
+                return
+                    "<br><b>\(current.decision.rawValue)</b> <span class=\"q\">by \(HTML.escape(current.reviewer))</span>"
+            }
+            if let previous = review?.previous {
+                return "<br><span class=\"q\">was \(previous.decision.rawValue) by \(HTML.escape(previous.reviewer)); "
+                    + "reopened: \(HTML.escape(previous.lapsedBecause ?? ""))</span>"
             }
             return ""
         }

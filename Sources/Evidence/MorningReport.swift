@@ -4,7 +4,8 @@ public import Store
 /// The morning report, `OUT/report/index.html`: what a run found, worst first, in one page that opens offline.
 ///
 /// At the top, a summary: findings per status, brand, marketplace and severity, a score histogram and the nightly
-/// trend as inline SVG. Below, one table row per finding, by severity, then score, then finding id: brand, status,
+/// trend as inline SVG; then the repeat offenders (the worst sellers of `StateStore.sellerLedger()` and their
+/// clusters, as the state file stands now). Below, one table row per finding, by severity, then score, then finding id: brand, status,
 /// listing (title, link), seller, price, signals, a thumbnail of its side-by-side image and links to its bundle and
 /// claim chart, in chunks of 100 rows that the browser lays out only as they scroll into view, so that 10,000
 /// findings open in well under two seconds. Filters by brand, status and marketplace are a short inline script; without it the whole table
@@ -27,10 +28,14 @@ public enum MorningReport {
         let runs: [RunRecord]
         var tally = ReportTally()
         let run: RunRecord
+        let ledger: SellerLedger
+        let reviews: [String: ReviewState]
         do {
             runs = try store.runs()
             run = try select(runID, from: runs, statePath: store.path)
             try store.forEachFindingWorstFirst(ofNight: run.id) { finding, _ in tally.add(finding) }
+            ledger = try store.sellerLedger()
+            reviews = try store.reviewStates()
         } catch let error as ReportError {
             throw error
         } catch let error as StoreError {
@@ -49,13 +54,15 @@ public enum MorningReport {
         let thumbnails = Thumbnails(folder: thumbsFolder, bundles: bundlesFolder)
         let rows = RowWriter(
             bundles: bundlesFolder,
-            bundlesHref: bundlesFolder.flatMap { HTML.relativeURL(relativePath(from: reportFolder, to: $0)) })
+            bundlesHref: bundlesFolder.flatMap { HTML.relativeURL(relativePath(from: reportFolder, to: $0)) },
+            reviews: reviews)
         var summary = ReportSummary(
             runID: run.id, reportFile: reportFolder.appendingPathComponent("index.html"), findings: tally.total,
             byStatus: tally.byStatus, bySeverity: tally.bySeverity.mapValues { $0.values.reduce(0, +) })
 
         try AtomicFileWriter.write(to: summary.reportFile) { append in
-            try append(page(run: run, tally: tally, nights: nights(runs, through: run)))
+            try append(
+                page(run: run, tally: tally, nights: nights(runs, through: run), offenders: offenders(ledger)))
             var pending: [(FindingRecord, String?)] = []
             // Thumbnails are made a batch at a time on every core; rows keep their order.
             // Rows go out in chunks, each its own table that the browser lays out only when it scrolls near

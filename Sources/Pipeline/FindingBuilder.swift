@@ -96,8 +96,9 @@ struct FindingBuilder: Sendable {
 }
 
 extension FindingRecord {
-    /// The finding as one line of `findings.jsonl` (DESIGN.md, "A finding"), sorted keys.
-    var jsonLine: String {
+    /// The finding as one line of `findings.jsonl` (DESIGN.md, "A finding"), sorted keys; `review` (the decision in
+    /// force) and `previous_review` (a dismissal that new evidence reopened) when there are any.
+    func jsonLine(review: ReviewState? = nil) -> String {
         var object: [String: JSON] = [
             "finding_id": .string(findingID), "marketplace": .string(marketplace), "listing_id": .string(listingID),
             "brand": .string(brand), "score": .double(score), "severity": .string(severity),
@@ -110,6 +111,20 @@ extension FindingRecord {
         if let url { object["url"] = .string(url) }
         if let resolution { object["resolution"] = .string(resolution) }
         if let relistedFrom { object["relisted_from"] = .string(relistedFrom) }
+        if let current = review?.current { object["review"] = Self.json(current) }
+        if let previous = review?.previous { object["previous_review"] = Self.json(previous) }
         return JSON.object(object).text
+    }
+
+    /// A decision as `findings.jsonl` shows it.
+    static func json(_ review: ReviewRecord) -> JSON {
+        var object: [String: JSON] = [
+            "decision": .string(review.decision.rawValue), "reviewer": .string(review.reviewer),
+            "decided_at": .string(review.decidedAt), "evidence_sha256": .string(review.evidenceSHA256),
+        ]
+        if let reason = review.reason { object["reason"] = .string(reason) }
+        if let run = review.lapsedRun { object["reopened_by"] = .string(run) }
+        if let because = review.lapsedBecause { object["reopened_because"] = .string(because) }
+        return .object(object)
     }
 }

@@ -128,6 +128,20 @@ public enum NightlyRun {
             loaded = try loadRegistry(configuration.registryPath, on: runDate)
         }
         let registry = loaded.registry
+        // The rights and authorised sellers as of tonight, for exports and their pre-filing checks.
+        try state {
+            try store.recordRegistry(
+                rights: registry.rights.map { right in
+                    RegisteredRightRecord(
+                        id: right.id, kind: right.kind.rawValue, registration: right.registration,
+                        jurisdiction: right.jurisdiction, holder: right.holder ?? registry.owner,
+                        expires: right.expires?.description,
+                        classes: JSON.array(right.classes.map { .integer($0) }).text, owner: registry.owner)
+                },
+                authorizedSellers: registry.brands.flatMap { brand in
+                    brand.authorizedSellers.map { AuthorizedSeller(brand: brand.name, sellerID: $0) }
+                })
+        }
         let assets = try fingerprintAssets(registry, store: store)
         lap("registry")
 

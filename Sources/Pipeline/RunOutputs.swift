@@ -23,9 +23,10 @@ enum RunOutputs {
         }
         var reported = 0
         if run.status == .completed {
+            let reviews = try NightlyRun.state { try store.reviewStates() }
             try AtomicFile.write(to: folder.appendingPathComponent("findings.jsonl")) { append in
                 try store.forEachFinding(reportedBy: runID) { finding in
-                    try append(finding.jsonLine + "\n")
+                    try append(finding.jsonLine(review: reviews[finding.findingID]) + "\n")
                     reported += 1
                 }
             }

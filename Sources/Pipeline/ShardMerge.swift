@@ -9,7 +9,8 @@ import Store
 /// the file and the night, when a shard is missing or given twice, when the files are not shards of one sharding, or
 /// when a shard's night is unfinished or missing: findings from an incomplete set would look like takedowns.
 /// The merged file is written anew from the shards each time (each shard keeps its own history), so the merge is a
-/// pure function of the shard files.
+/// pure function of the shard files and of the review decisions, which are made on the merged file and carried
+/// forward from the file it replaces.
 public enum ShardMerge {
     public struct Summary: Sendable {
         public var nights: [String]
@@ -85,6 +86,12 @@ public enum ShardMerge {
 
         let lock = try NightlyRun.state { try StateLock(statePath: target) }
         defer { withExtendedLifetime(lock) {} }
+        // Review decisions are made on the merged file, not on the shards: they are carried forward from the file
+        // being replaced.
+        var reviews: [ReviewRecord] = []
+        if FileManager.default.fileExists(atPath: target) {
+            reviews = try NightlyRun.state { try StateStore(path: target).allReviews() }
+        }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) }
         let store = try NightlyRun.state { try StateStore(path: target) }
         try NightlyRun.state { try store.insert(merged) }
@@ -92,6 +99,13 @@ public enum ShardMerge {
             try NightlyRun.state { try store.copyShard(at: entry.path, runs: renames[position]) }
         }
         let latest = merged.filter { $0.status != .abandoned }.max { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+        if !reviews.isEmpty {
+            try NightlyRun.state { try store.insert(reviews) }
+            // Dismissals whose evidence grew since: as a single run's night would have reopened them.
+            if let latest, latest.status == .completed {
+                _ = try NightlyRun.state { try store.reopenDismissals(seenIn: latest.id) }
+            }
+        }
         var reported: Int?
         if let outputFolder, let latest {
             do {

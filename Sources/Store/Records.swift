@@ -96,13 +96,16 @@ public struct FingerprintRecord: Sendable, Hashable, Codable, FetchableRecord, T
     public var firstRun: String?
     /// The views beyond the whole picture and what the picture says, as JSON (Pipeline's `FingerprintCodec`).
     public var views: String
-    /// Local features, serialised, when they were extracted.
-    public var features: Data?
+    /// The registry's feature key (`Pipeline`'s) the local-feature verdict below was reached against; nil when
+    /// features were never checked.
+    public var featureKey: String?
+    /// What local features found against that registry, as text (`Pipeline`'s `FeatureVerdictCodec`).
+    public var featureMatches: String?
 
     public init(
         sha256: String, format: String, width: Int, height: Int, path: String, pdq: String, quality: Int,
         dhash: String, dihedral: String, version: Int, firstRun: String? = nil, views: String = "{}",
-        features: Data? = nil
+        featureKey: String? = nil, featureMatches: String? = nil
     ) {
         self.sha256 = sha256
         self.format = format
@@ -116,12 +119,13 @@ public struct FingerprintRecord: Sendable, Hashable, Codable, FetchableRecord, T
         self.version = version
         self.firstRun = firstRun
         self.views = views
-        self.features = features
+        self.featureKey = featureKey
+        self.featureMatches = featureMatches
     }
 
     enum CodingKeys: String, CodingKey {
         case sha256, format, width, height, path, pdq, quality, dhash, dihedral, version, firstRun = "first_run", views,
-            features
+            featureKey = "feature_key", featureMatches = "feature_matches"
     }
 
     /// Decoded by column name without `Decodable`: a repeat night reads one per image.
@@ -138,7 +142,21 @@ public struct FingerprintRecord: Sendable, Hashable, Codable, FetchableRecord, T
         version = row["version"]
         firstRun = row["first_run"]
         views = row["views"] ?? "{}"
-        features = row["features"]
+        featureKey = row["feature_key"]
+        featureMatches = row["feature_matches"]
+    }
+}
+
+/// What local features found in an image against one registry (its feature key).
+public struct FeatureVerdict: Sendable, Hashable {
+    public var sha256: String
+    public var featureKey: String
+    public var matches: String
+
+    public init(sha256: String, featureKey: String, matches: String) {
+        self.sha256 = sha256
+        self.featureKey = featureKey
+        self.matches = matches
     }
 }
 

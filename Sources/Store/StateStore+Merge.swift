@@ -36,9 +36,9 @@ extension StateStore {
 
     private static let copySQL = """
         INSERT OR IGNORE INTO main.images (sha256, format, width, height, path, pdq, quality, dhash, dihedral,
-            version, first_run, views, features)
+            version, first_run, views, feature_key, feature_matches)
         SELECT i.sha256, i.format, i.width, i.height, i.path, i.pdq, i.quality, i.dhash, i.dihedral, i.version,
-            (SELECT run FROM run_map WHERE shard_run = i.first_run), i.views, i.features
+            (SELECT run FROM run_map WHERE shard_run = i.first_run), i.views, i.feature_key, i.feature_matches
         FROM shard.images i;
 
         INSERT OR IGNORE INTO main.asset_views (sha256, version, views, features)
@@ -82,6 +82,10 @@ extension StateStore {
 
         INSERT OR REPLACE INTO main.bundles (finding_id, evidence_key, run_id)
         SELECT b.finding_id, b.evidence_key, m.run FROM shard.bundles b JOIN run_map m ON m.shard_run = b.run_id;
+
+        INSERT OR REPLACE INTO main.registry_rights SELECT * FROM shard.registry_rights;
+
+        INSERT OR IGNORE INTO main.registry_sellers SELECT * FROM shard.registry_sellers;
 
         INSERT INTO main.failures (run_id, kind, line, listing, reference, position, category, message)
         SELECT m.run, x.kind, x.line, x.listing, x.reference, x.position, x.category, x.message

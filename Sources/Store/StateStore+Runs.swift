@@ -74,7 +74,8 @@ extension StateStore {
     /// Findings not seen tonight become `resolved` (`listing-gone` when the listing left the dump, `evidence-gone`
     /// when it is still there but no longer matches); then each staged finding is `new`, `ongoing`, or `relisted`
     /// (it was resolved, or it is a new listing of the same seller and brand showing an image of a resolved
-    /// finding's listing: the same bytes or a PDQ distance of at most `relistDistance`). One row per finding and
+    /// finding's listing: the same bytes or a PDQ distance of at most `relistDistance`); a dismissed finding whose
+    /// evidence grew is `new` again (`reopenDismissals(seenIn:)`). One row per finding and
     /// night goes to `finding_nights`. `counts` receives the number of findings per status and returns the run's
     /// counts as JSON. Returns those numbers.
     @discardableResult
@@ -133,6 +134,8 @@ extension StateStore {
                     status.rawValue, runID, runID, seenAt, seenAt, relistedFrom, s.signals,
                 ])
             }
+            // Dismissed findings whose evidence grew tonight come back as new, their decision kept as lapsed.
+            _ = try Self.reopenDismissals(runID: runID, staged: true, db)
             try db.execute(
                 sql: """
                     INSERT OR REPLACE INTO finding_nights (finding_id, run_id, status, score, severity, listing_version)

@@ -74,13 +74,18 @@ extension StateStore {
         migrator.registerMigration("v2: history, listing versions, staged findings, resumable runs") { db in
             try migrateToVersion2(db)
         }
-        migrator.registerMigration("v3: image views, local features, registered images' views") { db in
-            // The suspect side's extra views (trim, panels) and what the picture says, as JSON; the local features
-            // when they were extracted. Registered images get their own table: their views are a grid of crops and
-            // turns computed from the exact decode, which the same bytes seen as a suspect image do not need.
+        migrator.registerMigration("v3: review decisions, the registry's rights and authorised sellers") { db in
+            try migrateToVersion3(db)
+        }
+        migrator.registerMigration("v4: image views, feature verdicts, registered images' views and features") { db in
+            // The suspect side's extra views (trim, centre, panels) and what the picture says, as text; the
+            // verdict of local features against the registry they were checked with (a registry's feature key),
+            // so an unchanged night decodes nothing. Registered images get their own table: their views are a grid
+            // of crops and turns from the exact decode, and their features are kept serialised.
             try db.alter(table: "images") { table in
                 table.add(column: "views", .text).notNull().defaults(to: "{}")
-                table.add(column: "features", .blob)
+                table.add(column: "feature_key", .text)
+                table.add(column: "feature_matches", .text)
             }
             try db.create(table: "asset_views") { table in
                 table.primaryKey("sha256", .text)
@@ -235,5 +240,41 @@ extension StateStore {
                 ALTER TABLE failures DROP COLUMN subject;
                 """)
         try db.create(index: "failures_by_run", on: "failures", columns: ["run_id", "line", "id"])
+    }
+
+    /// v3 keeps the analysts' review decisions (append-only: a later decision supersedes an earlier one, and a
+    /// dismissal that new evidence reopens is kept, marked lapsed, so it can be shown), and a snapshot of the
+    /// registry's rights and authorised sellers as of the latest run, so that exports and their pre-filing checks
+    /// need only the state file.
+    private static func migrateToVersion3(_ db: Database) throws {
+        try db.create(table: "reviews") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("finding_id", .text).notNull()
+            table.column("decision", .text).notNull()
+            table.column("reviewer", .text).notNull()
+            table.column("reason", .text)
+            table.column("decided_at", .text).notNull()
+            table.column("severity", .text).notNull()
+            table.column("evidence", .text).notNull()
+            table.column("evidence_sha256", .text).notNull()
+            table.column("lapsed_run", .text)
+            table.column("lapsed_because", .text)
+        }
+        try db.create(index: "reviews_by_finding", on: "reviews", columns: ["finding_id", "id"])
+        try db.create(table: "registry_rights") { table in
+            table.primaryKey("right_id", .text)
+            table.column("kind", .text).notNull()
+            table.column("registration", .text).notNull()
+            table.column("jurisdiction", .text)
+            table.column("holder", .text)
+            table.column("expires", .text)
+            table.column("classes", .text).notNull()
+            table.column("owner", .text).notNull()
+        }
+        try db.create(table: "registry_sellers") { table in
+            table.column("brand", .text).notNull()
+            table.column("seller_id", .text).notNull()
+            table.primaryKey(["brand", "seller_id"])
+        }
     }
 }

@@ -44,12 +44,14 @@ public final class StateStore: Sendable {
         public var findings: [StagedFinding] = []
         public var failures: [FailureRecord] = []
         public var assetViews: [AssetViewsRecord] = []
+        /// Local-feature verdicts reached tonight for images already fingerprinted.
+        public var featureVerdicts: [FeatureVerdict] = []
 
         public init() {}
 
         public var isEmpty: Bool {
             fingerprints.isEmpty && fileStats.isEmpty && sightings.isEmpty && findings.isEmpty && failures.isEmpty
-                && assetViews.isEmpty
+                && assetViews.isEmpty && featureVerdicts.isEmpty
         }
     }
 
@@ -62,20 +64,25 @@ public final class StateStore: Sendable {
             let fingerprint = try db.cachedStatement(
                 sql: """
                     INSERT INTO images (sha256, format, width, height, path, pdq, quality, dhash, dihedral, version,
-                        first_run, views, features)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        first_run, views, feature_key, feature_matches)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (sha256) DO UPDATE SET format = excluded.format, width = excluded.width,
                         height = excluded.height, path = excluded.path, pdq = excluded.pdq,
                         quality = excluded.quality, dhash = excluded.dhash, dihedral = excluded.dihedral,
                         version = excluded.version, first_run = excluded.first_run, views = excluded.views,
-                        features = excluded.features
+                        feature_key = excluded.feature_key, feature_matches = excluded.feature_matches
                     WHERE images.version != excluded.version
                     """)
             for r in batch.fingerprints {
                 try fingerprint.execute(arguments: [
                     r.sha256, r.format, r.width, r.height, r.path, r.pdq, r.quality, r.dhash, r.dihedral, r.version,
-                    r.firstRun, r.views, r.features,
+                    r.firstRun, r.views, r.featureKey, r.featureMatches,
                 ])
+            }
+            let verdict = try db.cachedStatement(
+                sql: "UPDATE images SET feature_key = ?, feature_matches = ? WHERE sha256 = ?")
+            for r in batch.featureVerdicts {
+                try verdict.execute(arguments: [r.featureKey, r.matches, r.sha256])
             }
             let stat = try db.cachedStatement(
                 sql: """

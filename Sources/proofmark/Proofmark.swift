@@ -18,8 +18,9 @@ struct Proofmark: AsyncParsableCommand {
         abstract: "Finds infringing marketplace listings and writes the evidence to file complaints on.",
         version: ProofmarkVersion.current,
         subcommands: [
-            RunCommand.self, ReportCommand.self, MergeCommand.self, VerifyCommand.self, KeygenCommand.self,
-            HashCommand.self, CompareCommand.self, RobustnessCommand.self,
+            RunCommand.self, ReportCommand.self, ReviewCommand.self, ExportCommand.self, SellersCommand.self,
+            MergeCommand.self, VerifyCommand.self, KeygenCommand.self, HashCommand.self, CompareCommand.self,
+            RobustnessCommand.self,
         ]
     )
 }

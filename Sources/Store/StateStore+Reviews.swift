@@ -1,0 +1,214 @@
+import Crypto
+import Foundation
+import GRDB
+
+extension StateStore {
+    /// Which findings a review applies to: named ones, or those matching every given filter.
+    public struct ReviewSelection: Sendable {
+        public var findingIDs: [String]
+        public var brand: String?
+        public var sellerID: String?
+        public var minimumScore: Double?
+
+        public init(
+            findingIDs: [String] = [], brand: String? = nil, sellerID: String? = nil, minimumScore: Double? = nil
+        ) {
+            self.findingIDs = findingIDs
+            self.brand = brand
+            self.sellerID = sellerID
+            self.minimumScore = minimumScore
+        }
+
+        var hasFilter: Bool { brand != nil || sellerID != nil || minimumScore != nil }
+    }
+
+    /// Records `decision` on the selected findings, in one transaction, and returns the decisions written (in
+    /// finding id order).
+    ///
+    /// Named findings must all exist (an unknown id fails the whole review, naming it); filters select the findings
+    /// not resolved whose brand, seller and score match. Each decision records the finding's evidence and severity
+    /// as they stand, which later nights compare with theirs (`ReviewEvidence`).
+    public func review(
+        _ selection: ReviewSelection, decision: ReviewRecord.Decision, reviewer: String, reason: String?,
+        at time: String
+    ) throws(StoreError) -> [ReviewRecord] {
+        try write { db in
+            var findings: [FindingRecord] = []
+            for id in selection.findingIDs {
+                guard let finding = try FindingRecord.fetchOne(db, key: id) else {
+                    throw StoreError(path: path, message: "no finding \(id) in the state file")
+                }
+                findings.append(finding)
+            }
+            if selection.hasFilter {
+                var conditions = ["status != 'resolved'"]
+                var arguments: StatementArguments = []
+                if let brand = selection.brand {
+                    conditions.append("brand = ?")
+                    arguments += [brand]
+                }
+                if let seller = selection.sellerID {
+                    conditions.append("seller_id = ?")
+                    arguments += [seller]
+                }
+                if let score = selection.minimumScore {
+                    conditions.append("score >= ?")
+                    arguments += [score]
+                }
+                findings += try FindingRecord.fetchAll(
+                    db, sql: "SELECT * FROM findings WHERE " + conditions.joined(separator: " AND "),
+                    arguments: arguments)
+            }
+            var seen: Set<String> = []
+            let unique = findings.filter { seen.insert($0.findingID).inserted }.sorted {
+                $0.findingID < $1.findingID
+            }
+            var written: [ReviewRecord] = []
+            for finding in unique {
+                let keys = ReviewEvidence.keys(signals: finding.signals)
+                let evidence = Self.jsonArray(keys)
+                var record = ReviewRecord(
+                    findingID: finding.findingID, decision: decision, reviewer: reviewer, reason: reason,
+                    decidedAt: time, severity: finding.severity, evidence: evidence,
+                    evidenceSHA256: Self.sha256Hex(evidence + "\n" + finding.severity))
+                try db.execute(
+                    sql: """
+                        INSERT INTO reviews (finding_id, decision, reviewer, reason, decided_at, severity, evidence,
+                            evidence_sha256)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        record.findingID, record.decision.rawValue, record.reviewer, record.reason, record.decidedAt,
+                        record.severity, record.evidence, record.evidenceSHA256,
+                    ])
+                record.id = db.lastInsertedRowID
+                written.append(record)
+            }
+            return written
+        }
+    }
+
+    /// Every finding's review state (findings never reviewed are absent).
+    public func reviewStates() throws(StoreError) -> [String: ReviewState] {
+        try read { db in
+            var states: [String: ReviewState] = [:]
+            for record in try ReviewRecord.fetchAll(db, sql: Self.latestReviewsSQL) {
+                states[record.findingID] = ReviewState(latest: record)
+            }
+            return states
+        }
+    }
+
+    /// Every decision ever recorded, oldest first (what a merge carries forward).
+    public func allReviews() throws(StoreError) -> [ReviewRecord] {
+        try read { db in try ReviewRecord.order(Column("id")).fetchAll(db) }
+    }
+
+    /// Writes decisions as they are, keeping their order (a merge carrying them forward from the previous file).
+    public func insert(_ reviews: [ReviewRecord]) throws(StoreError) {
+        try write { db in
+            for review in reviews {
+                try db.execute(
+                    sql: """
+                        INSERT INTO reviews (id, finding_id, decision, reviewer, reason, decided_at, severity,
+                            evidence, evidence_sha256, lapsed_run, lapsed_because)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        review.id, review.findingID, review.decision.rawValue, review.reviewer, review.reason,
+                        review.decidedAt, review.severity, review.evidence, review.evidenceSHA256, review.lapsedRun,
+                        review.lapsedBecause,
+                    ])
+            }
+        }
+    }
+
+    /// The findings not resolved, each with its listing as last dumped and its review state, by finding id.
+    public func openFindingsWithReviews() throws(StoreError) -> [ReviewedFinding] {
+        try read { db in
+            var latest: [String: ReviewRecord] = [:]
+            for record in try ReviewRecord.fetchAll(db, sql: Self.latestReviewsSQL) {
+                latest[record.findingID] = record
+            }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.*, v.raw AS listing_raw FROM findings f
+                    LEFT JOIN listings l ON l.marketplace = f.marketplace AND l.listing_id = f.listing_id
+                    LEFT JOIN listing_versions v ON v.marketplace = l.marketplace AND v.listing_id = l.listing_id
+                        AND v.version = l.version
+                    WHERE f.status != 'resolved' ORDER BY f.finding_id
+                    """)
+            return try rows.map { row in
+                let finding = try FindingRecord(row: row)
+                return ReviewedFinding(
+                    finding: finding, listingRaw: row["listing_raw"],
+                    review: ReviewState(latest: latest[finding.findingID]))
+            }
+        }
+    }
+
+    /// Reopens the dismissals that tonight's evidence goes beyond, for the findings `runID` saw: the decision is
+    /// marked lapsed (naming what was new) and the finding becomes `new` again, on tonight's row too. Returns the
+    /// findings reopened. `complete(...)` does this for a run's staged findings; a merge calls it for the latest
+    /// night after carrying decisions forward.
+    @discardableResult
+    public func reopenDismissals(seenIn runID: String) throws(StoreError) -> [String] {
+        try write { db in try Self.reopenDismissals(runID: runID, staged: false, db) }
+    }
+
+    static func reopenDismissals(runID: String, staged: Bool, _ db: Database) throws -> [String] {
+        let source =
+            staged
+            ? "SELECT finding_id, signals, severity FROM run_findings WHERE run_id = ?"
+            : "SELECT finding_id, signals, severity FROM findings WHERE last_run = ? AND status != 'resolved'"
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.*, s.signals AS tonight_signals, s.severity AS tonight_severity FROM (\(source)) s
+                JOIN reviews r ON r.finding_id = s.finding_id
+                    AND r.id = (SELECT max(id) FROM reviews WHERE finding_id = s.finding_id)
+                WHERE r.decision = 'dismissed' AND r.lapsed_run IS NULL
+                ORDER BY s.finding_id
+                """, arguments: [runID])
+        var reopened: [String] = []
+        for row in rows {
+            let decided = try ReviewRecord(row: row)
+            let severity: String = row["tonight_severity"]
+            guard
+                let news = ReviewEvidence.news(
+                    decided: decided, keys: ReviewEvidence.keys(signals: row["tonight_signals"]), severity: severity)
+            else { continue }
+            try db.execute(
+                sql: "UPDATE reviews SET lapsed_run = ?, lapsed_because = ? WHERE id = ?",
+                arguments: [runID, news, decided.id])
+            try db.execute(
+                sql: "UPDATE findings SET status = 'new' WHERE finding_id = ?", arguments: [decided.findingID])
+            try db.execute(
+                sql: "UPDATE finding_nights SET status = 'new' WHERE finding_id = ? AND run_id = ?",
+                arguments: [decided.findingID, runID])
+            reopened.append(decided.findingID)
+        }
+        return reopened
+    }
+
+    /// Each finding's latest decision.
+    static let latestReviewsSQL = """
+        SELECT r.* FROM reviews r WHERE r.id = (SELECT max(id) FROM reviews WHERE finding_id = r.finding_id)
+        ORDER BY r.finding_id
+        """
+
+    static func jsonArray(_ strings: [String]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: strings, options: [.sortedKeys]) else {
+            return "[]"
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func sha256Hex(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { byte in
+            let digits = String(byte, radix: 16)
+            return byte < 16 ? "0" + digits : digits
+        }.joined()
+    }
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import Evidence
+import Foundation
+import Store
+
+/// `proofmark export`: complaint files for one channel, after the pre-filing checks.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write complaint exports for a marketplace channel, after the pre-filing checks.",
+        discussion: """
+            Exports the confirmed findings not resolved on the channel's marketplaces into OUT/<channel>/ \
+            (alibaba-ipp and temu: complaints per right, 300 and 200 URLs each; amazon: notices.csv, one IP type \
+            and at most 50 listings per batch; ebay-vero: VeRO API JSON, 150 items per report; schedule-a: \
+            defendants.csv and exhibits/doe-N.csv; dmca: a notice per work to complete and sign), with \
+            prefiling-checks.csv. The checks refuse a finding that is dismissed, unconfirmed (unless \
+            --include-unreviewed), of an authorised seller, on an expired right or one of the wrong jurisdiction, worded as fair use with no image copied, or missing a \
+            field the channel requires; they warn when a listing's findings mix IP types. Exit status: 0 when \
+            nothing was refused, 2 when some findings were refused (the rest are exported; --check: nothing is \
+            written), 1 when the export could not be made.
+            """
+    )
+
+    @Option(help: "The state file.")
+    var state: String
+
+    @Option(name: .customLong("channel"), help: "alibaba-ipp, amazon, ebay-vero, temu, schedule-a or dmca.")
+    var channelName: String
+
+    var channel: ExportChannel { ExportChannel(rawValue: channelName) ?? .amazon }
+
+    @Option(help: "The exports folder (default: exports/ beside the state file); files go to OUT/<channel>/.")
+    var out: String?
+
+    @Flag(help: "Run the pre-filing checks only; write nothing.")
+    var check = false
+
+    @Flag(name: .customLong("include-unreviewed"), help: "Export findings nobody confirmed too (with a warning).")
+    var includeUnreviewed = false
+
+    @Option(help: "The filing time, ISO 8601 UTC (default: now): judges expiry and dates the notices.")
+    var now: String?
+
+    @Option(help: "The findings' bundles (default: bundles/ beside the state file), for Schedule A's exhibits.")
+    var bundles: String?
+
+    @Option(
+        name: .customLong("vero-reason-codes"),
+        help: "A JSON object mapping VeRO reasons (trademark-counterfeit, ...) to your eBay reason code ids.")
+    var veroReasonCodes: String?
+
+    func validate() throws {
+        guard ExportChannel(rawValue: channelName) != nil else {
+            throw ValidationError(
+                "--channel \(channelName): expected one of "
+                    + ExportChannel.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        if let now, Clock.date(now) == nil {
+            throw ValidationError("--now \(now): expected an ISO 8601 UTC time such as 2026-11-30T09:00:00Z")
+        }
+    }
+
+    func run() throws {
+        let result: Exporter.Result
+        do {
+            guard FileManager.default.fileExists(atPath: state) else {
+                throw CommandError("\(state): no such state file")
+            }
+            let store = try StateStore(path: state)
+            let base = URL(fileURLWithPath: state).deletingLastPathComponent()
+            let time = Clock.timestamp(now.flatMap(Clock.date) ?? Date())
+            var codes: [String: String] = [:]
+            if let veroReasonCodes {
+                let data = try Data(contentsOf: URL(fileURLWithPath: veroReasonCodes))
+                guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                    throw CommandError("\(veroReasonCodes): expected a JSON object of reason → code id")
+                }
+                for (key, value) in object { codes[key] = (value as? String) ?? (value as? NSNumber)?.stringValue }
+            }
+            let bundlesFolder = bundles.map { URL(fileURLWithPath: $0) } ?? base.appendingPathComponent("bundles")
+            result = try Exporter.prepare(
+                store: store, channel: channel,
+                options: Exporter.Options(
+                    includeUnreviewed: includeUnreviewed, today: String(time.prefix(10)), generatedAt: time,
+                    bundlesFolder: bundlesFolder, veroReasonCodes: codes))
+            for issue in result.issues {
+                FileHandle.standardError.write(Data("proofmark export: \(Terminal.safe(issue.description))\n".utf8))
+            }
+            var line = "\(channel.rawValue): \(result.candidates) candidates, \(result.exported.count) "
+            line += check ? "would be exported" : "exported"
+            line += ", \(result.refused) refused, \(result.warnings) warnings"
+            if result.outsideChannel > 0 {
+                line += "; \(result.outsideChannel) findings on other marketplaces or rights"
+            }
+            if !check {
+                let folder = out.map { URL(fileURLWithPath: $0) } ?? base.appendingPathComponent("exports")
+                let written = try Exporter.write(result, into: folder)
+                line += "; wrote \(result.files.count) files to \(written.path)"
+            }
+            print(line)
+        } catch {
+            FileHandle.standardError.write(Data("proofmark export: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        if result.refused > 0 { throw ExitCode(2) }
+    }
+}
+
+/// Dump text made safe for a terminal: control characters shown as escapes, never sent.
+enum Terminal {
+    static func safe(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{202E}" {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import Store
+
+/// `proofmark review`: an analyst confirms or dismisses findings, by id or by filter.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Confirm or dismiss findings, recording who, when and why.",
+        discussion: """
+            Name findings by id, or select those not resolved by --brand, --seller and --min-score (all given \
+            filters must match). Decisions persist across nights: a dismissed finding stays dismissed until its \
+            evidence grows (a new image signal, a new mark, a higher severity), then it comes back as new with the \
+            earlier decision shown in findings.jsonl as previous_review. Only confirmed findings are exported. \
+            Exit status: 0 when recorded, 1 otherwise (unknown finding id, nothing selected, no such state file).
+            """
+    )
+
+    @Option(help: "The state file.")
+    var state: String
+
+    @Argument(help: "Finding ids (f-…).")
+    var findingIDs: [String] = []
+
+    @Flag(help: "Confirm the findings: they may be exported.")
+    var confirm = false
+
+    @Flag(help: "Dismiss the findings: never exported while their evidence stays the same.")
+    var dismiss = false
+
+    @Option(help: "Why (kept with the decision).")
+    var reason: String?
+
+    @Option(help: "Who decides (default: the OS user).")
+    var reviewer: String?
+
+    @Option(help: "Select the findings of this brand.")
+    var brand: String?
+
+    @Option(help: "Select the findings of this seller id.")
+    var seller: String?
+
+    @Option(name: .customLong("min-score"), help: "Select the findings scoring at least this (0…1).")
+    var minimumScore: Double?
+
+    @Option(help: "The decision's time, ISO 8601 UTC (default: now).")
+    var now: String?
+
+    func validate() throws {
+        guard confirm != dismiss else { throw ValidationError("give exactly one of --confirm and --dismiss") }
+        guard !findingIDs.isEmpty || brand != nil || seller != nil || minimumScore != nil else {
+            throw ValidationError("name findings by id, or select them with --brand, --seller or --min-score")
+        }
+        if let now, Clock.date(now) == nil {
+            throw ValidationError("--now \(now): expected an ISO 8601 UTC time such as 2026-11-30T09:00:00Z")
+        }
+    }
+
+    func run() throws {
+        do {
+            guard FileManager.default.fileExists(atPath: state) else {
+                throw CommandError("\(state): no such state file")
+            }
+            let store = try StateStore(path: state)
+            let who =
+                reviewer ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? NSUserName()
+            let written = try store.review(
+                StateStore.ReviewSelection(
+                    findingIDs: findingIDs, brand: brand, sellerID: seller, minimumScore: minimumScore),
+                decision: confirm ? .confirmed : .dismissed, reviewer: who, reason: reason,
+                at: Clock.timestamp(now.flatMap(Clock.date) ?? Date()))
+            guard !written.isEmpty else { throw CommandError("no finding matches the filters") }
+            let verb = confirm ? "confirmed" : "dismissed"
+            print("\(verb) \(written.count) finding\(written.count == 1 ? "" : "s") as \(who)")
+            for review in written { print("\(review.findingID)\t\(verb)") }
+        } catch {
+            FileHandle.standardError.write(Data("proofmark review: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// A problem with what a command was given, named in its message.
+struct CommandError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The command line's clock: ISO 8601 UTC times to the second, read and written.
+enum Clock {
+    static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}
