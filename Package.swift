@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Imaging", targets: ["Imaging"]),
         .library(name: "PerceptualHash", targets: ["PerceptualHash"]),
         .library(name: "Intake", targets: ["Intake"]),
+        .library(name: "TextFingerprint", targets: ["TextFingerprint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,7 +37,11 @@ let package = Package(
         ),
         .target(name: "Imaging", dependencies: ["CImageCodecs"], swiftSettings: strictSettings + optimisedInDebug),
         .target(name: "PerceptualHash", dependencies: ["Imaging"], swiftSettings: strictSettings + optimisedInDebug),
-        .target(name: "Matching", dependencies: ["PerceptualHash"], swiftSettings: strictSettings),
+        .target(
+            name: "TextFingerprint", exclude: ["Generated/README.md"], swiftSettings: strictSettings + optimisedInDebug),
+        .target(
+            name: "Matching", dependencies: ["PerceptualHash", "TextFingerprint"],
+            swiftSettings: strictSettings + optimisedInDebug),
         .target(
             name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
         .target(
@@ -80,6 +85,11 @@ let package = Package(
         .testTarget(
             name: "PerceptualHashTests",
             dependencies: ["PerceptualHash", "Imaging", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TextFingerprintTests",
+            dependencies: ["TextFingerprint"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -99,11 +99,18 @@ struct BundleStep {
         if previous == key, FileManager.default.fileExists(atPath: folder.appendingPathComponent("bag-info.txt").path) {
             return .success(.unchanged)
         }
-        let evidence = FindingEvidence(
+        var evidence = FindingEvidence(
             finding: finding,
             listing: ListingSummary(
                 raw: input.listingRaw, marketplace: finding.marketplace, listingID: finding.listingID),
             right: summary, owner: registry.owner)
+        for element in evidence.elements {
+            guard case .textCopy(let signal) = element,
+                let file = registry.brands.lazy.flatMap(\.texts).first(where: { $0.id == signal.text })?.file,
+                let data = FileManager.default.contents(atPath: file.path)
+            else { continue }
+            evidence.registeredTexts[signal.text] = String(decoding: data, as: UTF8.self)
+        }
         var images: [ListingImageRecord] = []
         var assetIDs: [String] = []
         for element in evidence.elements {

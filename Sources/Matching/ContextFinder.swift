@@ -1,0 +1,52 @@
+import TextFingerprint
+
+/// A context cue in a listing: counterfeit talk or nominative (fair-use) phrasing, next to its marks.
+public struct ContextMatch: Sendable, Hashable {
+    /// `counterfeit` or `fair-use`.
+    public var cue: String
+    /// The cue phrase as listed (`ContextCueScanner.defaultPhrases`).
+    public var phrase: String
+    /// `title`, `description`, ...
+    public var field: String
+    /// Character offsets in the field's original text.
+    public var span: Range<Int>
+
+    public init(cue: String, phrase: String, field: String, span: Range<Int>) {
+        self.cue = cue
+        self.phrase = phrase
+        self.field = field
+        self.span = span
+    }
+}
+
+/// Finds the context cues of a field (`ContextCueScanner`), keeping nominative words that only count next to a mark
+/// ("for", "für", "для", 用) only where they stand right before or after one of `marks` in the same field.
+public struct ContextFinder: Sendable {
+    private let scanner = ContextCueScanner()
+
+    public init() {}
+
+    public func find(in text: String, field: String, marks: [MarkMatch]) -> [ContextMatch] {
+        let spans = marks.filter { $0.field == field }.map(\.span)
+        let characters = Array(text)
+        return scanner.scan(text).compactMap { cue in
+            switch cue.placement {
+            case .anywhere: break
+            case .beforeMark:
+                guard spans.contains(where: { Self.near(characters, from: cue.span.upperBound, to: $0.lowerBound) })
+                else { return nil }
+            case .afterMark:
+                guard spans.contains(where: { Self.near(characters, from: $0.upperBound, to: cue.span.lowerBound) })
+                else { return nil }
+            }
+            return ContextMatch(cue: cue.meaning.rawValue, phrase: cue.phrase, field: field, span: cue.span)
+        }
+    }
+
+    /// Whether `to` follows `from` with at most one short word between ("case for the ZOLTA").
+    static func near(_ characters: [Character], from: Int, to: Int) -> Bool {
+        guard from <= to, to - from <= 12 else { return false }
+        let between = String(characters[from..<to])
+        return between.split(whereSeparator: { $0.isWhitespace || $0.isPunctuation }).count <= 1
+    }
+}

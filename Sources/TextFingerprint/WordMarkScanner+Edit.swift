@@ -1,0 +1,86 @@
+/// One-edit matches (`WordMarkScanner.How.edit`).
+extension WordMarkScanner {
+    /// The coarse key and its variants with one key deleted.
+    static func deletionNeighbourhood(_ key: [UInt32]) -> Set<[UInt32]> {
+        var variants: Set<[UInt32]> = [key]
+        for index in key.indices {
+            var variant = key
+            variant.remove(at: index)
+            variants.insert(variant)
+        }
+        return variants
+    }
+
+    /// Words one edit away from a mark of five or more letters (symmetric delete: a word and a mark are one edit
+    /// apart only if their deletion neighbourhoods meet, so each word costs as many lookups as it has letters).
+    func editHits(in text: FoldedText, besides found: [Hit]) -> [Hit] {
+        var hits: [Hit] = []
+        var start = 0
+        while start < text.keys.count {
+            // A word: keys of consecutive characters (invisible characters between them are skipped over).
+            var end = start + 1
+            while end < text.keys.count, Self.adjacent(text, Int(text.origins[end - 1]), Int(text.origins[end])) {
+                end += 1
+            }
+            defer { start = end }
+            let length = end - start
+            guard length >= 4, length <= longestEditable + 1 else { continue }
+            let span = Int(text.origins[start])..<(Int(text.origins[end - 1]) + 1)
+            guard span.allSatisfy({ !text.scripts[$0].isUnspaced }),
+                span.contains(where: { text.kinds[$0] == .letter })
+            else { continue }
+            let word = Array(text.keys[start..<end])
+            var candidates = Set<Int32>()
+            for variant in Self.deletionNeighbourhood(word.map(TextFold.coarse)) {
+                candidates.formUnion(deletions[variant] ?? [])
+            }
+            guard !candidates.isEmpty else { continue }
+            let foundText = text.text(span)
+            if TextTables.commonWords.contains(TextFold.exact(foundText)) { continue }
+            for candidate in candidates.sorted() {
+                let mark = marks[Int(candidate)]
+                guard !found.contains(where: { $0.mark == Int(candidate) && $0.span.overlaps(span) }),
+                    Self.isOneEdit(word, mark.folded.keys),
+                    !isExcluded(mark, in: text, keys: start..<end)
+                else { continue }
+                hits.append(Hit(mark: Int(candidate), span: span, found: foundText, how: .edit))
+            }
+        }
+        return hits
+    }
+
+    /// Whether two characters are neighbours in one word: nothing but invisible characters between them, and no
+    /// change between spaced and unspaced scripts (`正品Zolte鞋` holds the word `Zolte`).
+    private static func adjacent(_ text: FoldedText, _ left: Int, _ right: Int) -> Bool {
+        left == right
+            || (text.scripts[left].isUnspaced == text.scripts[right].isUnspaced
+                && (left + 1..<right).allSatisfy { text.kinds[$0] == .invisible })
+    }
+
+    /// Exactly one Damerau edit between `word` and `mark` (fine keys: `i` and `l` differ), where an inserted key at
+    /// either end only counts when it repeats its neighbour (`Zoltaa` is a typo; `Zoltan` is another word).
+    static func isOneEdit(_ word: [UInt32], _ mark: [UInt32]) -> Bool {
+        if word == mark { return false }
+        switch word.count - mark.count {
+        case 0:
+            let differences = word.indices.filter { word[$0] != mark[$0] }
+            if differences.count == 1 { return true }
+            return differences.count == 2 && differences[1] == differences[0] + 1
+                && word[differences[0]] == mark[differences[1]] && word[differences[1]] == mark[differences[0]]
+        case 1:
+            // One key inserted into the mark.
+            for index in word.indices where Array(word[..<index]) + word[(index + 1)...] == mark {
+                let atEnd = index == 0 || index == word.count - 1
+                let repeats =
+                    (index > 0 && word[index - 1] == word[index])
+                    || (index + 1 < word.count && word[index + 1] == word[index])
+                if !atEnd || repeats { return true }
+            }
+            return false
+        case -1:
+            return mark.indices.contains { Array(mark[..<$0]) + mark[($0 + 1)...] == word }
+        default:
+            return false
+        }
+    }
+}
