@@ -193,7 +193,7 @@ public enum ClaimChart {
         _ signal: AccusedElement.TextCopySignal, listing: ListingSummary, source: String?
     ) -> String {
         var measures: [String] = []
-        measures.append(signal.similarity.map { "similarity \(percent($0))" } ?? "similarity not recorded")
+        measures.append(signal.similarity.map { "Similarity \(percent($0))" } ?? "Similarity not recorded")
         if let containment = signal.containment { measures.append("\(percent(containment)) of the registered text") }
         if let method = signal.method { measures.append("method \(text(method))") }
         var cell = "<p>" + measures.joined(separator: "; ") + ".</p>"

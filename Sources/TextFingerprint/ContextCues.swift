@@ -68,7 +68,11 @@ public struct ContextCueScanner: Sendable {
             }
             cues.append(Cue(phrase: phrase.text, meaning: phrase.meaning, placement: phrase.placement, span: span))
         }
-        let ordered = cues.sorted { ($0.span.lowerBound, -$0.span.count) < ($1.span.lowerBound, -$1.span.count) }
+        // At one place, the longest phrase, then the one spelt as the text spells it (`réplica` over `replica`).
+        func spelt(_ cue: Cue) -> Int { TextFold.exact(String(characters[cue.span])) == cue.phrase ? 0 : 1 }
+        let ordered = cues.sorted {
+            ($0.span.lowerBound, -$0.span.count, spelt($0)) < ($1.span.lowerBound, -$1.span.count, spelt($1))
+        }
         var kept: [Cue] = []
         for cue in ordered where !kept.contains(where: { $0.span.overlaps(cue.span) }) { kept.append(cue) }
         return kept

@@ -11,7 +11,10 @@ public struct TextTokens: Sendable {
     public let unspaced: [Bool]
 
     public init(_ text: String) {
-        let folded = FoldedText(text)
+        let full = FoldedText(text)
+        // Leetspeak symbols are word characters for marks, but punctuation for copied text (`world!` is `world`).
+        let kept = full.keys.indices.filter { full.kinds[Int(full.origins[$0])] != .symbol }
+        let folded = (keys: kept.map { full.keys[$0] }, origins: kept.map { full.origins[$0] }, scripts: full.scripts)
         var hashes: [UInt64] = []
         var spans: [Range<Int>] = []
         var unspaced: [Bool] = []

@@ -5,8 +5,8 @@
 /// then verified against the original characters:
 /// - `exact`: the same letters, case aside, at word boundaries;
 /// - `glued`: joined to another word at a real boundary (a case change as in `ZoltaPro` or `newZolta`, a digit, a
-///   hashtag, a change between Latin and Han or kana), or to a common word (`zoltashoes`), but never buried inside
-///   an ordinary word (`vintage` holds VINTA, `adjustable` holds JUSTA) or a longer unknown one (`Zoltan`);
+///   hashtag, a change between Latin and Han or kana), but never buried inside a word written in one case, be it
+///   ordinary (`vintage` holds VINTA, `adjustable` holds JUSTA), a product name (`Acmeline`) or a name (`Zoltan`);
 /// - `spaced`: letters set apart (`Z O L T A`, `Z.O.L.T.A`, `Z-O-L-T-A`, zero-width spaces between them);
 /// - `confusable`: letters that look the same (UTS #39 prototypes: Cyrillic `О`, fullwidth `Ｚ`, accents, `rn`
 ///   for `m`, traditional Han for simplified);
@@ -209,11 +209,7 @@ public struct WordMarkScanner: Sendable {
                 return nil
             }
         }
-        if needsAffixCheck {
-            guard gluedToCommonWords(text, span: span) else { return nil }
-            glued = true
-        }
-        return glued
+        return needsAffixCheck ? nil : glued
     }
 
     /// A change of case at the edge of the mark, as camel case and acronyms mark word starts.
@@ -231,22 +227,6 @@ public struct WordMarkScanner: Sendable {
         if last < 0 && after > 0 { return true }  // ZoltaPro
         // ZOLTApro: an all-capitals mark followed by a lower-case word.
         return last > 0 && after < 0 && span.allSatisfy { text.cases[$0] >= 0 }
-    }
-
-    /// A mark joined to common words on both sides (`zoltashoes`), where the whole word is not itself common.
-    private func gluedToCommonWords(_ text: FoldedText, span: Range<Int>) -> Bool {
-        var start = span.lowerBound
-        while start > 0, text.kinds[start - 1] == .letter { start -= 1 }
-        var end = span.upperBound
-        while end < text.characters.count, text.kinds[end] == .letter { end += 1 }
-        let word = TextFold.exact(text.text(start..<end))
-        if TextTables.commonWords.contains(word) { return false }
-        for part in [start..<span.lowerBound, span.upperBound..<end] where !part.isEmpty {
-            guard part.count >= 3, TextTables.commonWords.contains(TextFold.exact(text.text(part))) else {
-                return false
-            }
-        }
-        return true
     }
 
     /// A common word written wholly in another script than the mark (Cyrillic `сос` read as Latin `coc`): that is

@@ -25,7 +25,6 @@ import Testing
         ("ZOLTApro sneakers", "0:ZOLTA:0-5:glued"),
         ("Zolta2024 sneakers", "0:Zolta:0-5:glued"),
         ("#zolta sneakers", "0:zolta:1-6:exact"),
-        ("zoltashoes on sale", "0:zolta:0-5:glued"),
         ("正品ZOLTA运动鞋", "0:ZOLTA:2-7:glued"),
         ("Z O L T A shoes", "0:Z O L T A:0-9:spaced"),
         ("Z.O.L.T.A shoes", "0:Z.O.L.T.A:0-9:spaced"),
@@ -50,7 +49,7 @@ import Testing
     @Test(arguments: [
         "vintage leather jacket", "VINTAGE LEATHER", "adjustable strap", "ADJUSTABLE", "Zoltan Kodaly CD",
         "zoltarix gadget", "Zoltans bakery", "Volta battery", "zol tables", "Vintage-Stil Jacke",
-        "Винтажная куртка", "justamente esto", "Sachertorte",
+        "Винтажная куртка", "justamente esto", "Sachertorte", "zoltashoes", "Acmeline garden hose",
     ])
     func leavesOrdinaryWordsAlone(text: String) {
         #expect(hits(text) == [])
