@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Imaging", "PerceptualHash", "Intake", "Matching", "Store", "Evidence",
+                "Imaging", "PerceptualHash", "Intake", "Matching", "TextFingerprint", "Store", "Evidence",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings

@@ -46,6 +46,23 @@ public enum TextFold {
         return String(scalars).decomposedStringWithCanonicalMapping
     }
 
+    /// `text` with each simplified Han character replaced by a traditional form (the lowest code point among those
+    /// OpenCC folds to it), for generating the evasions a matcher must see through.
+    public static func traditional(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { traditionalForms[$0.value].flatMap(Unicode.Scalar.init) ?? $0 }))
+    }
+
+    private static let traditionalForms: [UInt32: UInt32] = {
+        var forms: [UInt32: UInt32] = [:]
+        for (traditional, simplified) in TextTables.hanSimplified
+        where forms[simplified].map({ traditional < $0 }) ?? true {
+            forms[simplified] = traditional
+        }
+        return forms
+    }()
+
     /// The matching keys of `text` concatenated (see the type's summary).
     public static func key(_ text: String) -> [UInt32] {
         text.unicodeScalars.flatMap { table.keys(of: $0) }
@@ -75,7 +92,8 @@ public enum TextFold {
         }
     }
 
-    static func script(of scalar: Unicode.Scalar) -> Script {
+    /// The writing system of a scalar, as far as word boundaries care.
+    public static func script(of scalar: Unicode.Scalar) -> Script {
         switch scalar.value {
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF, 0xFF21...0xFF3A, 0xFF41...0xFF5A: .latin
         case 0x370...0x3FF, 0x1F00...0x1FFF: .greek
@@ -131,20 +149,20 @@ private struct KeyTable: Sendable {
         // Invisible format characters (zero-width space and joiners, soft hyphen, BOM) vanish.
         if properties.generalCategory == .format { return [] }
         if properties.isWhitespace { return [0x20] }
-        var keys: [UInt32] = []
-        let decomposed = String(scalar).decomposedStringWithCompatibilityMapping.lowercased()
-        for part in decomposed.unicodeScalars {
-            if isDroppedMark(part.value) { continue }
-            let prototype = TextTables.confusables[part.value] ?? [part.value]
-            for value in prototype {
-                guard let mapped = Unicode.Scalar(value) else { continue }
-                for lower in String(mapped).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
-                where !isDroppedMark(lower.value) {
-                    var key = TextTables.hanSimplified[lower.value] ?? lower.value
-                    key = TextFold.leetLetters[key] ?? key
-                    keys.append(key)
-                }
+        // The prototype of the scalar as written (Cyrillic `М` → `M`) and of its lower case (Cyrillic `м` has
+        // none, `M` lowered to `m` has `rn`), so both cases of a look-alike reach the same key.
+        var values = String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars.map(\.value)
+        for _ in 0..<2 {
+            values = values.filter { !isDroppedMark($0) }.flatMap { TextTables.confusables[$0] ?? [$0] }
+            values = values.flatMap { value -> [UInt32] in
+                guard let mapped = Unicode.Scalar(value) else { return [] }
+                return String(mapped).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
             }
+        }
+        var keys: [UInt32] = []
+        for value in values where !isDroppedMark(value) {
+            let key = TextTables.hanSimplified[value] ?? value
+            keys.append(TextFold.leetLetters[key] ?? key)
         }
         return keys
     }

@@ -145,7 +145,10 @@ public struct WordMarkScanner: Sendable {
             if next - previous > 1 { extraGaps.append((previous + 1)..<next) }
         }
         if !extraGaps.isEmpty {
-            guard isSpacedOut(text, span: span, gaps: extraGaps), isolated(text, span) else { return nil }
+            // Han, kana and Hangul have no word boundaries to check.
+            guard isSpacedOut(text, span: span, gaps: extraGaps), mark.unspaced || isolated(text, span) else {
+                return nil
+            }
             return how == .exact ? .spaced : how
         }
         if mark.unspaced { return how }
