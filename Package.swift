@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "PerceptualHash", targets: ["PerceptualHash"]),
         .library(name: "Intake", targets: ["Intake"]),
         .library(name: "TextFingerprint", targets: ["TextFingerprint"]),
+        .library(name: "Matching", targets: ["Matching"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

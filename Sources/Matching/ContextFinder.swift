@@ -43,10 +43,13 @@ public struct ContextFinder: Sendable {
         }
     }
 
-    /// Whether `to` follows `from` with at most one short word between ("case for the ZOLTA").
+    /// Whether `to` follows `from` with nothing but spacing, punctuation or one model number between: "case for
+    /// ZOLTA" and "ZOLTA Z5対応" are nominative, "zapatillas para hombre ZOLTA" ("for men") is not. Phrases such as
+    /// "for the" are cues of their own.
     static func near(_ characters: [Character], from: Int, to: Int) -> Bool {
         guard from <= to, to - from <= 12 else { return false }
-        let between = String(characters[from..<to])
-        return between.split(whereSeparator: { $0.isWhitespace || $0.isPunctuation }).count <= 1
+        let words = characters[from..<to].split { $0.isWhitespace || $0.isPunctuation }
+        // A model number may stand between the mark and the cue: "ZOLTA Z5対応".
+        return words.isEmpty || (words.count == 1 && words[0].count <= 8 && words[0].contains { $0.isNumber })
     }
 }

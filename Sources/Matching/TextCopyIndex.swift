@@ -1,4 +1,4 @@
-import TextFingerprint
+public import TextFingerprint
 
 /// A registered copyrighted text (a product description, a manual), with its content.
 public struct ProtectedText: Sendable, Hashable {
@@ -133,6 +133,11 @@ public struct TextCopyIndex: Sendable {
 
     /// The registered texts copied into `text`, by registry order.
     public func matches(in text: String, field: String) -> [TextCopyMatch] {
+        matches(in: FoldedText(text), field: field)
+    }
+
+    /// The registered texts copied into a folded text (folded once, shared with mark detection).
+    public func matches(in text: FoldedText, field: String) -> [TextCopyMatch] {
         guard !entries.isEmpty else { return [] }
         let tokens = TextTokens(text)
         let shingles = tokens.shingles(size: Self.shingleSize)

@@ -1,3 +1,5 @@
+import TextFingerprint
+
 /// What a listing's text showed: marks, copied registered texts, and the cues around them.
 public struct TextEvidence: Sendable, Hashable {
     public var marks: [MarkMatch] = []
@@ -29,10 +31,11 @@ public struct TextMatcher: Sendable {
         var evidence = TextEvidence()
         var fieldMarks: [[MarkMatch]] = []
         for field in fields {
-            let found = marks.find(in: field.text, field: field.name)
+            let folded = FoldedText(field.text)
+            let found = marks.find(in: folded, field: field.name)
             fieldMarks.append(found)
             evidence.marks += found
-            evidence.copies += copies.matches(in: field.text, field: field.name)
+            if !copies.isEmpty { evidence.copies += copies.matches(in: folded, field: field.name) }
         }
         guard !evidence.marks.isEmpty || !evidence.copies.isEmpty else { return evidence }
         for (field, found) in zip(fields, fieldMarks) {

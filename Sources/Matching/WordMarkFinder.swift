@@ -1,4 +1,4 @@
-import TextFingerprint
+public import TextFingerprint
 
 /// A registered word mark as the matcher sees it.
 public struct RegisteredMark: Sendable, Hashable {
@@ -56,7 +56,10 @@ public struct WordMarkFinder: Sendable {
     }
 
     /// Every mark occurrence in `text`, in text order (then by brand and mark for occurrences at one place).
-    public func find(in text: String, field: String) -> [MarkMatch] {
+    public func find(in text: String, field: String) -> [MarkMatch] { find(in: FoldedText(text), field: field) }
+
+    /// Every mark occurrence in a folded text (folded once, shared with copy detection).
+    public func find(in text: FoldedText, field: String) -> [MarkMatch] {
         scanner.scan(text).map { hit in
             let mark = marks[hit.mark]
             return MarkMatch(

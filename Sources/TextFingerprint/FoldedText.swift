@@ -30,6 +30,20 @@ public struct FoldedText: Sendable {
         keys.reserveCapacity(characters.count + 8)
         origins.reserveCapacity(characters.count + 8)
         for (index, character) in characters.enumerated() {
+            // Most listing text is ASCII: its kinds, cases and keys come from small tables.
+            if let ascii = character.asciiValue, ascii < 0x80 {
+                let kind = Self.asciiKinds[Int(ascii)]
+                kinds.append(kind)
+                scripts.append(kind == .letter ? .latin : .none)
+                cases.append(Self.asciiCases[Int(ascii)])
+                if kind.isWordPart, let scalar = character.unicodeScalars.first {
+                    for key in TextFold.keys(of: scalar) {
+                        keys.append(key)
+                        origins.append(Int32(index))
+                    }
+                }
+                continue
+            }
             let kind = TextFold.kind(of: character)
             kinds.append(kind)
             let first = character.unicodeScalars.first
@@ -49,6 +63,18 @@ public struct FoldedText: Sendable {
         self.cases = cases
         self.keys = keys
         self.origins = origins
+    }
+
+    static let asciiKinds: [TextFold.Kind] = (0..<128).map { value in
+        Unicode.Scalar(value).map { TextFold.kind(of: Character($0)) } ?? .invisible
+    }
+
+    static let asciiCases: [Int8] = (0..<128).map { value in
+        switch value {
+        case 0x41...0x5A: 1
+        case 0x61...0x7A: -1
+        default: 0
+        }
     }
 
     /// Whether key `index` is the first key of its character.

@@ -150,10 +150,20 @@ private struct KeyTable: Sendable {
         if properties.generalCategory == .format { return [] }
         if properties.isWhitespace { return [0x20] }
         // The prototype of the scalar as written (Cyrillic `М` → `M`) and of its lower case (Cyrillic `м` has
-        // none, `M` lowered to `m` has `rn`), so both cases of a look-alike reach the same key.
+        // none), so both cases of a look-alike reach the same key. ASCII letters keep their own key: their case
+        // is folded, not their prototype (`I` is `i`, not `l`), and `m` stays `m` rather than `rn`, so keys count
+        // letters as a reader does and one typo stays one edit.
         var values = String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars.map(\.value)
-        for _ in 0..<2 {
-            values = values.filter { !isDroppedMark($0) }.flatMap { TextTables.confusables[$0] ?? [$0] }
+        for pass in 0..<2 {
+            values = values.filter { !isDroppedMark($0) }.flatMap { value -> [UInt32] in
+                guard let prototype = TextTables.confusables[value] else { return [value] }
+                if value < 0x80,
+                    pass == 0 || prototype.count > 1 || Unicode.Scalar(value)?.properties.isAlphabetic == true
+                {
+                    return [value]
+                }
+                return prototype
+            }
             values = values.flatMap { value -> [UInt32] in
                 guard let mapped = Unicode.Scalar(value) else { return [] }
                 return String(mapped).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)

@@ -10,8 +10,10 @@ public struct TextTokens: Sendable {
     /// Whether each token is a single character of an unspaced script.
     public let unspaced: [Bool]
 
-    public init(_ text: String) {
-        let full = FoldedText(text)
+    public init(_ text: String) { self.init(FoldedText(text)) }
+
+    /// The tokens of a folded text (folded once, shared with mark detection).
+    public init(_ full: FoldedText) {
         // Leetspeak symbols are word characters for marks, but punctuation for copied text (`world!` is `world`).
         let kept = full.keys.indices.filter { full.kinds[Int(full.origins[$0])] != .symbol }
         let folded = (keys: kept.map { full.keys[$0] }, origins: kept.map { full.origins[$0] }, scripts: full.scripts)

@@ -1,14 +1,31 @@
 /// One-edit matches (`WordMarkScanner.How.edit`).
 extension WordMarkScanner {
-    /// The coarse key and its variants with one key deleted.
-    static func deletionNeighbourhood(_ key: [UInt32]) -> Set<[UInt32]> {
-        var variants: Set<[UInt32]> = [key]
-        for index in key.indices {
-            var variant = key
-            variant.remove(at: index)
-            variants.insert(variant)
+    /// Polynomial hashes of a key sequence and of each of its variants with one key deleted, in O(n) without
+    /// building the variants: with prefix hashes P and suffix hashes S, deleting key i hashes as
+    /// P(i) × B^(n − 1 − i) + S(i + 1). Collisions only cost a verification (`isOneEdit`).
+    static func deletionHashes(_ keys: ArraySlice<UInt32>) -> [UInt64] {
+        let base: UInt64 = 0x100_0000_01b3
+        let keys = Array(keys)
+        let count = keys.count
+        var prefix = [UInt64](repeating: 0, count: count + 1)
+        var power = [UInt64](repeating: 1, count: count + 1)
+        for index in 0..<count {
+            prefix[index + 1] = prefix[index] &* base &+ UInt64(keys[index]) &+ 1
+            power[index + 1] = power[index] &* base
         }
-        return variants
+        var suffix = [UInt64](repeating: 0, count: count + 1)
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            suffix[index] = (UInt64(keys[index]) &+ 1) &* power[count - 1 - index] &+ suffix[index + 1]
+        }
+        var hashes = [finished(prefix[count], length: count)]
+        for index in 0..<count {
+            hashes.append(finished(prefix[index] &* power[count - 1 - index] &+ suffix[index + 1], length: count - 1))
+        }
+        return hashes
+    }
+
+    @inline(__always) static func finished(_ hash: UInt64, length: Int) -> UInt64 {
+        TextTokens.mix(hash ^ UInt64(length) << 56)
     }
 
     /// Words one edit away from a mark of five or more letters (symmetric delete: a word and a mark are one edit
@@ -24,15 +41,17 @@ extension WordMarkScanner {
             }
             defer { start = end }
             let length = end - start
-            guard length >= 4, length <= longestEditable + 1 else { continue }
+            guard length >= 4, length <= longestEditable + 1,
+                editableLengths.contains(length) || editableLengths.contains(length - 1)
+                    || editableLengths.contains(length + 1)
+            else { continue }
             let span = Int(text.origins[start])..<(Int(text.origins[end - 1]) + 1)
             guard span.allSatisfy({ !text.scripts[$0].isUnspaced }),
                 span.contains(where: { text.kinds[$0] == .letter })
             else { continue }
-            let word = Array(text.keys[start..<end])
             var candidates = Set<Int32>()
-            for variant in Self.deletionNeighbourhood(word.map(TextFold.coarse)) {
-                candidates.formUnion(deletions[variant] ?? [])
+            for variant in Self.deletionHashes(text.keys[start..<end].map(TextFold.coarse)[...]) {
+                if let marks = deletions[variant] { candidates.formUnion(marks) }
             }
             guard !candidates.isEmpty else { continue }
             let foundText = text.text(span)
@@ -40,7 +59,7 @@ extension WordMarkScanner {
             for candidate in candidates.sorted() {
                 let mark = marks[Int(candidate)]
                 guard !found.contains(where: { $0.mark == Int(candidate) && $0.span.overlaps(span) }),
-                    Self.isOneEdit(word, mark.folded.keys),
+                    Self.isOneEdit(Array(text.keys[start..<end]), mark.folded.keys),
                     !isExcluded(mark, in: text, keys: start..<end)
                 else { continue }
                 hits.append(Hit(mark: Int(candidate), span: span, found: foundText, how: .edit))

@@ -63,8 +63,10 @@ public struct WordMarkScanner: Sendable {
 
     let marks: [Prepared]
     let automaton: AhoCorasick
-    /// Coarse keys of marks allowing edits, and of each of their one-deletion variants → mark indices.
-    let deletions: [[UInt32]: [Int32]]
+    /// Hashes of the coarse keys of marks allowing edits and of their one-deletion variants → mark indices.
+    let deletions: [UInt64: [Int32]]
+    /// Key counts of the marks allowing edits.
+    let editableLengths: Set<Int>
     let longestEditable: Int
 
     public init(_ marks: [Mark]) {
@@ -84,19 +86,22 @@ public struct WordMarkScanner: Sendable {
         }
         self.marks = prepared
         automaton = AhoCorasick(prepared.map(\.coarse))
-        var deletions: [[UInt32]: [Int32]] = [:]
+        var deletions: [UInt64: [Int32]] = [:]
         for (index, mark) in prepared.enumerated() where mark.allowsEdit {
-            for variant in Self.deletionNeighbourhood(mark.coarse) {
+            for variant in Self.deletionHashes(mark.coarse[...]) {
                 deletions[variant, default: []].append(Int32(index))
             }
         }
         self.deletions = deletions.mapValues { Array(Set($0)).sorted() }
+        editableLengths = Set(prepared.filter(\.allowsEdit).map(\.coarse.count))
         longestEditable = prepared.filter(\.allowsEdit).map(\.coarse.count).max() ?? 0
     }
 
     /// Every mark found in `text`, in text order (then mark order); one hit per mark and place.
-    public func scan(_ text: String) -> [Hit] {
-        let folded = FoldedText(text)
+    public func scan(_ text: String) -> [Hit] { scan(FoldedText(text)) }
+
+    /// Every mark found in a folded text (folded once, shared with copy detection).
+    public func scan(_ folded: FoldedText) -> [Hit] {
         guard !folded.keys.isEmpty else { return [] }
         var hits: [Hit] = []
         for candidate in automaton.matches(in: folded.keys.map(TextFold.coarse)) {
@@ -179,10 +184,15 @@ public struct WordMarkScanner: Sendable {
             && gaps.allSatisfy { $0.count <= 2 }
     }
 
-    /// No word character right before or after.
+    /// No word character of the same kind right before or after: spacing, punctuation, or a change between a
+    /// letter and a digit or between spaced and unspaced scripts (`官方L.U.M.O.R.A`, `2024Z O L T A`).
     private func isolated(_ text: FoldedText, _ span: Range<Int>) -> Bool {
-        (span.lowerBound == 0 || !text.kinds[span.lowerBound - 1].isWordPart)
-            && (span.upperBound == text.characters.count || !text.kinds[span.upperBound].isWordPart)
+        func apart(_ outside: Int, _ inside: Int) -> Bool {
+            guard outside >= 0, outside < text.characters.count, text.kinds[outside].isWordPart else { return true }
+            if text.kinds[outside] == .digit { return text.kinds[inside] == .letter }
+            return text.kinds[outside] == .letter && text.scripts[outside].isUnspaced != text.scripts[inside].isUnspaced
+        }
+        return apart(span.lowerBound - 1, span.lowerBound) && apart(span.upperBound, span.upperBound - 1)
     }
 
     /// Whether both ends of `span` are at a word boundary: nil when not, false when plain (space, punctuation,
