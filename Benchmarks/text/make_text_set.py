@@ -229,7 +229,7 @@ def main():
                     candidates = [b for b in brands if b["mark"] not in LATIN_MARKS]
                 brand = rng.choice(candidates)
                 mark = brand["mark"]
-                if family in ("description-only", "cue-laden", "exact") or mark not in LATIN_MARKS:
+                if family in ("description-only", "cue-laden") or mark not in LATIN_MARKS:
                     written = mark if mark not in LATIN_MARKS else maker.evade(mark, rng.choice(["exact", "exact", "leet", "spaced"]))
                 else:
                     written = maker.evade(mark, family)
