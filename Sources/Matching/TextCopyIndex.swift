@@ -74,7 +74,7 @@ public struct TextCopyMatch: Sendable, Hashable {
 /// Each candidate is verified with winnowing (`Winnowing`, k = 4, w = 4: every shared run of 7 tokens leaves a
 /// common fingerprint); each shared fingerprint is extended to the maximal run of equal tokens, which gives the
 /// copied passages and their spans in both texts. A copy is reported when runs of at least 5 tokens add up to at
-/// least 12 words (24 Han/kana characters), or to half of a short registered text. Cost per listing: O(n × 64) for
+/// least 10 words (20 Han/kana characters), or to half of a short registered text. Cost per listing: O(n × 64) for
 /// n shingles, plus verification of the few candidates.
 public struct TextCopyIndex: Sendable {
     struct Entry: Sendable {
@@ -92,7 +92,7 @@ public struct TextCopyIndex: Sendable {
     static let bands = 16
     static let rows = 4
     static let minimumRun = 5
-    static let minimumWords = 12.0
+    static let minimumWords = 10.0
 
     let entries: [Entry]
     let buckets: [UInt64: [Int32]]

@@ -38,7 +38,7 @@ extension ContextCueScanner {
         // English
         "compatible with", "compatible for", "compatible", "works with", "replacement for", "replacement",
         "not made by", "not affiliated with", "not affiliated", "not endorsed by", "not an official", "aftermarket",
-        "designed for", "made for", "suitable for", "fits for",
+        "designed for", "made for", "suitable for", "fits for", "for use with", "accessory for", "accessories for",
         // Spanish
         "compatible con", "para usar con", "repuesto para", "recambio para", "no afiliado", "no oficial",
         "apto para", "diseñado para",
@@ -62,5 +62,5 @@ extension ContextCueScanner {
     ]
 
     /// Nominative words that count only right after a mark ("ZOLTA用", "ZOLTA対応").
-    static let nominativeAfter = ["用", "対応", "専用", "向け", "适用", "対応品"]
+    static let nominativeAfter = ["用", "対応", "専用", "向け", "适用", "対応品", "专用", "配件"]
 }

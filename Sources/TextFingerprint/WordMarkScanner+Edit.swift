@@ -30,6 +30,7 @@ extension WordMarkScanner {
 
     /// Words one edit away from a mark of five or more letters (symmetric delete: a word and a mark are one edit
     /// apart only if their deletion neighbourhoods meet, so each word costs as many lookups as it has letters).
+    /// Words joined at a case change or a digit (`ZoltePro`, `Zolte2024`) are also tried part by part.
     func editHits(in text: FoldedText, besides found: [Hit]) -> [Hit] {
         var hits: [Hit] = []
         var start = 0
@@ -40,30 +41,57 @@ extension WordMarkScanner {
                 end += 1
             }
             defer { start = end }
-            let length = end - start
-            guard length >= 4, length <= longestEditable + 1,
-                editableLengths.contains(length) || editableLengths.contains(length - 1)
-                    || editableLengths.contains(length + 1)
-            else { continue }
-            let span = Int(text.origins[start])..<(Int(text.origins[end - 1]) + 1)
-            guard span.allSatisfy({ !text.scripts[$0].isUnspaced }),
-                span.contains(where: { text.kinds[$0] == .letter })
-            else { continue }
-            var candidates = Set<Int32>()
-            for variant in Self.deletionHashes(text.keys[start..<end].map(TextFold.coarse)[...]) {
-                if let marks = deletions[variant] { candidates.formUnion(marks) }
+            let parts = Self.parts(of: start..<end, in: text)
+            for keys in parts.count > 1 ? [start..<end] + parts : [start..<end] {
+                hits += editHits(keys, in: text, besides: found + hits)
             }
-            guard !candidates.isEmpty else { continue }
-            let foundText = text.text(span)
-            if TextTables.commonWords.contains(TextFold.exact(foundText)) { continue }
-            for candidate in candidates.sorted() {
-                let mark = marks[Int(candidate)]
-                guard !found.contains(where: { $0.mark == Int(candidate) && $0.span.overlaps(span) }),
-                    Self.isOneEdit(Array(text.keys[start..<end]), mark.folded.keys),
-                    !isExcluded(mark, in: text, keys: start..<end)
-                else { continue }
-                hits.append(Hit(mark: Int(candidate), span: span, found: foundText, how: .edit))
+        }
+        return hits
+    }
+
+    /// The parts of a word between case changes (lower to upper) and changes between letters and digits.
+    private static func parts(of keys: Range<Int>, in text: FoldedText) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var partStart = keys.lowerBound
+        for index in keys.dropFirst() {
+            let previous = Int(text.origins[index - 1])
+            let current = Int(text.origins[index])
+            guard previous != current else { continue }
+            let caseChange = text.cases[previous] < 0 && text.cases[current] > 0
+            let kindChange = (text.kinds[previous] == .digit) != (text.kinds[current] == .digit)
+            if caseChange || kindChange {
+                parts.append(partStart..<index)
+                partStart = index
             }
+        }
+        parts.append(partStart..<keys.upperBound)
+        return parts
+    }
+
+    private func editHits(_ keys: Range<Int>, in text: FoldedText, besides found: [Hit]) -> [Hit] {
+        let length = keys.count
+        guard length >= 4, length <= longestEditable + 1,
+            editableLengths.contains(length) || editableLengths.contains(length - 1)
+                || editableLengths.contains(length + 1)
+        else { return [] }
+        let span = Int(text.origins[keys.lowerBound])..<(Int(text.origins[keys.upperBound - 1]) + 1)
+        guard span.allSatisfy({ !text.scripts[$0].isUnspaced }), span.contains(where: { text.kinds[$0] == .letter })
+        else { return [] }
+        var candidates = Set<Int32>()
+        for variant in Self.deletionHashes(text.keys[keys].map(TextFold.coarse)[...]) {
+            if let marks = deletions[variant] { candidates.formUnion(marks) }
+        }
+        guard !candidates.isEmpty else { return [] }
+        let foundText = text.text(span)
+        if TextTables.commonWords.contains(TextFold.exact(foundText)) { return [] }
+        var hits: [Hit] = []
+        for candidate in candidates.sorted() {
+            let mark = marks[Int(candidate)]
+            guard !found.contains(where: { $0.mark == Int(candidate) && $0.span.overlaps(span) }),
+                Self.isOneEdit(Array(text.keys[keys]), mark.folded.keys),
+                !isExcluded(mark, in: text, keys: keys)
+            else { continue }
+            hits.append(Hit(mark: Int(candidate), span: span, found: foundText, how: .edit))
         }
         return hits
     }

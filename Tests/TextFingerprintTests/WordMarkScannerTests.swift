@@ -38,6 +38,8 @@ import Testing
         ("Zotla shoes", "0:Zotla:0-5:edit"),
         ("Zlta shoes", "0:Zlta:0-4:edit"),
         ("Zoltta shoes", "0:Zoltta:0-6:edit"),
+        ("ZoltePro shoes", "0:Zolte:0-5:edit"),
+        ("Кроссовки Zоltе", "0:Zоltе:10-15:edit"),
         ("正品爱可美运动鞋", "3:爱可美:2-5:exact"),
         ("正品愛可美運動鞋", "3:愛可美:2-5:confusable"),
         ("North Peak jacket", "4:North Peak:0-10:exact"),
