@@ -8,12 +8,13 @@
 /// Context (cues count only beside a mark or a copy, never alone):
 /// - a counterfeit cue ("replica", "AAA", "1:1", 高仿, ...) makes the finding `serious` and its score at least 0.9;
 /// - nominative phrasing ("compatible with", "for ZOLTA", 适用于, ...) without a counterfeit cue, a copied text or an
-///   image within 16 bits makes it probable fair use: severity `low` and the score capped at 0.3, below the
-///   default reporting threshold of complaint exports, which must never treat such a finding as infringement by
+///   image within 16 bits makes it probable fair use: severity `low` and the score capped at 0.5, the default
+///   `--min-score`, so the finding is still reported (the analyst sees it, last among text findings) while
+///   complaint exports, seeing its `fair-use` context signal and `low` severity, never treat it as infringement by
 ///   itself.
 extension Scorer {
     /// The cap on the score of a probable fair use.
-    public static let fairUseScoreCap = 0.3
+    public static let fairUseScoreCap = 0.5
 
     /// The strengths of the text signals of `evidence`.
     public static func textStrengths(_ evidence: Evidence) -> [Double] {
