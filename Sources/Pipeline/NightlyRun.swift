@@ -100,7 +100,10 @@ public enum NightlyRun {
             decisive["shard"] = .string(shard.description)
         }
         let inputs: JSON = [
-            "registry": ["path": .string(configuration.registryPath), "sha256": .string(registryHash)],
+            "registry": [
+                "path": .string(configuration.registryPath), "sha256": .string(registryHash),
+                "texts_sha256": .string(textsHash),
+            ],
             "dump": [
                 "path": .string(configuration.dumpPath), "sha256": .string(dumpHash),
                 "format": .string(dump.format.rawValue), "compressed": .bool(dump.isCompressed),

@@ -199,7 +199,6 @@ public struct WordMarkScanner: Sendable {
     /// start or end of text), true when the mark is glued to its neighbour at a real boundary.
     private func boundaries(_ text: FoldedText, span: Range<Int>) -> Bool? {
         var glued = false
-        var needsAffixCheck = false
         for side in [span.lowerBound - 1, span.upperBound] {
             guard side >= 0, side < text.characters.count else { continue }
             let inner = side < span.lowerBound ? span.lowerBound : span.upperBound - 1
@@ -211,18 +210,15 @@ public struct WordMarkScanner: Sendable {
             case (.digit, _):
                 return nil
             case (.letter, _):
-                if text.scripts[side].isUnspaced != text.scripts[inner].isUnspaced {
-                    glued = true
-                } else if caseBoundary(text, span: span, leftSide: side < span.lowerBound) {
-                    glued = true
-                } else {
-                    needsAffixCheck = true
-                }
-            default:
-                return nil
+                // Inside a word in one script and one case run: buried, not glued.
+                guard
+                    text.scripts[side].isUnspaced != text.scripts[inner].isUnspaced
+                        || caseBoundary(text, span: span, leftSide: side < span.lowerBound)
+                else { return nil }
+                glued = true
             }
         }
-        return needsAffixCheck ? nil : glued
+        return glued
     }
 
     /// A change of case at the edge of the mark, as camel case and acronyms mark word starts.
