@@ -117,6 +117,8 @@ public enum ClaimChart {
                 "Listed at <strong>\(HTML.escape(price))\(currency)</strong>; the brand's floor for genuine goods is "
                 + "<strong>\(HTML.escape(floor))\(currency)</strong>."
             return ("Price below the brand's floor", proof)
+        case .context(let signal):
+            return contextRow(signal, listing: listing)
         }
     }
 
@@ -215,6 +217,29 @@ public enum ClaimChart {
             cell += "<blockquote>\(highlighted(source, spans: signal.passages.map(\.sourceSpan)))</blockquote>"
         }
         return cell
+    }
+
+    /// A cue: counterfeit talk supports the claim; nominative phrasing warns that the use may be fair.
+    private static func contextRow(_ signal: AccusedElement.ContextSignal, listing: ListingSummary) -> (String, String)
+    {
+        let counterfeit = signal.cue == "counterfeit"
+        let name =
+            (counterfeit ? "Counterfeit cue " : "Nominative phrasing ")
+            + "<bdi class=\"v\">\(HTML.escape(signal.phrase))</bdi> in the \(text(fieldName(signal.field)))"
+        let value: String? =
+            switch signal.field {
+            case "title": listing.title
+            case "description": listing.description
+            default: nil
+            }
+        var cell = value.map { "<blockquote>\(highlighted($0, spans: [signal.span]))</blockquote>" } ?? ""
+        cell +=
+            counterfeit
+            ? "<p>The listing presents the goods as imitations of the brand's.</p>"
+            : "<p class=\"warn\">The listing names the mark to say what the product fits or works with: probable "
+                + "nominative fair use. This finding is reported at low severity and is not by itself evidence of "
+                + "infringement.</p>"
+        return (name, cell)
     }
 
     /// `value` escaped, with each valid `[start, end)` Character span (non-overlapping after sorting) in `<mark>`.

@@ -84,6 +84,8 @@ public enum AccusedElement: Sendable, Hashable {
     case textCopy(TextCopySignal)
     /// A price below the brand's floor.
     case price(price: String, floor: String)
+    /// A counterfeit or nominative (fair-use) cue in the listing's text, beside a mark or a copy.
+    case context(ContextSignal)
 
     public struct ImageSignal: Sendable, Hashable {
         public var asset: String
@@ -108,6 +110,15 @@ public enum AccusedElement: Sendable, Hashable {
         public var span: [Int]
         /// `exact`, `glued`, `spaced`, `confusable`, `leet`, `edit`.
         public var how: String
+    }
+
+    public struct ContextSignal: Sendable, Hashable {
+        /// `counterfeit` or `fair-use`.
+        public var cue: String
+        public var phrase: String
+        public var field: String
+        /// Character offsets in the field's text (start, end).
+        public var span: [Int]
     }
 
     public struct TextCopySignal: Sendable, Hashable {
@@ -167,6 +178,11 @@ public enum AccusedElement: Sendable, Hashable {
                         passages: passages))
             case "price":
                 return .price(price: text("price") ?? "", floor: text("floor") ?? "")
+            case "context":
+                return .context(
+                    ContextSignal(
+                        cue: text("cue") ?? "", phrase: text("phrase") ?? "", field: text("field") ?? "",
+                        span: (signal["span"] as? [NSNumber])?.map(\.intValue) ?? []))
             default:
                 return nil
             }

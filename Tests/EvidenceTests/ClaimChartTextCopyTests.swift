@@ -22,6 +22,28 @@ import Testing
         #expect(!page.contains("<b>Keeps"))
     }
 
+    @Test func cuesGetTheirOwnRowsWithTheirPhraseHighlighted() throws {
+        let signals: [[String: Any]] = [
+            [
+                "kind": "word-mark", "mark": "ZOLTA", "found": "ZOLTA", "field": "title", "span": [0, 5],
+                "how": "exact",
+            ],
+            ["kind": "context", "cue": "counterfeit", "phrase": "replica", "field": "title", "span": [10, 17]],
+            [
+                "kind": "context", "cue": "fair-use", "phrase": "compatible with", "field": "description",
+                "span": [0, 15],
+            ],
+        ]
+        let evidence = try ClaimChartTests.evidence(
+            listing: ["title": "ZOLTA AAA replica", "description": "Compatible with <ZOLTA>"],
+            signals: ClaimChartTests.signals(signals))
+        let page = ClaimChart.html(for: evidence, images: [:], generatedAt: "t")
+        #expect(page.contains("Counterfeit cue <bdi class=\"v\">replica</bdi> in the <bdi>title</bdi>"))
+        #expect(page.contains("ZOLTA AAA <mark>replica</mark>"))
+        #expect(page.contains("<mark>Compatible with</mark> &lt;ZOLTA&gt;"))
+        #expect(page.contains("probable nominative fair use"))
+    }
+
     @Test func spansOutsideTheTextAreShownWithoutHighlight() {
         #expect(ClaimChart.highlighted("a<b", spans: [[0, 9], [2, 1]]) == "a&lt;b")
         #expect(
