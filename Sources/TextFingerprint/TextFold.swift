@@ -85,6 +85,10 @@ public enum TextFold {
             .spacingMark, .enclosingMark, .letterNumber:
             return .letter
         case .decimalNumber, .otherNumber: return .digit
+        case .otherSymbol:
+            // Enclosed and squared letters (Ⓩ, 🅉) are letters under NFKC.
+            let compatible = String(character).precomposedStringWithCompatibilityMapping.unicodeScalars
+            return compatible.contains { $0.properties.isAlphabetic } ? .letter : .punctuation
         case .spaceSeparator, .lineSeparator, .paragraphSeparator: return .space
         case .format, .control, .unassigned, .privateUse, .surrogate:
             return scalar.properties.isWhitespace ? .space : .invisible

@@ -9,6 +9,7 @@ import Testing
         WordMarkScanner.Mark(text: "JUSTA"),
         WordMarkScanner.Mark(text: "爱可美"),
         WordMarkScanner.Mark(text: "NORTH PEAK"),
+        WordMarkScanner.Mark(text: "MENTA"),
     ])
 
     func hits(_ text: String) -> [String] {
@@ -32,6 +33,12 @@ import Testing
         ("Zo\u{200B}lta shoes", "0:Zo\u{200B}lta:0-6:spaced"),
         ("Z\u{041E}LTA shoes", "0:Z\u{041E}LTA:0-5:confusable"),
         ("ＺＯＬＴＡ shoes", "0:ＺＯＬＴＡ:0-5:confusable"),
+        ("ⓏⓄⓁⓉⒶ shoes", "0:ⓏⓄⓁⓉⒶ:0-5:confusable"),
+        ("𝐙𝐎𝐋𝐓𝐀 shoes", "0:𝐙𝐎𝐋𝐓𝐀:0-5:confusable"),
+        ("Z̲O̲L̲T̲A̲ shoes", "0:Z̲O̲L̲T̲A̲:0-5:confusable"),
+        ("ＺＯＬＴＡのスニーカー", "0:ＺＯＬＴＡ:0-5:confusable"),
+        ("Z O L T A shoes", "0:Z O L T A:0-9:spaced"),
+        ("ZOLTA's new shoes", "0:ZOLTA:0-5:exact"),
         ("Z0LTA shoes", "0:Z0LTA:0-5:leet"),
         ("Z0LT@ shoes", "0:Z0LT@:0-5:leet"),
         ("Zolte shoes", "0:Zolte:0-5:edit"),
@@ -51,7 +58,8 @@ import Testing
     @Test(arguments: [
         "vintage leather jacket", "VINTAGE LEATHER", "adjustable strap", "ADJUSTABLE", "Zoltan Kodaly CD",
         "zoltarix gadget", "Zoltans bakery", "Volta battery", "zol tables", "Vintage-Stil Jacke",
-        "Винтажная куртка", "justamente esto", "Sachertorte", "zoltashoes", "Acmeline garden hose",
+        "Винтажная куртка", "justamente esto", "Sachertorte", "zoltashoes", "Zoltán Kodály", "ZOLTAN",
+        "la porta di casa", "Mentalität", "Acmeline garden hose",
     ])
     func leavesOrdinaryWordsAlone(text: String) {
         #expect(hits(text) == [])
