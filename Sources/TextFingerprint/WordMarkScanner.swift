@@ -203,6 +203,8 @@ public struct WordMarkScanner: Sendable {
             guard side >= 0, side < text.characters.count else { continue }
             let inner = side < span.lowerBound ? span.lowerBound : span.upperBound - 1
             switch (text.kinds[side], text.kinds[inner]) {
+            case (.punctuation, _) where side < span.lowerBound && text.characters[side] == "#":
+                glued = true  // a hashtag
             case (.space, _), (.punctuation, _), (.invisible, _), (.symbol, _):
                 continue
             case (.digit, .letter), (.letter, .digit):
@@ -210,15 +212,30 @@ public struct WordMarkScanner: Sendable {
             case (.digit, _):
                 return nil
             case (.letter, _):
-                // Inside a word in one script and one case run: buried, not glued.
+                // Inside a word in one script and one case run: buried, not glued (unless a hashtag joins words).
                 guard
                     text.scripts[side].isUnspaced != text.scripts[inner].isUnspaced
                         || caseBoundary(text, span: span, leftSide: side < span.lowerBound)
+                        || inHashtagBesideCommonWords(text, span: span)
                 else { return nil }
                 glued = true
             }
         }
         return glued
+    }
+
+    /// A mark inside a hashtag whose other letters are common words (`#zoltashoes`, `#newzolta`), where the
+    /// hashtag's word is not itself common (`#vintagestyle` holds VINTA beside "gestyle").
+    private func inHashtagBesideCommonWords(_ text: FoldedText, span: Range<Int>) -> Bool {
+        var start = span.lowerBound
+        while start > 0, text.kinds[start - 1] == .letter { start -= 1 }
+        guard start > 0, text.characters[start - 1] == "#" else { return false }
+        var end = span.upperBound
+        while end < text.characters.count, text.kinds[end] == .letter { end += 1 }
+        if TextTables.commonWords.contains(TextFold.exact(text.text(start..<end))) { return false }
+        return [start..<span.lowerBound, span.upperBound..<end].allSatisfy { part in
+            part.isEmpty || (part.count >= 3 && TextTables.commonWords.contains(TextFold.exact(text.text(part))))
+        }
     }
 
     /// A change of case at the edge of the mark, as camel case and acronyms mark word starts.
