@@ -30,6 +30,8 @@ public struct ContextFinder: Sendable {
         let spans = marks.filter { $0.field == field }.map(\.span)
         let characters = Array(text)
         return scanner.scan(text).compactMap { cue in
+            // "Not a replica", "no es réplica", "不是高仿": a denial is no counterfeit cue.
+            if cue.meaning == .counterfeit, Self.denied(characters, before: cue.span.lowerBound) { return nil }
             switch cue.placement {
             case .anywhere: break
             case .beforeMark:
@@ -41,6 +43,20 @@ public struct ContextFinder: Sendable {
             }
             return ContextMatch(cue: cue.meaning.rawValue, phrase: cue.phrase, field: field, span: cue.span)
         }
+    }
+
+    /// Negations that deny a counterfeit cue when they stand just before it.
+    static let negations: Set<String> = [
+        "not", "no", "non", "never", "nicht", "kein", "keine", "keinen", "ni", "pas", "не", "нет", "ничего",
+    ]
+
+    /// Whether a negation stands in the two words (or, in Chinese and Japanese, the characters) before `start`.
+    static func denied(_ characters: [Character], before start: Int) -> Bool {
+        let window = String(characters[max(0, start - 16)..<start]).lowercased()
+        let words = window.split { $0.isWhitespace || $0.isPunctuation }.suffix(2)
+        if words.contains(where: { negations.contains(String($0)) }) { return true }
+        let tail = String(window.suffix(3))
+        return ["不是", "非", "并非", "ではない", "じゃない"].contains { tail.hasSuffix($0) }
     }
 
     /// Whether `to` follows `from` with nothing but spacing, punctuation or one model number between: "case for

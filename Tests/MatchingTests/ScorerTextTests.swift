@@ -32,6 +32,13 @@ import Testing
         #expect(assessment.severity == .serious && assessment.score >= 0.9)
     }
 
+    @Test(arguments: [
+        "ZOLTA sneakers, 100% authentic, not a replica", "ZOLTA Sneaker, keine Fälschung", "ZOLTA 正品 不是高仿",
+    ])
+    func deniedCounterfeitCuesAreNoCues(title: String) {
+        #expect(!assess(title).0.context.contains { $0.cue == "counterfeit" })
+    }
+
     @Test func cuesAloneAreNoEvidence() {
         let found = matcher.match([("title", "AAA replica sneakers compatible with everything")])
         #expect(found.marks.isEmpty && found.context.isEmpty)
