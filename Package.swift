@@ -22,6 +22,8 @@ let package = Package(
         .library(name: "PerceptualHash", targets: ["PerceptualHash"]),
         .library(name: "Matching", targets: ["Matching"]),
         .library(name: "Intake", targets: ["Intake"]),
+        .library(name: "TextFingerprint", targets: ["TextFingerprint"]),
+        .library(name: "Matching", targets: ["Matching"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,7 +39,11 @@ let package = Package(
         ),
         .target(name: "Imaging", dependencies: ["CImageCodecs"], swiftSettings: strictSettings + optimisedInDebug),
         .target(name: "PerceptualHash", dependencies: ["Imaging"], swiftSettings: strictSettings + optimisedInDebug),
-        .target(name: "Matching", dependencies: ["PerceptualHash"], swiftSettings: strictSettings),
+        .target(
+            name: "TextFingerprint", exclude: ["Generated/README.md"], swiftSettings: strictSettings + optimisedInDebug),
+        .target(
+            name: "Matching", dependencies: ["PerceptualHash", "TextFingerprint"],
+            swiftSettings: strictSettings + optimisedInDebug),
         .target(
             name: "Store",
             dependencies: [
@@ -54,7 +60,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Imaging", "PerceptualHash", "Intake", "Matching", "Store", "Evidence",
+                "Imaging", "PerceptualHash", "Intake", "Matching", "TextFingerprint", "Store", "Evidence",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
@@ -85,6 +91,11 @@ let package = Package(
         .testTarget(
             name: "PerceptualHashTests",
             dependencies: ["PerceptualHash", "Imaging", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TextFingerprintTests",
+            dependencies: ["TextFingerprint"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -31,6 +31,14 @@ let package = Package(
             path: "Benchmarks/HammingSearch",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        // Text matching over a generated listing set, driven by `text/text_peers.py` beside the Python peers.
+        .executableTarget(
+            name: "TextScan",
+            dependencies: [
+                .product(name: "Matching", package: "Proofmark"), .product(name: "Intake", package: "Proofmark"),
+            ],
+            path: "Benchmarks/TextScan"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -81,7 +81,7 @@ public enum ClaimChart {
             page += "<tr><td colspan=\"4\">No accused element is recorded for this finding.</td></tr>\n"
         }
         for (index, element) in evidence.elements.enumerated() {
-            let (name, proof) = row(element, listing: listing, images: images)
+            let (name, proof) = row(element, listing: listing, images: images, texts: evidence.registeredTexts)
             page += "<tr><td class=\"n\">\(index + 1)</td><td>\(name)</td><td>\(asserted)</td><td>\(proof)</td></tr>\n"
         }
         page += """
@@ -96,7 +96,7 @@ public enum ClaimChart {
 
     /// An element's name and its evidence cell, as HTML.
     private static func row(
-        _ element: AccusedElement, listing: ListingSummary, images: [String: ImageFiles]
+        _ element: AccusedElement, listing: ListingSummary, images: [String: ImageFiles], texts: [String: String]
     ) -> (String, String) {
         switch element {
         case .image(let signal):
@@ -110,14 +110,15 @@ public enum ClaimChart {
             return (name, wordMarkEvidence(signal, listing: listing))
         case .textCopy(let signal):
             let name = "Registered text <bdi class=\"v\">\(HTML.escape(signal.text))</bdi> copied into the listing"
-            let similarity = signal.similarity.map { "Similarity \(percent($0))." } ?? "Similarity not recorded."
-            return (name, similarity)
+            return (name, textCopyEvidence(signal, listing: listing, source: texts[signal.text]))
         case .price(let price, let floor):
             let currency = listing.currency.map { " " + HTML.escape($0) } ?? ""
             let proof =
                 "Listed at <strong>\(HTML.escape(price))\(currency)</strong>; the brand's floor for genuine goods is "
                 + "<strong>\(HTML.escape(floor))\(currency)</strong>."
             return ("Price below the brand's floor", proof)
+        case .context(let signal):
+            return contextRow(signal, listing: listing)
         }
     }
 
@@ -187,6 +188,73 @@ public enum ClaimChart {
                 + "not what was found: the listing may have changed since.</p>"
         }
         return cell
+    }
+
+    /// Measures, then each field of the listing and the registered text with the copied passages highlighted.
+    private static func textCopyEvidence(
+        _ signal: AccusedElement.TextCopySignal, listing: ListingSummary, source: String?
+    ) -> String {
+        var measures: [String] = []
+        measures.append(signal.similarity.map { "Similarity \(percent($0))" } ?? "Similarity not recorded")
+        if let containment = signal.containment { measures.append("\(percent(containment)) of the registered text") }
+        if let method = signal.method { measures.append("method \(text(method))") }
+        var cell = "<p>" + measures.joined(separator: "; ") + ".</p>"
+        let fields = signal.passages.map(\.field).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        for field in fields {
+            let value: String? =
+                switch field {
+                case "title": listing.title
+                case "description": listing.description
+                default: nil
+                }
+            guard let value else { continue }
+            let spans = signal.passages.filter { $0.field == field }.map(\.span)
+            cell += "<p class=\"quiet\">Listing \(text(fieldName(field))):</p>"
+            cell += "<blockquote>\(highlighted(value, spans: spans))</blockquote>"
+        }
+        if let source {
+            cell += "<p class=\"quiet\">Registered text <bdi class=\"v\">\(HTML.escape(signal.text))</bdi>:</p>"
+            cell += "<blockquote>\(highlighted(source, spans: signal.passages.map(\.sourceSpan)))</blockquote>"
+        }
+        return cell
+    }
+
+    /// A cue: counterfeit talk supports the claim; nominative phrasing warns that the use may be fair.
+    private static func contextRow(_ signal: AccusedElement.ContextSignal, listing: ListingSummary) -> (String, String)
+    {
+        let counterfeit = signal.cue == "counterfeit"
+        let name =
+            (counterfeit ? "Counterfeit cue " : "Nominative phrasing ")
+            + "<bdi class=\"v\">\(HTML.escape(signal.phrase))</bdi> in the \(text(fieldName(signal.field)))"
+        let value: String? =
+            switch signal.field {
+            case "title": listing.title
+            case "description": listing.description
+            default: nil
+            }
+        var cell = value.map { "<blockquote>\(highlighted($0, spans: [signal.span]))</blockquote>" } ?? ""
+        cell +=
+            counterfeit
+            ? "<p>The listing presents the goods as imitations of the brand's.</p>"
+            : "<p class=\"warn\">The listing names the mark to say what the product fits or works with: probable "
+                + "nominative fair use. This finding is reported at low severity and is not by itself evidence of "
+                + "infringement.</p>"
+        return (name, cell)
+    }
+
+    /// `value` escaped, with each valid `[start, end)` Character span (non-overlapping after sorting) in `<mark>`.
+    static func highlighted(_ value: String, spans: [[Int]]) -> String {
+        let characters = Array(value)
+        var html = ""
+        var position = 0
+        let valid = spans.filter { $0.count == 2 && $0[0] >= 0 && $0[0] < $0[1] && $0[1] <= characters.count }
+            .sorted { $0[0] < $1[0] }
+        for span in valid where span[0] >= position {
+            html += HTML.escape(String(characters[position..<span[0]]))
+            html += "<mark>\(HTML.escape(String(characters[span[0]..<span[1]])))</mark>"
+            position = span[1]
+        }
+        return html + HTML.escape(String(characters[position...]))
     }
 
     private static func fact(_ label: String, _ value: String) -> String {

@@ -84,6 +84,8 @@ public enum AccusedElement: Sendable, Hashable {
     case textCopy(TextCopySignal)
     /// A price below the brand's floor.
     case price(price: String, floor: String)
+    /// A counterfeit or nominative (fair-use) cue in the listing's text, beside a mark or a copy.
+    case context(ContextSignal)
 
     public struct ImageSignal: Sendable, Hashable {
         public var asset: String
@@ -110,9 +112,29 @@ public enum AccusedElement: Sendable, Hashable {
         public var how: String
     }
 
+    public struct ContextSignal: Sendable, Hashable {
+        /// `counterfeit` or `fair-use`.
+        public var cue: String
+        public var phrase: String
+        public var field: String
+        /// Character offsets in the field's text (start, end).
+        public var span: [Int]
+    }
+
     public struct TextCopySignal: Sendable, Hashable {
         public var text: String
         public var similarity: Double?
+        public var containment: Double?
+        /// `minhash+winnowing`.
+        public var method: String?
+        public var passages: [Passage] = []
+
+        /// A copied passage: where it is in the listing's field and in the registered text (Character offsets).
+        public struct Passage: Sendable, Hashable {
+            public var field: String
+            public var span: [Int]
+            public var sourceSpan: [Int]
+        }
     }
 
     /// The elements a finding's signals (`FindingRecord.signals`, a JSON array) name, in order; signals of a kind
@@ -143,11 +165,24 @@ public enum AccusedElement: Sendable, Hashable {
                         mark: text("mark") ?? "", found: text("found") ?? "", field: text("field") ?? "",
                         span: (signal["span"] as? [NSNumber])?.map(\.intValue) ?? [], how: text("how") ?? ""))
             case "text-copy":
+                let passages = (signal["passages"] as? [[String: Any]] ?? []).map { passage in
+                    TextCopySignal.Passage(
+                        field: passage["field"] as? String ?? "",
+                        span: (passage["span"] as? [NSNumber])?.map(\.intValue) ?? [],
+                        sourceSpan: (passage["source_span"] as? [NSNumber])?.map(\.intValue) ?? [])
+                }
                 return .textCopy(
                     TextCopySignal(
-                        text: text("text") ?? "", similarity: (signal["similarity"] as? NSNumber)?.doubleValue))
+                        text: text("text") ?? "", similarity: (signal["similarity"] as? NSNumber)?.doubleValue,
+                        containment: (signal["containment"] as? NSNumber)?.doubleValue, method: text("method"),
+                        passages: passages))
             case "price":
                 return .price(price: text("price") ?? "", floor: text("floor") ?? "")
+            case "context":
+                return .context(
+                    ContextSignal(
+                        cue: text("cue") ?? "", phrase: text("phrase") ?? "", field: text("field") ?? "",
+                        span: (signal["span"] as? [NSNumber])?.map(\.intValue) ?? []))
             default:
                 return nil
             }
@@ -163,6 +198,8 @@ public struct FindingEvidence: Sendable {
     public var elements: [AccusedElement]
     /// The registry's owner (the brand owner on whose behalf the evidence is made).
     public var owner: String
+    /// The contents of the registered texts the finding's text-copy signals name, by text id.
+    public var registeredTexts: [String: String] = [:]
 
     public init(finding: FindingRecord, listing: ListingSummary, right: RightSummary, owner: String) {
         self.finding = finding

@@ -118,6 +118,9 @@ extension MorningReport {
                     return "text <b>\(HTML.escape(signal.text))</b>\(similarity)"
                 case .price(let price, let floor):
                     return "price \(HTML.escape(price)) &lt; floor \(HTML.escape(floor))"
+                case .context(let signal):
+                    let meaning = signal.cue == "counterfeit" ? "counterfeit cue" : "probable fair use"
+                    return "\(meaning) “\(HTML.escape(signal.phrase))” in \(HTML.escape(signal.field))"
                 }
             }.joined(separator: "<br>")
         }

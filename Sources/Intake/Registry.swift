@@ -59,10 +59,13 @@ public struct Brand: Sendable, Hashable {
 public struct WordMark: Sendable, Hashable {
     public var text: String
     public var right: String
+    /// Ordinary words or product names that contain the mark and are not it (`exclude:` in the registry).
+    public var exclusions: [String]
 
-    public init(text: String, right: String) {
+    public init(text: String, right: String, exclusions: [String] = []) {
         self.text = text
         self.right = right
+        self.exclusions = exclusions
     }
 }
 

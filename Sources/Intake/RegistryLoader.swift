@@ -156,7 +156,9 @@ struct RegistryReader {
         var marks: [WordMark] = []
         for (index, markNode) in (fields["marks"].flatMap { sequence($0, "\(path).marks") } ?? []).enumerated() {
             let markPath = "\(path).marks[\(index)]"
-            guard let mark = mapping(markNode, markPath, keys: ["text", "right"], required: ["text", "right"]),
+            guard
+                let mark = mapping(
+                    markNode, markPath, keys: ["text", "right", "exclude"], required: ["text", "right"]),
                 let text = mark["text"].flatMap({ text($0, "\(markPath).text") }),
                 let right = mark["right"].flatMap({ reference($0, "\(markPath).right", rights: rights) })
             else { continue }
@@ -164,7 +166,14 @@ struct RegistryReader {
                 issues.append(issue(node, "\(markPath).text", "a word mark cannot be empty"))
                 continue
             }
-            marks.append(WordMark(text: text, right: right))
+            let exclusions = mark["exclude"].flatMap { textList($0, "\(markPath).exclude") } ?? []
+            if let node = mark["exclude"],
+                let blank = exclusions.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty })
+            {
+                issues.append(issue(node, "\(markPath).exclude[\(blank)]", "an exclusion phrase cannot be empty"))
+                continue
+            }
+            marks.append(WordMark(text: text, right: right, exclusions: exclusions))
         }
         var assets: [RegisteredAsset] = []
         for (index, assetNode) in (fields["assets"].flatMap { sequence($0, "\(path).assets") } ?? []).enumerated() {

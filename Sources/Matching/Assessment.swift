@@ -4,6 +4,10 @@ public import Foundation
 public struct Evidence: Sendable, Hashable {
     public var images: [ImageMatch]
     public var marks: [MarkMatch]
+    /// Registered texts copied into the listing.
+    public var copies: [TextCopyMatch] = []
+    /// Counterfeit and fair-use cues of the listing; they weigh only beside a mark or a copy (`Scorer+Text.swift`).
+    public var context: [ContextMatch] = []
     /// The listing's price and the brand's floor, when the price is below it in the same currency.
     public var priceBelowFloor: (price: Decimal, floor: Decimal)?
 
@@ -14,7 +18,7 @@ public struct Evidence: Sendable, Hashable {
     }
 
     public static func == (lhs: Evidence, rhs: Evidence) -> Bool {
-        lhs.images == rhs.images && lhs.marks == rhs.marks
+        lhs.images == rhs.images && lhs.marks == rhs.marks && lhs.copies == rhs.copies && lhs.context == rhs.context
             && lhs.priceBelowFloor?.price == rhs.priceBelowFloor?.price
             && lhs.priceBelowFloor?.floor == rhs.priceBelowFloor?.floor
     }
@@ -22,12 +26,15 @@ public struct Evidence: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) {
         hasher.combine(images)
         hasher.combine(marks)
+        hasher.combine(copies)
+        hasher.combine(context)
         hasher.combine(priceBelowFloor?.price)
         hasher.combine(priceBelowFloor?.floor)
     }
 
-    /// Whether there is anything to report: an image or a mark (a low price alone is no infringement).
-    public var isEmpty: Bool { images.isEmpty && marks.isEmpty }
+    /// Whether there is anything to report: an image, a mark or a copied text (a low price or a cue alone is no
+    /// infringement).
+    public var isEmpty: Bool { images.isEmpty && marks.isEmpty && copies.isEmpty }
 }
 
 /// How serious a finding is, for sorting the morning's work.
@@ -55,19 +62,21 @@ public struct Assessment: Sendable, Hashable {
 /// or a mark). The score is their noisy-OR, 1 − Π(1 − strength): it grows with every added or stronger signal and
 /// never passes 1. Severity is `serious` for a trusted image match of strength 0.75 or more (within about 17 bits
 /// for whole pictures), for a mark in the title at a price below the floor, or for a score of 0.9 or more;
-/// `moderate` from 0.6; `low` below. The default `--min-score` of 0.5 is calibrated with `proofmark robustness`
-/// (`Benchmarks/README.md`).
+/// `moderate` from 0.6; `low` below. Text signals (marks by how they were found, copied texts, counterfeit and
+/// fair-use cues) enter through `textStrengths(_:)` and `adjustedForText(_:evidence:)` in `Scorer+Text.swift`.
+/// The default `--min-score` of 0.5 is calibrated with `proofmark robustness` (`Docs/design-image-matching.md`).
 public enum Scorer {
     public static func assess(_ evidence: Evidence) -> Assessment {
         guard !evidence.isEmpty else { return Assessment(score: 0, severity: .low) }
         var strengths = evidence.images.map(\.strength)
-        strengths += evidence.marks.map { $0.field == "title" ? 0.6 : 0.4 }
+        strengths += textStrengths(evidence)
         if evidence.priceBelowFloor != nil { strengths.append(0.2) }
         let score = 1 - strengths.reduce(1) { $0 * (1 - $1) }
         let closeImage = evidence.images.contains { $0.trusted && $0.strength >= ImageMatcher.seriousStrength }
         let cheapMarkInTitle = evidence.priceBelowFloor != nil && evidence.marks.contains { $0.field == "title" }
         let severity: Severity =
             closeImage || cheapMarkInTitle || score >= 0.9 ? .serious : score >= 0.6 ? .moderate : .low
-        return Assessment(score: (score * 10_000).rounded() / 10_000, severity: severity)
+        return adjustedForText(
+            Assessment(score: (score * 10_000).rounded() / 10_000, severity: severity), evidence: evidence)
     }
 }

@@ -93,17 +93,25 @@ struct BundleStep {
         let key = EvidenceBundle.evidenceKey(
             finding: finding, right: summary, owner: registry.owner, listingRaw: input.listingRaw,
             images: input.images.map { ($0.reference, $0.position, $0.sha256 ?? "failed") },
-            assets: assets.brandAssets(finding.brand), certificateSHA256: certificate?.sha256,
+            assets: assets.brandAssets(finding.brand) + assets.brandTexts(finding.brand),
+            certificateSHA256: certificate?.sha256,
             toolVersion: run.toolVersion, signer: signer)
         let folder = bundles.appendingPathComponent(finding.findingID)
         if previous == key, FileManager.default.fileExists(atPath: folder.appendingPathComponent("bag-info.txt").path) {
             return .success(.unchanged)
         }
-        let evidence = FindingEvidence(
+        var evidence = FindingEvidence(
             finding: finding,
             listing: ListingSummary(
                 raw: input.listingRaw, marketplace: finding.marketplace, listingID: finding.listingID),
             right: summary, owner: registry.owner)
+        for element in evidence.elements {
+            guard case .textCopy(let signal) = element,
+                let file = registry.brands.lazy.flatMap(\.texts).first(where: { $0.id == signal.text })?.file,
+                let data = FileManager.default.contents(atPath: file.path)
+            else { continue }
+            evidence.registeredTexts[signal.text] = String(decoding: data, as: UTF8.self)
+        }
         var images: [ListingImageRecord] = []
         var assetIDs: [String] = []
         for element in evidence.elements {
@@ -176,6 +184,14 @@ final class AssetFiles: Sendable {
     func brandAssets(_ brand: String) -> [(id: String, fileName: String, sha256: String)] {
         registry.brands.first { $0.name == brand }?.assets.compactMap { asset in
             hashedFile(asset.file).map { (asset.id, asset.file.lastPathComponent, $0.sha256) }
+        } ?? []
+    }
+
+    /// The hashes of every registered text of a brand, for evidence keys: a claim chart quotes the text, so a changed
+    /// text makes the bag again.
+    func brandTexts(_ brand: String) -> [(id: String, fileName: String, sha256: String)] {
+        registry.brands.first { $0.name == brand }?.texts.compactMap { text in
+            hashedFile(text.file).map { ("text:" + text.id, text.file.lastPathComponent, $0.sha256) }
         } ?? []
     }
 

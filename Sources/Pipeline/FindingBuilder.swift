@@ -35,8 +35,9 @@ struct FindingBuilder: Sendable {
             let images = outcome.images.flatMap { image in
                 image.matches.filter { $0.brand == brand.name }.map { (image, $0) }
             }
-            let marks = outcome.marks.filter { $0.brand == brand.name }
-            guard !images.isEmpty || !marks.isEmpty else { continue }
+            let marks = outcome.text.marks.filter { $0.brand == brand.name }
+            let copies = outcome.text.copies.filter { $0.brand == brand.name }
+            guard !images.isEmpty || !marks.isEmpty || !copies.isEmpty else { continue }
             if let seller = listing.sellerID, brand.authorizedSellers.contains(seller) {
                 authorized += 1
                 continue
@@ -47,12 +48,17 @@ struct FindingBuilder: Sendable {
             {
                 belowFloor = (price, floor.amount)
             }
-            let rights = Set(images.map(\.1.right) + marks.map(\.right)).sorted()
+            let rights = Set(images.map(\.1.right) + marks.map(\.right) + copies.map(\.right)).sorted()
             for right in rights {
                 let rightImages = images.filter { $0.1.right == right }
                 let rightMarks = marks.filter { $0.right == right }
-                let assessment = Scorer.assess(
-                    Evidence(images: rightImages.map(\.1), marks: rightMarks, priceBelowFloor: belowFloor))
+                let rightCopies = copies.filter { $0.right == right }
+                // Cues travel with text evidence only: beside an image alone they say nothing about it.
+                let context = rightMarks.isEmpty && rightCopies.isEmpty ? [] : outcome.text.context
+                var evidence = Evidence(images: rightImages.map(\.1), marks: rightMarks, priceBelowFloor: belowFloor)
+                evidence.copies = rightCopies
+                evidence.context = context
+                let assessment = Scorer.assess(evidence)
                 let id = Self.findingID(
                     marketplace: listing.marketplace, listingID: listing.listingID, brand: brand.name, right: right)
                 var signals: [JSON] = rightImages.map { image, match in
@@ -82,6 +88,8 @@ struct FindingBuilder: Sendable {
                         "how": .string(mark.how),
                     ]
                 }
+                signals += rightCopies.map(Self.signal)
+                signals += context.map(Self.signal)
                 if let (price, floor) = belowFloor {
                     signals.append(["kind": "price", "price": .decimal(price), "floor": .decimal(floor)])
                 }
@@ -92,6 +100,32 @@ struct FindingBuilder: Sendable {
             }
         }
         return (result, authorized)
+    }
+
+    /// `{"kind":"text-copy","text":…,"similarity":…,"containment":…,"method":"minhash+winnowing","passages":[…]}`
+    static func signal(_ copy: TextCopyMatch) -> JSON {
+        [
+            "kind": "text-copy", "text": .string(copy.text), "similarity": .double(copy.similarity),
+            "containment": .double(copy.containment), "method": "minhash+winnowing",
+            "passages": .array(
+                copy.passages.map { passage in
+                    [
+                        "field": .string(passage.field),
+                        "span": [.integer(passage.span.lowerBound), .integer(passage.span.upperBound)],
+                        "source_span": [
+                            .integer(passage.sourceSpan.lowerBound), .integer(passage.sourceSpan.upperBound),
+                        ],
+                    ]
+                }),
+        ]
+    }
+
+    /// `{"kind":"context","cue":"counterfeit"|"fair-use","phrase":…,"field":…,"span":[a,b]}`
+    static func signal(_ cue: ContextMatch) -> JSON {
+        [
+            "kind": "context", "cue": .string(cue.cue), "phrase": .string(cue.phrase), "field": .string(cue.field),
+            "span": [.integer(cue.span.lowerBound), .integer(cue.span.upperBound)],
+        ]
     }
 }
 

@@ -28,7 +28,8 @@ struct ImageOutcome: Sendable {
 struct ListingOutcome: Sendable {
     var listing: Listing
     var images: [ImageOutcome]
-    var marks: [MarkMatch]
+    /// Marks, copied texts and cues in the title and description.
+    var text: TextEvidence
     /// Its findings (before the minimum score), and how many brands matched but the seller is authorised.
     var findings: [Finding] = []
     var authorized = 0
@@ -68,7 +69,7 @@ struct ListingOutcome: Sendable {
 struct ListingProcessor: Sendable {
     let resolver: ImageResolver
     let index: ImageMatcher
-    let marks: WordMarkFinder
+    let text: TextMatcher
     let builder: FindingBuilder
     let store: StateStore
     let fetcher: ImageFetcher
@@ -92,10 +93,10 @@ struct ListingProcessor: Sendable {
                 images.append(
                     image(reference, source: sources[position], position: position, fetched: fetched[position]))
             }
-            var found: [MarkMatch] = []
-            if let title = listing.title { found += marks.find(in: title, field: "title") }
-            if let description = listing.description { found += marks.find(in: description, field: "description") }
-            var outcome = ListingOutcome(listing: listing, images: images, marks: found)
+            var fields: [(name: String, text: String)] = []
+            if let title = listing.title { fields.append(("title", title)) }
+            if let description = listing.description { fields.append(("description", description)) }
+            var outcome = ListingOutcome(listing: listing, images: images, text: text.match(fields))
             (outcome.findings, outcome.authorized) = builder.findings(for: outcome)
             outcome.contentSHA256 = outcome.computeContentSHA256()
             return outcome

@@ -56,6 +56,13 @@ public enum NightlyRun {
         // The registry, validated before any work starts.
         var loaded = try loadRegistry(configuration.registryPath, on: configuration.now)
         let registryHash = try fileSHA256(configuration.registryPath)
+        // The registered texts, read now: a missing or unreadable text stops the run before any work, and their
+        // contents decide whether an interrupted run may resume.
+        let protectedTexts = try loadProtectedTexts(loaded.registry)
+        let textsHash = Digest.sha256Hex(
+            Data(
+                protectedTexts.map { "\($0.id)\n\(Digest.sha256Hex(Data($0.content.utf8)))" }.joined(separator: "\n")
+                    .utf8))
         let dumpHash = try fileSHA256(configuration.dumpPath)
         let dump: ListingDump
         do {
@@ -86,14 +93,17 @@ public enum NightlyRun {
         var decisive: [String: JSON] = [
             "dump": .string(dumpHash), "registry": .string(registryHash), "min_score": parameters["min_score"] ?? .null,
             "mapping": parameters["mapping"] ?? .null, "max_bad_share": parameters["max_bad_share"] ?? .null,
-            "fingerprints": .integer(FingerprintCodec.version),
+            "fingerprints": .integer(FingerprintCodec.version), "texts": .string(textsHash),
         ]
         if let shard = configuration.shard {
             parameters["shard"] = .string(shard.description)
             decisive["shard"] = .string(shard.description)
         }
         let inputs: JSON = [
-            "registry": ["path": .string(configuration.registryPath), "sha256": .string(registryHash)],
+            "registry": [
+                "path": .string(configuration.registryPath), "sha256": .string(registryHash),
+                "texts_sha256": .string(textsHash),
+            ],
             "dump": [
                 "path": .string(configuration.dumpPath), "sha256": .string(dumpHash),
                 "format": .string(dump.format.rawValue), "compressed": .bool(dump.isCompressed),
@@ -149,10 +159,12 @@ public enum NightlyRun {
             resolver: ImageResolver(
                 dumpFolder: URL(fileURLWithPath: configuration.dumpPath).deletingLastPathComponent()),
             index: ImageMatcher(assets),
-            marks: WordMarkFinder(
-                registry.brands.flatMap { brand in
-                    brand.marks.map { RegisteredMark(brand: brand.name, text: $0.text, right: $0.right) }
-                }),
+            text: TextMatcher(
+                marks: registry.brands.flatMap { brand in
+                    brand.marks.map {
+                        RegisteredMark(brand: brand.name, text: $0.text, right: $0.right, exclusions: $0.exclusions)
+                    }
+                }, texts: protectedTexts),
             builder: FindingBuilder(registry: registry), store: store,
             fetcher: ImageFetcher(cacheFolder: configuration.imageCacheFolder, policy: configuration.fetchPolicy),
             cpu: WorkLimiter(limit: configuration.jobs),
@@ -405,6 +417,29 @@ public enum NightlyRun {
     }
 
     /// SHA-256 of a file, read in chunks.
+    /// The contents of every registered text (UTF-8), in registry order.
+    static func loadProtectedTexts(_ registry: Registry) throws(RunError) -> [ProtectedText] {
+        var texts: [ProtectedText] = []
+        var issues: [RegistryIssue] = []
+        for brand in registry.brands {
+            for text in brand.texts {
+                guard let data = FileManager.default.contents(atPath: text.file.path),
+                    let content = String(data: data, encoding: .utf8)
+                else {
+                    issues.append(
+                        RegistryIssue(
+                            severity: .error, file: registry.file.path, line: nil, column: nil,
+                            field: "brands[\(brand.name)].texts[\(text.id)]",
+                            message: "cannot read \(text.file.path) as UTF-8 text"))
+                    continue
+                }
+                texts.append(ProtectedText(brand: brand.name, id: text.id, right: text.right, content: content))
+            }
+        }
+        guard issues.isEmpty else { throw RunError.registry(RegistryError(issues: issues)) }
+        return texts
+    }
+
     private static func fileSHA256(_ path: String) throws(RunError) -> String {
         do {
             return try Hashing.sha256Hex(contentsOf: URL(fileURLWithPath: path))

@@ -70,6 +70,7 @@ public struct ExportItem: Sendable {
             case .image: places.insert("image")
             case .wordMark, .textCopy: places.insert("text")
             case .price: if ipType == "trademark" { places.insert("product") }
+            case .context: break  // cues are read below, from the signals
             }
         }
         if ipType == "trademark", contextCues.contains("counterfeit") { places.insert("product") }
@@ -89,6 +90,7 @@ public struct ExportItem: Sendable {
             case .wordMark(let mark): evidence.append("mark \(mark.mark) in the \(mark.field)")
             case .textCopy(let text): evidence.append("registered text \(text.text) copied")
             case .price(let price, let floor): evidence.append("price \(price) below the brand's floor \(floor)")
+            case .context: break
             }
         }
         if contextCues.contains("counterfeit") { evidence.append("listing calls itself a replica") }

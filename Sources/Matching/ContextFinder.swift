@@ -1,0 +1,71 @@
+import TextFingerprint
+
+/// A context cue in a listing: counterfeit talk or nominative (fair-use) phrasing, next to its marks.
+public struct ContextMatch: Sendable, Hashable {
+    /// `counterfeit` or `fair-use`.
+    public var cue: String
+    /// The cue phrase as listed (`ContextCueScanner.defaultPhrases`).
+    public var phrase: String
+    /// `title`, `description`, ...
+    public var field: String
+    /// Character offsets in the field's original text.
+    public var span: Range<Int>
+
+    public init(cue: String, phrase: String, field: String, span: Range<Int>) {
+        self.cue = cue
+        self.phrase = phrase
+        self.field = field
+        self.span = span
+    }
+}
+
+/// Finds the context cues of a field (`ContextCueScanner`), keeping nominative words that only count next to a mark
+/// ("for", "für", "для", 用) only where they stand right before or after one of `marks` in the same field.
+public struct ContextFinder: Sendable {
+    private let scanner = ContextCueScanner()
+
+    public init() {}
+
+    public func find(in text: String, field: String, marks: [MarkMatch]) -> [ContextMatch] {
+        let spans = marks.filter { $0.field == field }.map(\.span)
+        let characters = Array(text)
+        return scanner.scan(text).compactMap { cue in
+            // "Not a replica", "no es réplica", "不是高仿": a denial is no counterfeit cue.
+            if cue.meaning == .counterfeit, Self.denied(characters, before: cue.span.lowerBound) { return nil }
+            switch cue.placement {
+            case .anywhere: break
+            case .beforeMark:
+                guard spans.contains(where: { Self.near(characters, from: cue.span.upperBound, to: $0.lowerBound) })
+                else { return nil }
+            case .afterMark:
+                guard spans.contains(where: { Self.near(characters, from: $0.upperBound, to: cue.span.lowerBound) })
+                else { return nil }
+            }
+            return ContextMatch(cue: cue.meaning.rawValue, phrase: cue.phrase, field: field, span: cue.span)
+        }
+    }
+
+    /// Negations that deny a counterfeit cue when they stand just before it.
+    static let negations: Set<String> = [
+        "not", "no", "non", "never", "nicht", "kein", "keine", "keinen", "ni", "pas", "не", "нет", "ничего",
+    ]
+
+    /// Whether a negation stands in the two words (or, in Chinese and Japanese, the characters) before `start`.
+    static func denied(_ characters: [Character], before start: Int) -> Bool {
+        let window = String(characters[max(0, start - 16)..<start]).lowercased()
+        let words = window.split { $0.isWhitespace || $0.isPunctuation }.suffix(2)
+        if words.contains(where: { negations.contains(String($0)) }) { return true }
+        let tail = String(window.suffix(3))
+        return ["不是", "非", "并非", "ではない", "じゃない"].contains { tail.hasSuffix($0) }
+    }
+
+    /// Whether `to` follows `from` with nothing but spacing, punctuation or one model number between: "case for
+    /// ZOLTA" and "ZOLTA Z5対応" are nominative, "zapatillas para hombre ZOLTA" ("for men") is not. Phrases such as
+    /// "for the" are cues of their own.
+    static func near(_ characters: [Character], from: Int, to: Int) -> Bool {
+        guard from <= to, to - from <= 12 else { return false }
+        let words = characters[from..<to].split { $0.isWhitespace || $0.isPunctuation }
+        // A model number may stand between the mark and the cue: "ZOLTA Z5対応".
+        return words.isEmpty || (words.count == 1 && words[0].count <= 8 && words[0].contains { $0.isNumber })
+    }
+}

@@ -1,0 +1,46 @@
+import TextFingerprint
+
+/// What a listing's text showed: marks, copied registered texts, and the cues around them.
+public struct TextEvidence: Sendable, Hashable {
+    public var marks: [MarkMatch] = []
+    public var copies: [TextCopyMatch] = []
+    /// Cues, kept only when the listing has a mark or a copy: they are never evidence alone.
+    public var context: [ContextMatch] = []
+
+    public init(marks: [MarkMatch] = [], copies: [TextCopyMatch] = [], context: [ContextMatch] = []) {
+        self.marks = marks
+        self.copies = copies
+        self.context = context
+    }
+}
+
+/// The text side of matching one listing: word marks (`WordMarkFinder`), copied texts (`TextCopyIndex`) and
+/// context cues (`ContextFinder`) over each field. Build once per run; safe to share between tasks.
+public struct TextMatcher: Sendable {
+    public let marks: WordMarkFinder
+    public let copies: TextCopyIndex
+    private let context = ContextFinder()
+
+    public init(marks: [RegisteredMark], texts: [ProtectedText]) {
+        self.marks = WordMarkFinder(marks)
+        copies = TextCopyIndex(texts)
+    }
+
+    /// The text evidence of a listing's fields (name and text, e.g. `title`, `description`), in field order.
+    public func match(_ fields: [(name: String, text: String)]) -> TextEvidence {
+        var evidence = TextEvidence()
+        var fieldMarks: [[MarkMatch]] = []
+        for field in fields {
+            let folded = FoldedText(field.text)
+            let found = marks.find(in: folded, field: field.name)
+            fieldMarks.append(found)
+            evidence.marks += found
+            if !copies.isEmpty { evidence.copies += copies.matches(in: folded, field: field.name) }
+        }
+        guard !evidence.marks.isEmpty || !evidence.copies.isEmpty else { return evidence }
+        for (field, found) in zip(fields, fieldMarks) {
+            evidence.context += context.find(in: field.text, field: field.name, marks: found)
+        }
+        return evidence
+    }
+}

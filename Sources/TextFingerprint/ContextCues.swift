@@ -1,0 +1,110 @@
+/// Words around a mark that change what it means: counterfeit cues ("replica", "AAA", "1:1", 高仿) and nominative
+/// phrasing that names the brand to say what a product fits ("compatible with", "für", 适用于).
+///
+/// Phrases are folded like marks (`TextFold`: width, case, confusables, leetspeak, traditional Han) and found with
+/// one Aho–Corasick automaton, so `R3PLICA` and `ＡＡＡ` count. Phrases in spaced scripts must stand at word
+/// boundaries. *Weak* nominative words ("for", "fits", "для", 用) mean fair use only right next to a mark, which the
+/// caller checks (`Cue.placement`); the rest count anywhere in the field.
+public struct ContextCueScanner: Sendable {
+    /// What a cue suggests.
+    public enum Meaning: String, Sendable, Hashable {
+        case counterfeit
+        case fairUse = "fair-use"
+    }
+
+    /// Where a cue must stand to count.
+    public enum Placement: Sendable, Hashable {
+        /// Anywhere in the field.
+        case anywhere
+        /// Just before a mark ("for ZOLTA", "für ZOLTA"): at most one word between.
+        case beforeMark
+        /// Just after a mark ("ZOLTA用", "ZOLTA対応").
+        case afterMark
+    }
+
+    /// A cue phrase.
+    public struct Phrase: Sendable, Hashable {
+        public var text: String
+        public var meaning: Meaning
+        public var placement: Placement
+    }
+
+    /// A cue found in a text.
+    public struct Cue: Sendable, Hashable {
+        /// The phrase as listed (`Phrase.text`), not as written.
+        public var phrase: String
+        public var meaning: Meaning
+        public var placement: Placement
+        /// Character offsets in the original text.
+        public var span: Range<Int>
+    }
+
+    public let phrases: [Phrase]
+    private let keys: [[UInt32]]
+    private let automaton: AhoCorasick
+
+    public init(phrases: [Phrase] = ContextCueScanner.defaultPhrases) {
+        self.phrases = phrases
+        keys = phrases.map { Self.stream(Array($0.text)).keys }
+        automaton = AhoCorasick(keys)
+    }
+
+    /// Every cue in `text`, in text order; overlapping cues keep the longest.
+    public func scan(_ text: String) -> [Cue] {
+        let characters = Array(text)
+        let (stream, origins) = Self.stream(characters)
+        var cues: [Cue] = []
+        for match in automaton.matches(in: stream) {
+            let phrase = phrases[match.pattern]
+            let span = Int(origins[match.start])..<(Int(origins[match.end - 1]) + 1)
+            let spaced = phrase.text.unicodeScalars.contains {
+                !TextFold.script(of: $0).isUnspaced && $0.properties.isAlphabetic
+            }
+            if spaced {
+                if span.lowerBound > 0, TextFold.kind(of: characters[span.lowerBound - 1]).isWordPart { continue }
+                if span.upperBound < characters.count, TextFold.kind(of: characters[span.upperBound]).isWordPart {
+                    continue
+                }
+            }
+            cues.append(Cue(phrase: phrase.text, meaning: phrase.meaning, placement: phrase.placement, span: span))
+        }
+        // At one place, the longest phrase, then the one spelt as the text spells it (`réplica` over `replica`).
+        func spelt(_ cue: Cue) -> Int { TextFold.exact(String(characters[cue.span])) == cue.phrase ? 0 : 1 }
+        let ordered = cues.sorted {
+            ($0.span.lowerBound, -$0.span.count, spelt($0)) < ($1.span.lowerBound, -$1.span.count, spelt($1))
+        }
+        var kept: [Cue] = []
+        for cue in ordered where !kept.contains(where: { $0.span.overlaps(cue.span) }) { kept.append(cue) }
+        return kept
+    }
+
+    /// Folded keys of every character (runs of spaces and invisible characters as one space) and their origins.
+    static func stream(_ characters: [Character]) -> (keys: [UInt32], origins: [Int32]) {
+        var keys: [UInt32] = []
+        var origins: [Int32] = []
+        keys.reserveCapacity(characters.count)
+        origins.reserveCapacity(characters.count)
+        for (index, character) in characters.enumerated() {
+            switch TextFold.kind(of: character) {
+            case .space, .invisible:
+                if keys.last != 0x20, !keys.isEmpty {
+                    keys.append(0x20)
+                    origins.append(Int32(index))
+                }
+            case .punctuation:
+                for scalar in character.unicodeScalars {
+                    keys.append(scalar.value)
+                    origins.append(Int32(index))
+                }
+            default:
+                for scalar in character.unicodeScalars {
+                    for key in TextFold.keys(of: scalar) {
+                        keys.append(TextFold.coarse(key))
+                        origins.append(Int32(index))
+                    }
+                }
+            }
+        }
+        return (keys, origins)
+    }
+}

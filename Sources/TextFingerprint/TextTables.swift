@@ -1,0 +1,43 @@
+/// The generated data tables (`Generated/`, made by `Scripts/generate_text_tables.py`), parsed once on first use.
+///
+/// Swift initialises `static let` lazily and exactly once, from any thread, so the parsed tables are shared by every
+/// matcher without a lock.
+enum TextTables {
+    /// UTS #39 prototypes: source scalar → prototype scalars (Unicode's `confusables.txt`).
+    static let confusables: [UInt32: [UInt32]] = {
+        var table: [UInt32: [UInt32]] = [:]
+        table.reserveCapacity(6_400)
+        for line in confusablesTable.split(separator: "\n") {
+            let fields = line.split(separator: " ").compactMap { UInt32($0, radix: 16) }
+            guard fields.count >= 2 else { continue }
+            table[fields[0]] = Array(fields.dropFirst())
+        }
+        return table
+    }()
+
+    /// Traditional → simplified Han characters (OpenCC `t2s`, one character to one).
+    static let hanSimplified: [UInt32: UInt32] = {
+        var table: [UInt32: UInt32] = [:]
+        table.reserveCapacity(4_300)
+        for line in hanVariantsTable.split(separator: "\n") {
+            let fields = line.split(separator: " ").compactMap { UInt32($0, radix: 16) }
+            guard fields.count == 2 else { continue }
+            table[fields[0]] = fields[1]
+        }
+        return table
+    }()
+
+    /// Common words of the languages listings are written in, NFKC and case folded.
+    static let commonWords: Set<String> = Set(commonWordsTable.split(separator: "\n").map(String.init))
+}
+
+/// The shipped list of common words (wordfreq, nine languages), used to tell an ordinary word from a misspelt mark.
+public enum CommonWords {
+    /// Every word, sorted.
+    public static var all: [String] { TextTables.commonWords.sorted() }
+
+    /// Whether `word` (any case, any Unicode form) is a common word.
+    public static func contains(_ word: String) -> Bool {
+        TextTables.commonWords.contains(TextFold.exact(word))
+    }
+}

@@ -1,0 +1,133 @@
+/// One-edit matches (`WordMarkScanner.How.edit`).
+extension WordMarkScanner {
+    /// Polynomial hashes of a key sequence and of each of its variants with one key deleted, in O(n) without
+    /// building the variants: with prefix hashes P and suffix hashes S, deleting key i hashes as
+    /// P(i) × B^(n − 1 − i) + S(i + 1). Collisions only cost a verification (`isOneEdit`).
+    static func deletionHashes(_ keys: ArraySlice<UInt32>) -> [UInt64] {
+        let base: UInt64 = 0x100_0000_01b3
+        let keys = Array(keys)
+        let count = keys.count
+        var prefix = [UInt64](repeating: 0, count: count + 1)
+        var power = [UInt64](repeating: 1, count: count + 1)
+        for index in 0..<count {
+            prefix[index + 1] = prefix[index] &* base &+ UInt64(keys[index]) &+ 1
+            power[index + 1] = power[index] &* base
+        }
+        var suffix = [UInt64](repeating: 0, count: count + 1)
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            suffix[index] = (UInt64(keys[index]) &+ 1) &* power[count - 1 - index] &+ suffix[index + 1]
+        }
+        var hashes = [finished(prefix[count], length: count)]
+        for index in 0..<count {
+            hashes.append(finished(prefix[index] &* power[count - 1 - index] &+ suffix[index + 1], length: count - 1))
+        }
+        return hashes
+    }
+
+    @inline(__always) static func finished(_ hash: UInt64, length: Int) -> UInt64 {
+        TextTokens.mix(hash ^ UInt64(length) << 56)
+    }
+
+    /// Words one edit away from a mark of five or more letters (symmetric delete: a word and a mark are one edit
+    /// apart only if their deletion neighbourhoods meet, so each word costs as many lookups as it has letters).
+    /// Words joined at a case change or a digit (`ZoltePro`, `Zolte2024`) are also tried part by part.
+    func editHits(in text: FoldedText, besides found: [Hit]) -> [Hit] {
+        var hits: [Hit] = []
+        var start = 0
+        while start < text.keys.count {
+            // A word: keys of consecutive characters (invisible characters between them are skipped over).
+            var end = start + 1
+            while end < text.keys.count, Self.adjacent(text, Int(text.origins[end - 1]), Int(text.origins[end])) {
+                end += 1
+            }
+            defer { start = end }
+            let parts = Self.parts(of: start..<end, in: text)
+            for keys in parts.count > 1 ? [start..<end] + parts : [start..<end] {
+                hits += editHits(keys, in: text, besides: found + hits)
+            }
+        }
+        return hits
+    }
+
+    /// The parts of a word between case changes (lower to upper) and changes between letters and digits.
+    private static func parts(of keys: Range<Int>, in text: FoldedText) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var partStart = keys.lowerBound
+        for index in keys.dropFirst() {
+            let previous = Int(text.origins[index - 1])
+            let current = Int(text.origins[index])
+            guard previous != current else { continue }
+            let caseChange = text.cases[previous] < 0 && text.cases[current] > 0
+            let kindChange = (text.kinds[previous] == .digit) != (text.kinds[current] == .digit)
+            if caseChange || kindChange {
+                parts.append(partStart..<index)
+                partStart = index
+            }
+        }
+        parts.append(partStart..<keys.upperBound)
+        return parts
+    }
+
+    private func editHits(_ keys: Range<Int>, in text: FoldedText, besides found: [Hit]) -> [Hit] {
+        let length = keys.count
+        guard length >= 4, length <= longestEditable + 1,
+            editableLengths.contains(length) || editableLengths.contains(length - 1)
+                || editableLengths.contains(length + 1)
+        else { return [] }
+        let span = Int(text.origins[keys.lowerBound])..<(Int(text.origins[keys.upperBound - 1]) + 1)
+        guard span.allSatisfy({ !text.scripts[$0].isUnspaced }), span.contains(where: { text.kinds[$0] == .letter })
+        else { return [] }
+        var candidates = Set<Int32>()
+        for variant in Self.deletionHashes(text.keys[keys].map(TextFold.coarse)[...]) {
+            if let marks = deletions[variant] { candidates.formUnion(marks) }
+        }
+        guard !candidates.isEmpty else { return [] }
+        let foundText = text.text(span)
+        if TextTables.commonWords.contains(TextFold.exact(foundText)) { return [] }
+        var hits: [Hit] = []
+        for candidate in candidates.sorted() {
+            let mark = marks[Int(candidate)]
+            guard !found.contains(where: { $0.mark == Int(candidate) && $0.span.overlaps(span) }),
+                Self.isOneEdit(Array(text.keys[keys]), mark.folded.keys),
+                !isExcluded(mark, in: text, keys: keys)
+            else { continue }
+            hits.append(Hit(mark: Int(candidate), span: span, found: foundText, how: .edit))
+        }
+        return hits
+    }
+
+    /// Whether two characters are neighbours in one word: nothing but invisible characters between them, and no
+    /// change between spaced and unspaced scripts (`正品Zolte鞋` holds the word `Zolte`).
+    private static func adjacent(_ text: FoldedText, _ left: Int, _ right: Int) -> Bool {
+        left == right
+            || (text.scripts[left].isUnspaced == text.scripts[right].isUnspaced
+                && (left + 1..<right).allSatisfy { text.kinds[$0] == .invisible })
+    }
+
+    /// Exactly one Damerau edit between `word` and `mark` (fine keys: `i` and `l` differ), where an inserted key at
+    /// either end only counts when it repeats its neighbour (`Zoltaa` is a typo; `Zoltan` is another word).
+    static func isOneEdit(_ word: [UInt32], _ mark: [UInt32]) -> Bool {
+        if word == mark { return false }
+        switch word.count - mark.count {
+        case 0:
+            let differences = word.indices.filter { word[$0] != mark[$0] }
+            if differences.count == 1 { return true }
+            return differences.count == 2 && differences[1] == differences[0] + 1
+                && word[differences[0]] == mark[differences[1]] && word[differences[1]] == mark[differences[0]]
+        case 1:
+            // One key inserted into the mark.
+            for index in word.indices where Array(word[..<index]) + word[(index + 1)...] == mark {
+                let atEnd = index == 0 || index == word.count - 1
+                let repeats =
+                    (index > 0 && word[index - 1] == word[index])
+                    || (index + 1 < word.count && word[index + 1] == word[index])
+                if !atEnd || repeats { return true }
+            }
+            return false
+        case -1:
+            return mark.indices.contains { Array(mark[..<$0]) + mark[($0 + 1)...] == word }
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,304 @@
+/// Finds word marks in text through the evasions infringers use, without flagging ordinary words that contain them.
+///
+/// One Aho–Corasick automaton (`AhoCorasick`) over the coarse keys of every mark reads the compact key stream of a
+/// text (`FoldedText`) once, so a scan costs O(text + candidates) whatever the number of marks. Each candidate is
+/// then verified against the original characters:
+/// - `exact`: the same letters, case aside, at word boundaries;
+/// - `glued`: joined to another word at a real boundary (a case change as in `ZoltaPro` or `newZolta`, a digit, a
+///   hashtag, a change between Latin and Han or kana), but never buried inside a word written in one case, be it
+///   ordinary (`vintage` holds VINTA, `adjustable` holds JUSTA), a product name (`Acmeline`) or a name (`Zoltan`);
+/// - `spaced`: letters set apart (`Z O L T A`, `Z.O.L.T.A`, `Z-O-L-T-A`, zero-width spaces between them);
+/// - `confusable`: letters that look the same (UTS #39 prototypes: Cyrillic `О`, fullwidth `Ｚ`, accents, `rn`
+///   for `m`, traditional Han for simplified);
+/// - `leet`: digits and symbols for letters (`Z0LTA`, `Z@LT4`);
+/// - `edit`: for marks of five or more letters, one insertion, deletion, substitution or swap of neighbours
+///   (Damerau), found through a deletion neighbourhood index (Garbe's symmetric delete) so it too costs O(text),
+///   and never when the word found is a common word (`CommonWords`) or appends an unrelated letter to the mark.
+/// Marks in Han, kana or Hangul match inside unsegmented text. A match inside one of the mark's exclusion phrases
+/// (`Mark.exclusions`, an ordinary word or product name containing the mark) is not a hit.
+public struct WordMarkScanner: Sendable {
+    /// A mark to look for.
+    public struct Mark: Sendable, Hashable {
+        public var text: String
+        /// Phrases that contain the mark but are not it (`Zoltan` for ZOLTA).
+        public var exclusions: [String]
+
+        public init(text: String, exclusions: [String] = []) {
+            self.text = text
+            self.exclusions = exclusions
+        }
+    }
+
+    /// How a mark was found.
+    public enum How: String, Sendable, Hashable, CaseIterable {
+        case exact, glued, spaced, confusable, leet, edit
+
+        /// Preference when two ways find the same place: the plainest reading first.
+        var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    }
+
+    /// One occurrence of a mark.
+    public struct Hit: Sendable, Hashable {
+        /// The index of the mark in the scanner's marks.
+        public var mark: Int
+        /// Character offsets in the original text.
+        public var span: Range<Int>
+        /// The original text there.
+        public var found: String
+        public var how: How
+    }
+
+    struct Prepared: Sendable {
+        let mark: Mark
+        let folded: FoldedText
+        let coarse: [UInt32]
+        let unspaced: Bool
+        /// Key indices (in the mark's own keys) preceded by a separator in the mark itself (`NORTH PEAK`).
+        let gaps: Set<Int>
+        let exclusions: [[UInt32]]
+        /// Per exclusion, the key offsets preceded by a separator in the phrase itself.
+        let exclusionGaps: [Set<Int>]
+        let allowsEdit: Bool
+    }
+
+    let marks: [Prepared]
+    let automaton: AhoCorasick
+    /// Hashes of the coarse keys of marks allowing edits and of their one-deletion variants → mark indices.
+    let deletions: [UInt64: [Int32]]
+    /// Key counts of the marks allowing edits.
+    let editableLengths: Set<Int>
+    let longestEditable: Int
+
+    public init(_ marks: [Mark]) {
+        func gaps(_ folded: FoldedText) -> Set<Int> {
+            Set(folded.origins.indices.dropFirst().filter { folded.origins[$0] - folded.origins[$0 - 1] > 1 })
+        }
+        let prepared = marks.map { mark in
+            let folded = FoldedText(mark.text)
+            let coarse = folded.keys.map(TextFold.coarse)
+            let exclusions = mark.exclusions.map(FoldedText.init)
+            let unspaced = folded.scripts.contains { $0.isUnspaced }
+            let letters = folded.kinds.filter { $0 == .letter }.count
+            return Prepared(
+                mark: mark, folded: folded, coarse: coarse, unspaced: unspaced, gaps: gaps(folded),
+                exclusions: exclusions.map { $0.keys.map(TextFold.coarse) }, exclusionGaps: exclusions.map(gaps),
+                allowsEdit: !unspaced && letters >= 5)
+        }
+        self.marks = prepared
+        automaton = AhoCorasick(prepared.map(\.coarse))
+        var deletions: [UInt64: [Int32]] = [:]
+        for (index, mark) in prepared.enumerated() where mark.allowsEdit {
+            for variant in Self.deletionHashes(mark.coarse[...]) {
+                deletions[variant, default: []].append(Int32(index))
+            }
+        }
+        self.deletions = deletions.mapValues { Array(Set($0)).sorted() }
+        editableLengths = Set(prepared.filter(\.allowsEdit).map(\.coarse.count))
+        longestEditable = prepared.filter(\.allowsEdit).map(\.coarse.count).max() ?? 0
+    }
+
+    /// Every mark found in `text`, in text order (then mark order); one hit per mark and place.
+    public func scan(_ text: String) -> [Hit] { scan(FoldedText(text)) }
+
+    /// Every mark found in a folded text (folded once, shared with copy detection).
+    public func scan(_ folded: FoldedText) -> [Hit] {
+        guard !folded.keys.isEmpty else { return [] }
+        var hits: [Hit] = []
+        for candidate in automaton.matches(in: folded.keys.map(TextFold.coarse)) {
+            let keys = candidate.start..<candidate.end
+            guard folded.startsCharacter(keys.lowerBound), folded.endsCharacter(keys.upperBound - 1),
+                let how = verify(marks[candidate.pattern], in: folded, keys: keys),
+                !isExcluded(marks[candidate.pattern], in: folded, keys: keys)
+            else { continue }
+            let span = Int(folded.origins[keys.lowerBound])..<(Int(folded.origins[keys.upperBound - 1]) + 1)
+            hits.append(Hit(mark: candidate.pattern, span: span, found: folded.text(span), how: how))
+        }
+        if !deletions.isEmpty { hits += editHits(in: folded, besides: hits) }
+        return Self.deduplicated(hits)
+    }
+
+    // MARK: - Verification
+
+    /// How the mark was written there, or nil when the candidate is not the mark.
+    func verify(_ mark: Prepared, in text: FoldedText, keys: Range<Int>) -> How? {
+        var how = How.exact
+        for offset in 0..<keys.count {
+            let found = text.characters[Int(text.origins[keys.lowerBound + offset])]
+            let foundKind = text.kinds[Int(text.origins[keys.lowerBound + offset])]
+            let registered = mark.folded.characters[Int(mark.folded.origins[offset])]
+            let registeredKind = mark.folded.kinds[Int(mark.folded.origins[offset])]
+            if found == registered || String(found).lowercased() == String(registered).lowercased() { continue }
+            switch (foundKind, registeredKind) {
+            case (.digit, .letter), (.symbol, .letter):
+                how = .leet
+            case (.letter, .digit), (.letter, .symbol):
+                return nil
+            default:
+                let same =
+                    text.keys[keys.lowerBound + offset] == mark.folded.keys[offset]
+                    || TextFold.skeleton(String(found)) == TextFold.skeleton(String(registered))
+                guard same else { return nil }
+                if how != .leet { how = .confusable }
+            }
+        }
+        let span = Int(text.origins[keys.lowerBound])..<(Int(text.origins[keys.upperBound - 1]) + 1)
+        // Separators inside the span that the mark itself does not have.
+        var extraGaps: [Range<Int>] = []
+        for offset in 1..<max(1, keys.count) where !mark.gaps.contains(offset) {
+            let previous = Int(text.origins[keys.lowerBound + offset - 1])
+            let next = Int(text.origins[keys.lowerBound + offset])
+            if next - previous > 1 { extraGaps.append((previous + 1)..<next) }
+        }
+        if !extraGaps.isEmpty {
+            // Han, kana and Hangul have no word boundaries to check.
+            guard isSpacedOut(text, span: span, gaps: extraGaps), mark.unspaced || isolated(text, span) else {
+                return nil
+            }
+            return how == .exact ? .spaced : how
+        }
+        if mark.unspaced { return how }
+        guard let glued = boundaries(text, span: span) else { return nil }
+        if how == .confusable, isWholeScriptWord(text, span: span, mark: mark) { return nil }
+        return glued && how == .exact ? .glued : how
+    }
+
+    /// Letters set apart: every gap is invisible, or every piece between gaps is a single character with short
+    /// gaps (`Z O L T A`), or the gaps are short runs of punctuation without spaces (`Zol-ta`).
+    private func isSpacedOut(_ text: FoldedText, span: Range<Int>, gaps: [Range<Int>]) -> Bool {
+        let gapCharacters = gaps.flatMap { Array($0) }
+        if gapCharacters.allSatisfy({ text.kinds[$0] == .invisible }) { return true }
+        guard gaps.allSatisfy({ $0.count <= 3 }) else { return false }
+        let gapSet = Set(gapCharacters)
+        var piece = 0
+        var longest = 0
+        for index in span {
+            if gapSet.contains(index) {
+                piece = 0
+            } else if text.kinds[index].isWordPart {
+                piece += 1
+                longest = max(longest, piece)
+            }
+        }
+        if longest <= 1 { return true }
+        return gapCharacters.allSatisfy { text.kinds[$0] == .punctuation || text.kinds[$0] == .invisible }
+            && gaps.allSatisfy { $0.count <= 2 }
+    }
+
+    /// No word character of the same kind right before or after: spacing, punctuation, or a change between a
+    /// letter and a digit or between spaced and unspaced scripts (`官方L.U.M.O.R.A`, `2024Z O L T A`).
+    private func isolated(_ text: FoldedText, _ span: Range<Int>) -> Bool {
+        func apart(_ outside: Int, _ inside: Int) -> Bool {
+            guard outside >= 0, outside < text.characters.count, text.kinds[outside].isWordPart else { return true }
+            if text.kinds[outside] == .digit { return text.kinds[inside] == .letter }
+            return text.kinds[outside] == .letter && text.scripts[outside].isUnspaced != text.scripts[inside].isUnspaced
+        }
+        return apart(span.lowerBound - 1, span.lowerBound) && apart(span.upperBound, span.upperBound - 1)
+    }
+
+    /// Whether both ends of `span` are at a word boundary: nil when not, false when plain (space, punctuation,
+    /// start or end of text), true when the mark is glued to its neighbour at a real boundary.
+    private func boundaries(_ text: FoldedText, span: Range<Int>) -> Bool? {
+        var glued = false
+        for side in [span.lowerBound - 1, span.upperBound] {
+            guard side >= 0, side < text.characters.count else { continue }
+            let inner = side < span.lowerBound ? span.lowerBound : span.upperBound - 1
+            switch (text.kinds[side], text.kinds[inner]) {
+            case (.punctuation, _) where side < span.lowerBound && text.characters[side] == "#":
+                glued = true  // a hashtag
+            case (.space, _), (.punctuation, _), (.invisible, _), (.symbol, _):
+                continue
+            case (.digit, .letter), (.letter, .digit):
+                glued = true
+            case (.digit, _):
+                return nil
+            case (.letter, _):
+                // Inside a word in one script and one case run: buried, not glued (unless a hashtag joins words).
+                guard
+                    text.scripts[side].isUnspaced != text.scripts[inner].isUnspaced
+                        || caseBoundary(text, span: span, leftSide: side < span.lowerBound)
+                        || inHashtagBesideCommonWords(text, span: span)
+                else { return nil }
+                glued = true
+            }
+        }
+        return glued
+    }
+
+    /// A mark inside a hashtag whose other letters are common words (`#zoltashoes`, `#newzolta`), where the
+    /// hashtag's word is not itself common (`#vintagestyle` holds VINTA beside "gestyle").
+    private func inHashtagBesideCommonWords(_ text: FoldedText, span: Range<Int>) -> Bool {
+        var start = span.lowerBound
+        while start > 0, text.kinds[start - 1] == .letter { start -= 1 }
+        guard start > 0, text.characters[start - 1] == "#" else { return false }
+        var end = span.upperBound
+        while end < text.characters.count, text.kinds[end] == .letter { end += 1 }
+        if TextTables.commonWords.contains(TextFold.exact(text.text(start..<end))) { return false }
+        return [start..<span.lowerBound, span.upperBound..<end].allSatisfy { part in
+            part.isEmpty || (part.count >= 3 && TextTables.commonWords.contains(TextFold.exact(text.text(part))))
+        }
+    }
+
+    /// A change of case at the edge of the mark, as camel case and acronyms mark word starts.
+    private func caseBoundary(_ text: FoldedText, span: Range<Int>, leftSide: Bool) -> Bool {
+        let cases = text.cases
+        if leftSide {
+            let before = cases[span.lowerBound - 1]
+            let first = cases[span.lowerBound]
+            if before < 0 && first > 0 { return true }  // newZolta
+            // NEWZolta: an upper-case run ends where an upper-case letter starts a lower-case word.
+            return before > 0 && first > 0 && span.count > 1 && cases[span.lowerBound + 1] < 0
+        }
+        let last = cases[span.upperBound - 1]
+        let after = cases[span.upperBound]
+        if last < 0 && after > 0 { return true }  // ZoltaPro
+        // ZOLTApro: an all-capitals mark followed by a lower-case word.
+        return last > 0 && after < 0 && span.allSatisfy { text.cases[$0] >= 0 }
+    }
+
+    /// A common word written wholly in another script than the mark (Cyrillic `сос` read as Latin `coc`): that is
+    /// the other language's word, not a disguised mark.
+    private func isWholeScriptWord(_ text: FoldedText, span: Range<Int>, mark: Prepared) -> Bool {
+        let scripts = Set(span.map { text.scripts[$0] })
+        guard scripts.count == 1, let script = scripts.first, !mark.folded.scripts.contains(script) else {
+            return false
+        }
+        return TextTables.commonWords.contains(TextFold.exact(text.text(span)))
+    }
+
+    /// Whether the candidate lies inside one of the mark's exclusion phrases.
+    func isExcluded(_ mark: Prepared, in text: FoldedText, keys: Range<Int>) -> Bool {
+        for (exclusion, gaps) in zip(mark.exclusions, mark.exclusionGaps) where exclusion.count >= keys.count {
+            let first = max(0, keys.upperBound - exclusion.count)
+            let last = min(keys.lowerBound, text.keys.count - exclusion.count)
+            guard first <= last else { continue }
+            for start in first...last {
+                // The phrase's characters must be one word or phrase as written, not keys joined across a gap.
+                var equal = (1..<exclusion.count).allSatisfy { offset in
+                    let step = text.origins[start + offset] - text.origins[start + offset - 1]
+                    return step <= 1 || (gaps.contains(offset) && step <= 4)
+                }
+                for offset in 0..<exclusion.count where TextFold.coarse(text.keys[start + offset]) != exclusion[offset]
+                {
+                    equal = false
+                    break
+                }
+                if equal { return true }
+            }
+        }
+        return false
+    }
+
+    static func deduplicated(_ hits: [Hit]) -> [Hit] {
+        let ordered = hits.sorted {
+            ($0.span.lowerBound, $0.mark, $0.how.rank, -$0.span.count) < (
+                $1.span.lowerBound, $1.mark, $1.how.rank, -$1.span.count
+            )
+        }
+        var kept: [Hit] = []
+        for hit in ordered
+        where !kept.contains(where: { $0.mark == hit.mark && $0.span.overlaps(hit.span) }) {
+            kept.append(hit)
+        }
+        return kept
+    }
+}

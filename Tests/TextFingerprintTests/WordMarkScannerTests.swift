@@ -1,0 +1,78 @@
+import Testing
+
+@testable import TextFingerprint
+
+@Suite struct WordMarkScannerTests {
+    let scanner = WordMarkScanner([
+        WordMarkScanner.Mark(text: "ZOLTA", exclusions: ["Zoltan", "zoltarix"]),
+        WordMarkScanner.Mark(text: "VINTA"),
+        WordMarkScanner.Mark(text: "JUSTA"),
+        WordMarkScanner.Mark(text: "爱可美"),
+        WordMarkScanner.Mark(text: "NORTH PEAK"),
+        WordMarkScanner.Mark(text: "MENTA"),
+    ])
+
+    func hits(_ text: String) -> [String] {
+        scanner.scan(text).map { "\($0.mark):\($0.found):\($0.span.lowerBound)-\($0.span.upperBound):\($0.how)" }
+    }
+
+    @Test(arguments: [
+        ("Genuine ZOLTA running shoes", "0:ZOLTA:8-13:exact"),
+        ("zolta jacket", "0:zolta:0-5:exact"),
+        ("Laufschuhe von Zolta, neu", "0:Zolta:15-20:exact"),
+        ("Кроссовки ZOLTA мужские", "0:ZOLTA:10-15:exact"),
+        ("ZoltaPro running shoes", "0:Zolta:0-5:glued"),
+        ("NewZolta sneakers", "0:Zolta:3-8:glued"),
+        ("ZOLTApro sneakers", "0:ZOLTA:0-5:glued"),
+        ("Zolta2024 sneakers", "0:Zolta:0-5:glued"),
+        ("#zolta sneakers", "0:zolta:1-6:glued"),
+        ("#zoltashoes sale", "0:zolta:1-6:glued"),
+        ("#newzolta", "0:zolta:4-9:glued"),
+        ("正品ZOLTA运动鞋", "0:ZOLTA:2-7:glued"),
+        ("Z O L T A shoes", "0:Z O L T A:0-9:spaced"),
+        ("Z.O.L.T.A shoes", "0:Z.O.L.T.A:0-9:spaced"),
+        ("Z-O-L-T-A shoes", "0:Z-O-L-T-A:0-9:spaced"),
+        ("Zo\u{200B}lta shoes", "0:Zo\u{200B}lta:0-6:spaced"),
+        ("Z\u{041E}LTA shoes", "0:Z\u{041E}LTA:0-5:confusable"),
+        ("ＺＯＬＴＡ shoes", "0:ＺＯＬＴＡ:0-5:confusable"),
+        ("ⓏⓄⓁⓉⒶ shoes", "0:ⓏⓄⓁⓉⒶ:0-5:confusable"),
+        ("𝐙𝐎𝐋𝐓𝐀 shoes", "0:𝐙𝐎𝐋𝐓𝐀:0-5:confusable"),
+        ("Z̲O̲L̲T̲A̲ shoes", "0:Z̲O̲L̲T̲A̲:0-5:confusable"),
+        ("ＺＯＬＴＡのスニーカー", "0:ＺＯＬＴＡ:0-5:confusable"),
+        ("Z O L T A shoes", "0:Z O L T A:0-9:spaced"),
+        ("ZOLTA's new shoes", "0:ZOLTA:0-5:exact"),
+        ("Z0LTA shoes", "0:Z0LTA:0-5:leet"),
+        ("Z0LT@ shoes", "0:Z0LT@:0-5:leet"),
+        ("Zolte shoes", "0:Zolte:0-5:edit"),
+        ("Zotla shoes", "0:Zotla:0-5:edit"),
+        ("Zlta shoes", "0:Zlta:0-4:edit"),
+        ("Zoltta shoes", "0:Zoltta:0-6:edit"),
+        ("ZoltePro shoes", "0:Zolte:0-5:edit"),
+        ("Кроссовки Zоltе", "0:Zоltе:10-15:edit"),
+        ("正品爱可美运动鞋", "3:爱可美:2-5:exact"),
+        ("正品愛可美運動鞋", "3:愛可美:2-5:confusable"),
+        ("North Peak jacket", "4:North Peak:0-10:exact"),
+    ])
+    func findsEvasion(text: String, expected: String) {
+        #expect(hits(text) == [expected])
+    }
+
+    @Test(arguments: [
+        "vintage leather jacket", "VINTAGE LEATHER", "adjustable strap", "ADJUSTABLE", "Zoltan Kodaly CD",
+        "zoltarix gadget", "Zoltans bakery", "Volta battery", "zol tables", "Vintage-Stil Jacke",
+        "Винтажная куртка", "justamente esto", "Sachertorte", "zoltashoes", "#vintagestyle", "#zoltanfans",
+        "Zoltán Kodály", "ZOLTAN",
+        "la porta di casa", "Mentalität", "Acmeline garden hose",
+    ])
+    func leavesOrdinaryWordsAlone(text: String) {
+        #expect(hits(text) == [])
+    }
+
+    @Test func spansCountCharactersOfTheOriginalText() {
+        // The ligature expands under NFKC, the flag is one character of two scalars, é is decomposed.
+        let text = "ﬁne 🇩🇪 cafe\u{301} ZOLTA"
+        let found = scanner.scan(text)
+        #expect(found.map(\.span) == [11..<16])
+        #expect(Array(text)[11..<16].map(String.init).joined() == "ZOLTA")
+    }
+}
