@@ -76,14 +76,18 @@ public enum RobustnessHarness {
                 }
             }
         }
-        guard !assets.isEmpty else {
+        let hasText = loaded.registry.brands.contains { !$0.marks.isEmpty || !$0.texts.isEmpty }
+        guard !assets.isEmpty || hasText else {
             throw RunError.registry(
                 RegistryError(issues: [
                     RegistryIssue(
-                        severity: .error, file: configuration.registryPath, line: nil, column: nil, field: "assets",
-                        message: "no registered image could be read; there is nothing to measure")
+                        severity: .error, file: configuration.registryPath, line: nil, column: nil, field: "brands",
+                        message: "no registered image could be read and there are no marks or texts: nothing to measure"
+                    )
                 ]))
         }
+        // The text section: evasions of the registry's own marks, innocent look-alikes, fair use, copied texts.
+        let text = hasText ? try TextRobustness.run(registry: loaded.registry, seed: configuration.seed) : nil
         var random = SplitMix64(seed: configuration.seed)
         var negatives: [(name: String, image: Image)] = []
         if let folder = configuration.negativesFolder {
@@ -182,7 +186,7 @@ public enum RobustnessHarness {
             },
             assets: assets.count, negatives: negatives.count,
             negativesSource: configuration.negativesFolder ?? "synthetic", minimumScore: configuration.minimumScore,
-            indexedHashes: matcher.indexedHashes, seed: configuration.seed, skipped: skipped)
+            indexedHashes: matcher.indexedHashes, seed: configuration.seed, skipped: skipped, text: text)
     }
 
     struct Case: Sendable {

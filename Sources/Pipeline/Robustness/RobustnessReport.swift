@@ -46,11 +46,14 @@ public struct RobustnessReport: Sendable {
     public var indexedHashes: Int
     public var seed: UInt64
     public var skipped: [Skipped]
+    /// The text section, when the registry has marks or texts.
+    public var text: TextRobustnessReport?
 
     public init(
         cases: [Result], assets: Int, negatives: Int, negativesSource: String, minimumScore: Double,
-        indexedHashes: Int, seed: UInt64, skipped: [Skipped]
+        indexedHashes: Int, seed: UInt64, skipped: [Skipped], text: TextRobustnessReport? = nil
     ) {
+        self.text = text
         self.cases = cases
         self.assets = assets
         self.negatives = negatives
@@ -146,6 +149,10 @@ public struct RobustnessReport: Sendable {
                     + " \($0.algorithm ?? "") \($0.matched ?? "")"
             }
         }
+        if let text {
+            lines.append("")
+            lines += text.lines
+        }
         if !skipped.isEmpty {
             lines.append("skipped \(skipped.count):")
             lines += skipped.map { "  \($0.item): \($0.reason)" }
@@ -203,6 +210,7 @@ public struct RobustnessReport: Sendable {
             "mean_milliseconds_per_picture": rounded(meanMilliseconds),
             "edits": .object(edits), "families": .object(families),
             "skipped": .array(skipped.map { ["item": .string($0.item), "reason": .string($0.reason)] }),
+            "text": text.map { .verbatim($0.json) } ?? .null,
             // Every edited picture's outcome, so a user can see which of their images fail which edit.
             "pictures": .array(
                 cases.map { result in
