@@ -19,7 +19,7 @@ struct Proofmark: AsyncParsableCommand {
         version: ProofmarkVersion.current,
         subcommands: [
             RunCommand.self, ReportCommand.self, MergeCommand.self, VerifyCommand.self, KeygenCommand.self,
-            HashCommand.self, CompareCommand.self,
+            HashCommand.self, CompareCommand.self, FeaturesBenchCommand.self,
         ]
     )
 }
