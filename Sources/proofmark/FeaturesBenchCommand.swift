@@ -31,6 +31,12 @@ struct FeaturesBenchCommand: ParsableCommand {
     @Option(help: "Override the smallest inlier ratio a match needs.")
     var minimumInlierRatio: Double?
 
+    @Option(help: "Features extracted per suspect image.")
+    var suspectFeatures = FeatureExtractor.Options.suspect.maximumFeatures
+
+    @Option(help: "Features extracted per registered image (and again for its mirror image).")
+    var referenceFeatures = FeatureExtractor.Options.reference.maximumFeatures
+
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
@@ -38,7 +44,8 @@ struct FeaturesBenchCommand: ParsableCommand {
         for file in try Self.images(in: references) {
             let luma = try ImageDecoder.decodeLuma(contentsOfFile: file).luma
             let id = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-            registered.append(FeatureReference(id: id, luma: luma))
+            registered.append(
+                FeatureReference(id: id, luma: luma, options: .init(maximumFeatures: referenceFeatures)))
         }
         var options = FeatureIndex.Options()
         if let minimumInliers { options.minimumInliers = minimumInliers }
@@ -56,7 +63,7 @@ struct FeaturesBenchCommand: ParsableCommand {
                 let began = clock.now
                 let luma = try ImageDecoder.decodeLuma(contentsOfFile: file).luma
                 let decoded = clock.now
-                let features = FeatureExtractor.extract(luma)
+                let features = FeatureExtractor.extract(luma, options: .init(maximumFeatures: suspectFeatures))
                 let extracted = clock.now
                 found[position] = index.verify(features)
                 let verified = clock.now

@@ -27,50 +27,56 @@ extension FeatureIndex {
         let maximumDistance = Int32(options.maximumDistance)
         let bucketLimit = self.bucketLimit
         let ratio = options.ratio
-        descriptors.withUnsafeBufferPointer { registered in
-            owners.withUnsafeBufferPointer { owners in
-                bucketStarts.withUnsafeBufferPointer { starts in
-                    bucketEntries.withUnsafeBufferPointer { entries in
-                        for (queryIndex, query) in suspect.descriptors.enumerated() {
-                            let stamp = Int32(queryIndex)
-                            touched.removeAll(keepingCapacity: true)
-                            for table in 0..<keyPositions.count {
-                                let key = Self.key(query, keyPositions[table])
-                                let startBase = table * (bucketCount + 1)
-                                let entryBase = table * registered.count
-                                for probe in 0...keyBits {
-                                    let bucket = probe == 0 ? key : key ^ (1 << (probe - 1))
-                                    let first = Int(starts[startBase + bucket])
-                                    let last = Int(starts[startBase + bucket + 1])
-                                    guard first < last, last - first <= bucketLimit else { continue }
-                                    for slot in first..<last {
-                                        let entry = Int(entries[entryBase + slot])
-                                        guard seen[entry] != stamp else { continue }
-                                        seen[entry] = stamp
-                                        let distance = Int32(query.distance(to: registered[entry]))
-                                        let owner = Int(owners[entry])
-                                        if touchedBy[owner] != stamp {
-                                            touchedBy[owner] = stamp
-                                            touched.append(owner)
-                                            bestDistance[owner] = distance
-                                            secondDistance[owner] = Int32.max
-                                            bestEntry[owner] = Int32(entry)
-                                        } else if distance < bestDistance[owner] {
-                                            secondDistance[owner] = bestDistance[owner]
-                                            bestDistance[owner] = distance
-                                            bestEntry[owner] = Int32(entry)
-                                        } else if distance < secondDistance[owner] {
-                                            secondDistance[owner] = distance
+        keyPositions.withUnsafeBufferPointer { positions in
+            descriptors.withUnsafeBufferPointer { registered in
+                owners.withUnsafeBufferPointer { owners in
+                    bucketStarts.withUnsafeBufferPointer { starts in
+                        bucketEntries.withUnsafeBufferPointer { entries in
+                            for (queryIndex, query) in suspect.descriptors.enumerated() {
+                                let stamp = Int32(queryIndex)
+                                touched.removeAll(keepingCapacity: true)
+                                for table in 0..<options.tables {
+                                    let key = Self.key(
+                                        query,
+                                        UnsafeBufferPointer(
+                                            rebasing: positions[(table * keyBits)..<((table + 1) * keyBits)]))
+                                    let startBase = table * (bucketCount + 1)
+                                    let entryBase = table * registered.count
+                                    for probe in 0...keyBits {
+                                        let bucket = probe == 0 ? key : key ^ (1 << (probe - 1))
+                                        let first = Int(starts[startBase + bucket])
+                                        let last = Int(starts[startBase + bucket + 1])
+                                        guard first < last, last - first <= bucketLimit else { continue }
+                                        for slot in first..<last {
+                                            let entry = Int(entries[entryBase + slot])
+                                            guard seen[entry] != stamp else { continue }
+                                            seen[entry] = stamp
+                                            let distance = Int32(query.distance(to: registered[entry]))
+                                            let owner = Int(owners[entry])
+                                            if touchedBy[owner] != stamp {
+                                                touchedBy[owner] = stamp
+                                                touched.append(owner)
+                                                bestDistance[owner] = distance
+                                                secondDistance[owner] = Int32.max
+                                                bestEntry[owner] = Int32(entry)
+                                            } else if distance < bestDistance[owner] {
+                                                secondDistance[owner] = bestDistance[owner]
+                                                bestDistance[owner] = distance
+                                                bestEntry[owner] = Int32(entry)
+                                            } else if distance < secondDistance[owner] {
+                                                secondDistance[owner] = distance
+                                            }
                                         }
                                     }
                                 }
-                            }
-                            for owner in touched {
-                                let best = bestDistance[owner]
-                                guard best <= maximumDistance else { continue }
-                                let second = secondDistance[owner]
-                                guard second == Int32.max || Double(best) < ratio * Double(second) else { continue }
-                                perVariant[owner].append(Pair(query: stamp, entry: bestEntry[owner], distance: best))
+                                for owner in touched {
+                                    let best = bestDistance[owner]
+                                    guard best <= maximumDistance else { continue }
+                                    let second = secondDistance[owner]
+                                    guard second == Int32.max || Double(best) < ratio * Double(second) else { continue }
+                                    perVariant[owner].append(
+                                        Pair(query: stamp, entry: bestEntry[owner], distance: best))
+                                }
                             }
                         }
                     }
@@ -111,6 +117,13 @@ extension FeatureIndex {
             maxX - minX >= options.minimumSpread * Double(variant.width),
             maxY - minY >= options.minimumSpread * Double(variant.height)
         else { return nil }
+        let cells = Set(
+            inliers.map { index -> Int in
+                let column = min(3, max(0, Int(4 * points[index].referenceX / Double(variant.width))))
+                let row = min(3, max(0, Int(4 * points[index].referenceY / Double(variant.height))))
+                return row * 4 + column
+            })
+        guard cells.count >= options.minimumCells else { return nil }
         let similarity = AffineTransform(a: model.a, b: -model.b, c: model.b, d: model.a, tx: model.tx, ty: model.ty)
         // Mirrored features are in the mirrored image's coordinates: mirror the registered image first.
         let transform =

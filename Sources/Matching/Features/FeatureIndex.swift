@@ -22,8 +22,14 @@ public import PerceptualHash
 /// depends on the other registered images only through which crowded buckets are skipped (`bucketLimit`). Output
 /// is sorted best first and deterministic.
 public struct FeatureIndex: Sendable {
-    /// Search and verification thresholds. The defaults are calibrated on composites and unrelated images (see
-    /// `Benchmarks/peers/features.py`): unrelated images should essentially never reach `minimumInliers`.
+    /// Search and verification thresholds.
+    ///
+    /// The defaults were calibrated with `Benchmarks/peers/features.py` (50 registered images, 150 composites, 100
+    /// unrelated, plain and two-tone images): with the geometric checks alone (position, orientation within 20°,
+    /// keypoint size within a factor 1.6), unrelated images reached up to 15 inliers, always on a shared word or
+    /// shape in one corner of the registered image; requiring the inliers to fall in at least 5 cells of a 4 × 4
+    /// grid over the registered image removed every one of them even at 3 inliers, while true pastes and panels
+    /// keep 11–60. `minimumInliers` 8 leaves that margin; recall changes by one or two images between 8 and 12.
     public struct Options: Sendable, Hashable {
         /// Hash tables.
         public var tables: Int
@@ -42,11 +48,14 @@ public struct FeatureIndex: Sendable {
         /// Smallest part of the registered image's width and height the inliers must span (0…1): a few
         /// correspondences in one corner are a coincidence of texture, not a copy.
         public var minimumSpread: Double
+        /// Fewest cells of a 4 × 4 grid over the registered image that must hold an inlier: a shared word or one
+        /// matching shape stays in one or two cells, a pasted copy covers many.
+        public var minimumCells: Int
 
         public init(
             tables: Int = 8, keyBits: Int = 16, maximumDistance: Int = 64, ratio: Double = 0.85,
-            minimumMatches: Int = 8, minimumInliers: Int = 10, minimumInlierRatio: Double = 0.1,
-            minimumSpread: Double = 0.2
+            minimumMatches: Int = 8, minimumInliers: Int = 8, minimumInlierRatio: Double = 0.08,
+            minimumSpread: Double = 0.2, minimumCells: Int = 5
         ) {
             self.tables = tables
             self.keyBits = keyBits
@@ -56,6 +65,7 @@ public struct FeatureIndex: Sendable {
             self.minimumInliers = minimumInliers
             self.minimumInlierRatio = minimumInlierRatio
             self.minimumSpread = minimumSpread
+            self.minimumCells = minimumCells
         }
     }
 
@@ -75,8 +85,8 @@ public struct FeatureIndex: Sendable {
     let descriptors: [BinaryDescriptor]
     /// For each descriptor, its variant.
     let owners: [Int32]
-    /// Per table, the descriptor bits its key is made of.
-    let keyPositions: [[Int]]
+    /// Per table, the descriptor bits its key is made of (`keyBits` a table, tables concatenated).
+    let keyPositions: [Int]
     /// Per table, `2^keyBits + 1` bucket starts into `bucketEntries` (CSR layout), tables concatenated.
     let bucketStarts: [Int32]
     /// Per table, descriptor indices sorted by key, tables concatenated.
@@ -113,7 +123,7 @@ public struct FeatureIndex: Sendable {
             bits.shuffle(using: &random)
             positions.append(Array(bits.prefix(options.keyBits)).sorted())
         }
-        keyPositions = positions
+        keyPositions = positions.flatMap { $0 }
         let bucketCount = 1 << options.keyBits
         var starts: [Int32] = []
         var entries: [Int32] = []
@@ -149,12 +159,25 @@ public struct FeatureIndex: Sendable {
 
     /// The key of `descriptor` for one table: its bits at `positions`, first position lowest.
     @inline(__always)
-    static func key(_ descriptor: BinaryDescriptor, _ positions: [Int]) -> Int {
+    static func key(_ descriptor: BinaryDescriptor, _ positions: UnsafeBufferPointer<Int>) -> Int {
+        let lanes = (descriptor.bits[0], descriptor.bits[1], descriptor.bits[2], descriptor.bits[3])
         var key = 0
-        for (shift, position) in positions.enumerated() where descriptor.bit(position) {
-            key |= 1 << shift
+        for shift in 0..<positions.count {
+            let position = positions[shift]
+            let lane: UInt64
+            switch position >> 6 {
+            case 0: lane = lanes.0
+            case 1: lane = lanes.1
+            case 2: lane = lanes.2
+            default: lane = lanes.3
+            }
+            key |= Int((lane >> UInt64(position & 63)) & 1) << shift
         }
         return key
+    }
+
+    static func key(_ descriptor: BinaryDescriptor, _ positions: [Int]) -> Int {
+        positions.withUnsafeBufferPointer { key(descriptor, $0) }
     }
 
     /// The registered images found in `suspect`, verified, best first (most inliers, then id), at most one per id

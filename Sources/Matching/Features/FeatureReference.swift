@@ -17,8 +17,9 @@ public struct FeatureReference: Sendable, Hashable {
     }
 
     /// Extracts both sets from the registered image's luminance.
-    public init(id: String, luma: LumaPlane, options: FeatureExtractor.Options = .init(), includeMirrored: Bool = true)
-    {
+    public init(
+        id: String, luma: LumaPlane, options: FeatureExtractor.Options = .reference, includeMirrored: Bool = true
+    ) {
         self.id = id
         features = FeatureExtractor.extract(luma, options: options)
         mirrored = includeMirrored ? FeatureExtractor.extract(luma.mirroredLeftRight(), options: options) : nil

@@ -17,13 +17,23 @@ struct Correspondence: Sendable, Hashable {
 
 /// A similarity `q = [[a, −b], [b, a]] p + t`: rotation by atan2(b, a), scale √(a² + b²), then translation.
 struct Similarity: Sendable, Hashable {
-    var a: Double
-    var b: Double
-    var tx: Double
-    var ty: Double
+    let a: Double
+    let b: Double
+    let tx: Double
+    let ty: Double
+    /// √(a² + b²), kept: `accepts` runs for every correspondence of every hypothesis.
+    let scale: Double
+    /// atan2(b, a), radians, kept for the same reason.
+    let rotation: Double
 
-    var scale: Double { (a * a + b * b).squareRoot() }
-    var rotation: Double { atan2(b, a) }
+    init(a: Double, b: Double, tx: Double, ty: Double) {
+        self.a = a
+        self.b = b
+        self.tx = tx
+        self.ty = ty
+        scale = (a * a + b * b).squareRoot()
+        rotation = atan2(b, a)
+    }
 
     /// The similarity taking `p1 → q1` and `p2 → q2` (complex division), nil when `p1` and `p2` coincide.
     init?(from p1: (Double, Double), _ p2: (Double, Double), to q1: (Double, Double), _ q2: (Double, Double)) {
@@ -33,10 +43,9 @@ struct Similarity: Sendable, Hashable {
         let wy = q2.1 - q1.1
         let norm = zx * zx + zy * zy
         guard norm > 1e-9 else { return nil }
-        a = (wx * zx + wy * zy) / norm
-        b = (wy * zx - wx * zy) / norm
-        tx = q1.0 - (a * p1.0 - b * p1.1)
-        ty = q1.1 - (b * p1.0 + a * p1.1)
+        let a = (wx * zx + wy * zy) / norm
+        let b = (wy * zx - wx * zy) / norm
+        self.init(a: a, b: b, tx: q1.0 - (a * p1.0 - b * p1.1), ty: q1.1 - (b * p1.0 + a * p1.1))
     }
 
     /// The least-squares similarity over `points` (closed form: centre both sides, then the complex regression
@@ -62,10 +71,9 @@ struct Similarity: Sendable, Hashable {
             imaginary += px * qy - py * qx
         }
         guard norm > 1e-9 else { return nil }
-        a = real / norm
-        b = imaginary / norm
-        tx = meanQX - (a * meanPX - b * meanPY)
-        ty = meanQY - (b * meanPX + a * meanPY)
+        let a = real / norm
+        let b = imaginary / norm
+        self.init(a: a, b: b, tx: meanQX - (a * meanPX - b * meanPY), ty: meanQY - (b * meanPX + a * meanPY))
     }
 
     /// Whether `point` agrees with this similarity: its reference keypoint lands within its tolerance, and its
@@ -76,11 +84,15 @@ struct Similarity: Sendable, Hashable {
         let x = a * point.referenceX - b * point.referenceY + tx - point.suspectX
         let y = b * point.referenceX + a * point.referenceY + ty - point.suspectY
         guard x * x + y * y <= point.tolerance * point.tolerance else { return false }
-        var angle = (point.angleChange - rotation).truncatingRemainder(dividingBy: 2 * .pi)
-        if angle > .pi { angle -= 2 * .pi } else if angle < -.pi { angle += 2 * .pi }
+        // Both angles lie in −π...π, so their difference less the rotation lies in −3π...3π.
+        var angle = point.angleChange - rotation
+        if angle > .pi { angle -= 2 * .pi }
+        if angle > .pi { angle -= 2 * .pi }
+        if angle < -.pi { angle += 2 * .pi }
+        if angle < -.pi { angle += 2 * .pi }
         guard abs(angle) <= maximumAngle else { return false }
         let ratio = point.sizeRatio / scale
-        return ratio <= maximumSizeFactor && ratio >= 1 / maximumSizeFactor
+        return ratio <= maximumSizeFactor && ratio * maximumSizeFactor >= 1
     }
 }
 
@@ -95,8 +107,8 @@ struct Similarity: Sendable, Hashable {
 enum RANSAC {
     struct Parameters: Sendable, Hashable {
         var maximumIterations = 600
-        var maximumAngle = 30.0 * .pi / 180
-        var maximumSizeFactor = 2.1
+        var maximumAngle = 20.0 * .pi / 180
+        var maximumSizeFactor = 1.6
         var minimumScale = 0.08
         var maximumScale = 12.0
     }

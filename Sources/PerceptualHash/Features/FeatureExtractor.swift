@@ -41,6 +41,13 @@ public enum FeatureExtractor {
             self.fastThreshold = fastThreshold
             self.cellSize = cellSize
         }
+
+        /// For registered images (each is indexed twice, as registered and mirrored): 500 features.
+        public static let reference = Options()
+        /// For suspect images: 800 features, so a registered image pasted over a fifth of a picture, or one panel
+        /// of a grid, still gets enough of them (on `Benchmarks/peers/features.py`, grid panels found went from
+        /// 20 to 24 of 25 against 500 features).
+        public static let suspect = Options(maximumFeatures: 800)
     }
 
     /// Distance kept from every level's edge: the orientation disc (15) and the steered tests (≤ 14) fit inside.
