@@ -11,7 +11,8 @@ struct ReviewCommand: ParsableCommand {
             Name findings by id, or select those not resolved by --brand, --seller and --min-score (all given \
             filters must match). Decisions persist across nights: a dismissed finding stays dismissed until its \
             evidence grows (a new image signal, a new mark, a higher severity), then it comes back as new with the \
-            earlier decision shown in findings.jsonl as previous_review. Only confirmed findings are exported. \
+            earlier decision shown in findings.jsonl as previous_review. Only confirmed findings are exported. For \
+            sharded nights, review the merged state file: proofmark merge carries its decisions forward. \
             Exit status: 0 when recorded, 1 otherwise (unknown finding id, nothing selected, no such state file).
             """
     )

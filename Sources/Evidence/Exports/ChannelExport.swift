@@ -126,7 +126,8 @@ enum ChannelExport {
             ("product", "sold below the genuine price or as replicas"), ("image", "copying registered images"),
             ("text", "using the mark or registered text"),
         ].compactMap { place, words in counts[place].map { "\($0) \(words)" } }
-        return head + " on \(items.count) listings" + (detail.isEmpty ? "" : ": " + detail.joined(separator: ", "))
+        let listings = items.count == 1 ? "1 listing" : "\(items.count) listings"
+        return head + " on \(listings)" + (detail.isEmpty ? "" : ": " + detail.joined(separator: ", "))
     }
 
     // MARK: - amazon: one IP type per notice, at most 50 listings per batch

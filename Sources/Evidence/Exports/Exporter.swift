@@ -98,10 +98,22 @@ public enum Exporter {
         do {
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            var folders: Set<String> = [staging.path]
             for file in result.files {
                 let url = staging.appendingPathComponent(file.path)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents.utf8).write(to: url)
+                let parent = url.deletingLastPathComponent()
+                if folders.insert(parent.path).inserted {
+                    try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+                }
+                // open(2) and write(2), not Foundation's writers, which flush every file to disk: nothing here
+                // needs to survive a crash file by file, the folder takes the old one's place only when complete.
+                let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                guard descriptor >= 0 else {
+                    throw ReportError.output(path: url.path, message: String(cString: strerror(errno)))
+                }
+                let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+                try handle.write(contentsOf: Data(file.contents.utf8))
+                try handle.close()
             }
             if manager.fileExists(atPath: target.path) { try manager.removeItem(at: target) }
             try manager.moveItem(at: staging, to: target)
