@@ -69,7 +69,8 @@ public struct TextCopyMatch: Sendable, Hashable {
 /// consecutive shingles of each registered text is indexed, and the listing's windows (every third) are looked up.
 /// Indexing passages rather than whole texts turns containment into resemblance: a listing that embeds a few
 /// copied sentences in its own text has windows identical to registered windows, while its whole-text resemblance
-/// is low. Any copied run of 11 or more tokens yields an identical window, so LSH finds it with certainty.
+/// is low. Any copied run of 11 or more tokens yields an identical window, so LSH finds it with certainty; texts
+/// sharing four or more exact shingles with the listing are candidates too, for copies edited every few words.
 ///
 /// Each candidate is verified with winnowing (`Winnowing`, k = 4, w = 4: every shared run of 7 tokens leaves a
 /// common fingerprint); each shared fingerprint is extended to the maximal run of equal tokens, which gives the
@@ -96,6 +97,9 @@ public struct TextCopyIndex: Sendable {
 
     let entries: [Entry]
     let buckets: [UInt64: [Int32]]
+    /// Shingle → texts holding it: a second way to candidates for copies edited too often for LSH windows to meet.
+    let owners: [UInt64: [Int32]]
+    static let minimumSharedShingles = 4
     let minHash = MinHash(count: bands * rows)
     let winnowing = Winnowing(k: 4, window: 4)
 
@@ -126,6 +130,11 @@ public struct TextCopyIndex: Sendable {
         }
         self.entries = entries
         self.buckets = buckets.mapValues { $0.sorted() }
+        var owners: [UInt64: [Int32]] = [:]
+        for (index, entry) in entries.enumerated() {
+            for shingle in entry.shingles { owners[shingle, default: []].append(Int32(index)) }
+        }
+        self.owners = owners
     }
 
     /// Whether there is any text to look for.
@@ -151,9 +160,14 @@ public struct TextCopyIndex: Sendable {
             if end == shingles.count { break }
             start = min(start + Self.stride, shingles.count - Self.window)
         }
+        let listingShingles = Set(shingles)
+        var shared: [Int32: Int] = [:]
+        for shingle in listingShingles {
+            for owner in owners[shingle] ?? [] { shared[owner, default: 0] += 1 }
+        }
+        candidates.formUnion(shared.filter { $0.value >= Self.minimumSharedShingles }.keys)
         guard !candidates.isEmpty else { return [] }
         let signature = Self.minima(hashed[...])
-        let listingShingles = Set(shingles)
         return candidates.sorted().compactMap { candidate in
             let entry = entries[Int(candidate)]
             let runs = Self.copiedRuns(tokens, entry, winnowing: winnowing)

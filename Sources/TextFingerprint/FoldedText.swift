@@ -16,7 +16,9 @@ public struct FoldedText: Sendable {
     public let keys: [UInt32]
     public let origins: [Int32]
 
-    public init(_ text: String) {
+    /// Folds `text`. With `symbolsSeparate`, leetspeak symbols (`|`, `+`, `!`, `$`, `@`) count as punctuation, for
+    /// reading `Z|O|L|T|A` as a spaced-out mark rather than as letters.
+    public init(_ text: String, symbolsSeparate: Bool = false) {
         let characters = Array(text)
         self.characters = characters
         var kinds: [TextFold.Kind] = []
@@ -32,7 +34,8 @@ public struct FoldedText: Sendable {
         for (index, character) in characters.enumerated() {
             // Most listing text is ASCII: its kinds, cases and keys come from small tables.
             if let ascii = character.asciiValue, ascii < 0x80 {
-                let kind = Self.asciiKinds[Int(ascii)]
+                var kind = Self.asciiKinds[Int(ascii)]
+                if symbolsSeparate, kind == .symbol { kind = .punctuation }
                 kinds.append(kind)
                 scripts.append(kind == .letter ? .latin : .none)
                 cases.append(Self.asciiCases[Int(ascii)])
@@ -44,7 +47,8 @@ public struct FoldedText: Sendable {
                 }
                 continue
             }
-            let kind = TextFold.kind(of: character)
+            var kind = TextFold.kind(of: character)
+            if symbolsSeparate, kind == .symbol { kind = .punctuation }
             kinds.append(kind)
             let first = character.unicodeScalars.first
             scripts.append(first.map(TextFold.script(of:)) ?? .none)

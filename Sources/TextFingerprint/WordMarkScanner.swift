@@ -76,7 +76,7 @@ public struct WordMarkScanner: Sendable {
         let prepared = marks.map { mark in
             let folded = FoldedText(mark.text)
             let coarse = folded.keys.map(TextFold.coarse)
-            let exclusions = mark.exclusions.map(FoldedText.init)
+            let exclusions = mark.exclusions.map { FoldedText($0) }
             let unspaced = folded.scripts.contains { $0.isUnspaced }
             let letters = folded.kinds.filter { $0 == .letter }.count
             return Prepared(
@@ -103,6 +103,20 @@ public struct WordMarkScanner: Sendable {
     /// Every mark found in a folded text (folded once, shared with copy detection).
     public func scan(_ folded: FoldedText) -> [Hit] {
         guard !folded.keys.isEmpty else { return [] }
+        var hits = automatonHits(in: folded)
+        let kinds = folded.kinds
+        if kinds.indices.dropFirst().dropLast().contains(where: {
+            kinds[$0] == .symbol && kinds[$0 - 1] == .letter && kinds[$0 + 1] == .letter
+        }) {
+            // Symbols may also separate letters (`Z|O|L|T|A`): read once more with them as punctuation.
+            let separated = FoldedText(String(folded.characters), symbolsSeparate: true)
+            hits += automatonHits(in: separated).filter { $0.how == .spaced }
+        }
+        if !deletions.isEmpty { hits += editHits(in: folded, besides: hits) }
+        return Self.deduplicated(hits)
+    }
+
+    private func automatonHits(in folded: FoldedText) -> [Hit] {
         var hits: [Hit] = []
         for candidate in automaton.matches(in: folded.keys.map(TextFold.coarse)) {
             let keys = candidate.start..<candidate.end
@@ -113,8 +127,7 @@ public struct WordMarkScanner: Sendable {
             let span = Int(folded.origins[keys.lowerBound])..<(Int(folded.origins[keys.upperBound - 1]) + 1)
             hits.append(Hit(mark: candidate.pattern, span: span, found: folded.text(span), how: how))
         }
-        if !deletions.isEmpty { hits += editHits(in: folded, besides: hits) }
-        return Self.deduplicated(hits)
+        return hits
     }
 
     // MARK: - Verification

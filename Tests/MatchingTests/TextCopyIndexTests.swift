@@ -62,6 +62,15 @@ import Testing
         #expect(index.matches(in: russian, field: "description").map(\.text) == ["ru-copy"])
     }
 
+    @Test func aCopyEditedEveryFewWordsIsStillFound() throws {
+        // Every seventh word replaced: no 6-shingle window survives whole, runs of six words do.
+        var words = Self.jacket.split(separator: " ").map(String.init)
+        for index in stride(from: 6, to: words.count, by: 7) { words[index] = "really" }
+        let found = index.matches(in: words.joined(separator: " "), field: "description")
+        #expect(found.map(\.text) == ["jacket-copy"])
+        #expect(try #require(found.first).passages.count >= 4)
+    }
+
     @Test func anOrdinaryDescriptionOfTheSameKindOfProductIsNotACopy() {
         let listing = """
             Waterproof rain jacket with taped seams and a hood. Two chest pockets, pit zips for ventilation, packs \

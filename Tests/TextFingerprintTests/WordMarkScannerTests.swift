@@ -32,6 +32,8 @@ import Testing
         ("Z O L T A shoes", "0:Z O L T A:0-9:spaced"),
         ("Z.O.L.T.A shoes", "0:Z.O.L.T.A:0-9:spaced"),
         ("Z-O-L-T-A shoes", "0:Z-O-L-T-A:0-9:spaced"),
+        ("Z|O|L|T|A shoes", "0:Z|O|L|T|A:0-9:spaced"),
+        ("Z+O+L+T+A shoes", "0:Z+O+L+T+A:0-9:spaced"),
         ("Zo\u{200B}lta shoes", "0:Zo\u{200B}lta:0-6:spaced"),
         ("Z\u{041E}LTA shoes", "0:Z\u{041E}LTA:0-5:confusable"),
         ("ＺＯＬＴＡ shoes", "0:ＺＯＬＴＡ:0-5:confusable"),
