@@ -336,7 +336,18 @@ def calibrated(truth, results):
     return None, score(truth, results, 400)
 
 
+def ensure_peers():
+    """Installs the Python peers when they are missing (benchmarks only; never a runtime dependency)."""
+    try:
+        import cv2  # noqa: F401
+        import skimage  # noqa: F401
+    except ImportError:
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "opencv-python-headless", "scikit-image"],
+                       check=True)
+
+
 def main():
+    ensure_peers()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--proofmark", default=os.path.join(ROOT, ".build-release", "release", "proofmark"))
     parser.add_argument("--set", help="use an existing generated set (from --keep) instead of generating one")

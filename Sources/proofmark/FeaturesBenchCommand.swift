@@ -37,6 +37,9 @@ struct FeaturesBenchCommand: ParsableCommand {
     @Option(help: "Features extracted per registered image (and again for its mirror image).")
     var referenceFeatures = FeatureExtractor.Options.reference.maximumFeatures
 
+    @Option(help: "LSH hash tables.")
+    var tables = FeatureIndex.Options().tables
+
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
@@ -48,6 +51,7 @@ struct FeaturesBenchCommand: ParsableCommand {
                 FeatureReference(id: id, luma: luma, options: .init(maximumFeatures: referenceFeatures)))
         }
         var options = FeatureIndex.Options()
+        options.tables = tables
         if let minimumInliers { options.minimumInliers = minimumInliers }
         if let minimumInlierRatio { options.minimumInlierRatio = minimumInlierRatio }
         let index = FeatureIndex(registered, options: options)
