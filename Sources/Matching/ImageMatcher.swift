@@ -40,9 +40,17 @@ public struct ImageMatcher: Sendable {
     private let index: HammingIndex
     /// Entry number → (image, view, variant).
     private let entries: [(image: Int32, view: Int16, variant: PDQVariant)]
+    /// Local features of the registered images, when given (`ImageMatcher+Features.swift`).
+    let featureIndex: FeatureIndex?
+    /// Identifies the registered images and feature algorithm a stored feature verdict was reached against.
+    public let featureKey: String
 
-    public init(_ images: [RegisteredImage]) {
+    /// A matcher over `images`; with `features` (one per registered image, by asset id), local features are
+    /// checked wherever hashes leave doubt.
+    public init(_ images: [RegisteredImage], features: [FeatureReference] = [], featureKey: String = "") {
         self.images = images
+        self.featureKey = featureKey
+        featureIndex = features.isEmpty ? nil : FeatureIndex(features)
         var hashes: [PDQHash] = []
         var entries: [(image: Int32, view: Int16, variant: PDQVariant)] = []
         for (imageIndex, image) in images.enumerated() {

@@ -100,20 +100,34 @@ public enum Fingerprinter {
         }
     }
 
-    /// The views of a registered image (`ViewPlanner.referenceViews(of:)`) and what its picture says, from a full
-    /// decode of the file (registered images are few and matter most, so they get the exact pixels).
+    /// The views of a registered image (`ViewPlanner.referenceViews(of:)`), what its picture says, and its
+    /// luminance (for local features), from a full decode of the file (registered images are few and matter most,
+    /// so they get the exact pixels).
     public static func referenceViews(
         contentsOfFile filePath: String, maximumPixelCount: Int = DecodingOptions.defaultMaximumPixelCount
-    ) throws(ImageDecodingError) -> (views: [HashedView], information: InformationContent) {
+    ) throws(ImageDecodingError) -> (views: [HashedView], information: InformationContent, luma: LumaPlane) {
         let image = try ImageDecoder.decode(
             contentsOfFile: filePath,
             options: DecodingOptions(maximumPixelCount: maximumPixelCount, appliesOrientation: false)
         ).image
-        let whole = PDQ.hash(image)
+        let luma = image.luma()
+        let whole = PDQ.hash(luma)
         return (
             ViewPlanner.referenceViews(of: image),
-            InformationContent(downsampled: whole.downsampled, quality: whole.quality)
+            InformationContent(downsampled: whole.downsampled, quality: whole.quality), luma
         )
+    }
+
+    /// Fingerprints an image held in memory and keeps the luminance it was computed from (at the decoded scale,
+    /// `scaleDenominator`), for work that needs the pixels afterwards (local features).
+    public static func fingerprintKeepingLuma(
+        _ bytes: some ContiguousBytes, path: HashingPath = .fast,
+        maximumPixelCount: Int = DecodingOptions.defaultMaximumPixelCount
+    ) throws(ImageDecodingError) -> (fingerprint: ImageFingerprint, luma: LumaPlane) {
+        let decoded = try ImageDecoder.decodeLuma(
+            bytes, options: options(for: path, maximumPixelCount: maximumPixelCount))
+        let luma = decoded.luma
+        return (fingerprint(decoded, path: path), luma)
     }
 
     private static func fingerprint(_ decoded: consuming DecodedLuma, path: HashingPath) -> ImageFingerprint {

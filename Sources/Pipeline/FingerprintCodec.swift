@@ -1,3 +1,4 @@
+import Evidence
 import Foundation
 import Imaging
 import Matching
@@ -93,5 +94,68 @@ enum FingerprintCodec {
                     quality: quality, dihedral: dihedral))
         }
         return (views, information)
+    }
+}
+
+extension FingerprintCodec {
+    /// The feature algorithm's version; part of every feature key, so a changed extractor or verifier checks every
+    /// image again.
+    static let featureVersion = 1
+
+    /// What a stored feature verdict was reached against: the feature algorithm, and each registered image's id and
+    /// bytes in order (verdicts name images by their position).
+    static func featureKey(assets: [(id: String, sha256: String)]) -> String {
+        var text = "features \(featureVersion)\n"
+        for asset in assets { text += "\(asset.id.utf8.count):\(asset.id) \(asset.sha256)\n" }
+        return Digest.sha256Hex(Data(text.utf8))
+    }
+
+    /// A feature verdict as text: one match a line, `image inliers mirrored x y width height`; empty when nothing
+    /// was found.
+    static func encode(featureMatches: [FeatureMatch]) -> String {
+        featureMatches.map { match in
+            [
+                match.image, match.inliers, match.mirrored ? 1 : 0, match.region.x, match.region.y,
+                match.region.width, match.region.height,
+            ].map(String.init).joined(separator: " ")
+        }.joined(separator: "\n")
+    }
+
+    /// The matches of `encode(featureMatches:)`; nil when the text is damaged.
+    static func decode(featureMatches text: String) -> [FeatureMatch]? {
+        var matches: [FeatureMatch] = []
+        for line in text.split(separator: "\n") {
+            let numbers = line.split(separator: " ").compactMap { Int($0) }
+            guard numbers.count == 7 else { return nil }
+            matches.append(
+                FeatureMatch(
+                    image: numbers[0], inliers: numbers[1], mirrored: numbers[2] == 1,
+                    region: PixelRect(x: numbers[3], y: numbers[4], width: numbers[5], height: numbers[6])))
+        }
+        return matches
+    }
+
+    /// A registered image's features and its mirrored image's, as one blob: the first set's length (4 bytes, little
+    /// endian), then both `FeatureSet.serialized()` forms.
+    static func encode(reference: FeatureReference) -> Data {
+        let first = reference.features.serialized()
+        let second = reference.mirrored?.serialized() ?? Data()
+        var data = Data()
+        withUnsafeBytes(of: UInt32(first.count).littleEndian) { data.append(contentsOf: $0) }
+        return data + first + second
+    }
+
+    /// The reference of `encode(reference:)`; nil when the blob is damaged.
+    static func decode(reference data: Data, id: String) -> FeatureReference? {
+        guard data.count >= 4 else { return nil }
+        let bytes = [UInt8](data)
+        let length = Int(bytes[0]) | Int(bytes[1]) << 8 | Int(bytes[2]) << 16 | Int(bytes[3]) << 24
+        guard length <= bytes.count - 4,
+            let features = try? FeatureSet(serialized: Data(bytes[4..<(4 + length)]))
+        else { return nil }
+        let rest = Data(bytes[(4 + length)...])
+        let mirrored = rest.isEmpty ? nil : try? FeatureSet(serialized: rest)
+        guard rest.isEmpty || mirrored != nil else { return nil }
+        return FeatureReference(id: id, features: features, mirrored: mirrored)
     }
 }

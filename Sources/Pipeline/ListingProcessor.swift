@@ -22,6 +22,8 @@ struct ImageOutcome: Sendable {
     var fingerprintRun: String?
     /// Set when this run read the file's bytes: what `stat(2)` said, for the next night.
     var fileStat: FileStatRecord?
+    /// Set when local features were checked tonight for an image fingerprinted on an earlier night.
+    var featureVerdict: FeatureVerdict?
 }
 
 /// What one listing came to.
@@ -103,6 +105,45 @@ struct ListingProcessor: Sendable {
         }
     }
 
+    /// Local features where hashes left doubt: tonight's verdict when the state file has one for this registry's
+    /// feature key, else the features of the decoded picture (decoded again for an image fingerprinted on an earlier
+    /// night), checked against every registered image; the verdict is kept for the next night.
+    private func addFeatureMatches(
+        to outcome: inout ImageOutcome, fingerprint: FingerprintRecord, luma: (LumaPlane, Int)?, source: ImageSource,
+        fetched: Result<Data, FetchError>?
+    ) {
+        if fingerprint.featureKey == index.featureKey, let text = fingerprint.featureMatches,
+            let stored = FingerprintCodec.decode(featureMatches: text)
+        {
+            outcome.matches = ImageMatcher.combined(outcome.matches, index.signals(stored))
+            return
+        }
+        var pixels = luma
+        if pixels == nil {
+            let bytes: Data?
+            switch source {
+            case .file(let url): bytes = try? ImageDecoder.readFile(url.path)
+            case .remote: bytes = try? fetched?.get()
+            }
+            // The bytes decoded on the night they were fingerprinted; if they no longer do (a file changed since its
+            // stat), the hash matches stand alone and the next night's stat reads the file again.
+            if let bytes, let decoded = try? Fingerprinter.fingerprintKeepingLuma(bytes, path: .fast) {
+                pixels = (decoded.luma, decoded.fingerprint.scaleDenominator)
+            }
+        }
+        guard let (plane, scale) = pixels else { return }
+        let found = index.featureMatches(for: FeatureExtractor.extract(plane, options: .suspect), scale: scale)
+        outcome.matches = ImageMatcher.combined(outcome.matches, index.signals(found))
+        let text = FingerprintCodec.encode(featureMatches: found)
+        if outcome.newFingerprint != nil {
+            outcome.newFingerprint?.featureKey = index.featureKey
+            outcome.newFingerprint?.featureMatches = text
+        } else {
+            outcome.featureVerdict = FeatureVerdict(
+                sha256: fingerprint.sha256, featureKey: index.featureKey, matches: text)
+        }
+    }
+
     private func image(
         _ reference: String, source resolved: Result<ImageSource, ImageReferenceError>, position: Int,
         fetched: Result<Data, FetchError>?
@@ -150,6 +191,11 @@ struct ListingProcessor: Sendable {
         if let suspect = FingerprintCodec.suspect(fingerprint) {
             outcome.matches = index.matches(for: suspect)
         }
+        if index.needsFeatures(after: outcome.matches) {
+            addFeatureMatches(
+                to: &outcome, fingerprint: fingerprint, luma: (try? found.get())?.luma, source: source, fetched: fetched
+            )
+        }
         // A fetched image is gone once the run ends; one that matched is evidence, so its bytes are kept.
         if !outcome.matches.isEmpty, case .success(let bytes)? = fetched {
             EvidenceImages.keep(bytes, sha256: fingerprint.sha256, in: evidenceImages)
@@ -169,6 +215,8 @@ struct FingerprintCache: Sendable {
         var computed: Bool
         /// Set when this call read the file.
         var fileStat: FileStatRecord?
+        /// The decoded luminance and its DCT scale, when this call decoded the image.
+        var luma: (LumaPlane, Int)?
     }
 
     struct Failure: Error {
@@ -203,8 +251,11 @@ struct FingerprintCache: Sendable {
             return .success(Found(record: stored, computed: false, fileStat: stat))
         }
         do {
-            let record = FingerprintCodec.record(try Fingerprinter.fingerprint(bytes, path: .fast), sha256: sha256)
-            return .success(Found(record: record, computed: true, fileStat: stat))
+            let (fingerprint, luma) = try Fingerprinter.fingerprintKeepingLuma(bytes, path: .fast)
+            let record = FingerprintCodec.record(fingerprint, sha256: sha256)
+            return .success(
+                Found(
+                    record: record, computed: true, fileStat: stat, luma: (luma, fingerprint.scaleDenominator)))
         } catch {
             // The bytes were read and hashed: the stat is not kept, so a file that fails is read again tomorrow.
             return .failure(Failure(error: error, sha256: sha256))

@@ -152,13 +152,13 @@ public enum NightlyRun {
                     brand.authorizedSellers.map { AuthorizedSeller(brand: brand.name, sellerID: $0) }
                 })
         }
-        let assets = try fingerprintAssets(registry, store: store)
+        let matcher = try registeredMatcher(registry, store: store)
         lap("registry")
 
         let processor = ListingProcessor(
             resolver: ImageResolver(
                 dumpFolder: URL(fileURLWithPath: configuration.dumpPath).deletingLastPathComponent()),
-            index: ImageMatcher(assets),
+            index: matcher,
             text: TextMatcher(
                 marks: registry.brands.flatMap { brand in
                     brand.marks.map {
@@ -345,12 +345,14 @@ public enum NightlyRun {
         }
     }
 
-    /// The registered images' fingerprints, through the state file's cache; an asset that does not decode makes
-    /// the registry invalid.
-    private static func fingerprintAssets(
+    /// The registered images' views and local features, through the state file's cache, and the matcher over them;
+    /// an asset that does not decode makes the registry invalid.
+    private static func registeredMatcher(
         _ registry: Registry, store: StateStore
-    ) throws(RunError) -> [RegisteredImage] {
+    ) throws(RunError) -> ImageMatcher {
         var images: [RegisteredImage] = []
+        var features: [FeatureReference] = []
+        var keyed: [(id: String, sha256: String)] = []
         var issues: [RegistryIssue] = []
         var batch = StateStore.Batch()
         let cache = FingerprintCache(store: store)
@@ -360,15 +362,20 @@ public enum NightlyRun {
                 case .success(let found):
                     if found.computed { batch.fingerprints.append(found.record) }
                     if let stat = found.fileStat { batch.fileStats.append(stat) }
+                    let sha256 = found.record.sha256
                     let views: (views: [HashedView], information: InformationContent)
-                    if let stored = try? store.assetViews(sha256: found.record.sha256),
-                        stored.version == FingerprintCodec.version,
-                        let decoded = FingerprintCodec.decode(views: stored.views)
+                    let reference: FeatureReference
+                    if let stored = try? store.assetViews(sha256: sha256), stored.version == FingerprintCodec.version,
+                        let decoded = FingerprintCodec.decode(views: stored.views),
+                        let storedFeatures = stored.features,
+                        let decodedFeatures = FingerprintCodec.decode(reference: storedFeatures, id: asset.id)
                     {
                         views = decoded
+                        reference = decodedFeatures
                     } else {
+                        let computed: (views: [HashedView], information: InformationContent, luma: LumaPlane)
                         do {
-                            views = try Fingerprinter.referenceViews(contentsOfFile: asset.file.path)
+                            computed = try Fingerprinter.referenceViews(contentsOfFile: asset.file.path)
                         } catch {
                             issues.append(
                                 RegistryIssue(
@@ -376,16 +383,20 @@ public enum NightlyRun {
                                     field: "asset \(asset.id)", message: error.message))
                             continue
                         }
+                        views = (computed.views, computed.information)
+                        reference = FeatureReference(id: asset.id, luma: computed.luma)
                         batch.assetViews.append(
                             AssetViewsRecord(
-                                sha256: found.record.sha256, version: FingerprintCodec.version,
+                                sha256: sha256, version: FingerprintCodec.version,
                                 views: FingerprintCodec.encode(views: views.views, information: views.information),
-                                features: nil))
+                                features: FingerprintCodec.encode(reference: reference)))
                     }
                     images.append(
                         RegisteredImage(
                             assetID: asset.id, brand: brand.name, right: asset.right, views: views.views,
                             information: views.information))
+                    features.append(reference)
+                    keyed.append((asset.id, sha256))
                 case .failure(let failure):
                     issues.append(
                         RegistryIssue(
@@ -396,7 +407,7 @@ public enum NightlyRun {
         }
         guard issues.isEmpty else { throw RunError.registry(RegistryError(issues: issues)) }
         try state { try store.write(batch, runID: "") }
-        return images
+        return ImageMatcher(images, features: features, featureKey: FingerprintCodec.featureKey(assets: keyed))
     }
 
     private static func summary(

@@ -78,6 +78,7 @@ struct Tally {
                 cachedImages += 1
             }
             if let stat = image.fileStat { batch.fileStats.append(stat) }
+            if let verdict = image.featureVerdict { batch.featureVerdicts.append(verdict) }
             if let failure = image.failure {
                 failedImages += 1
                 failedImagesByReason[failure.category, default: 0] += 1

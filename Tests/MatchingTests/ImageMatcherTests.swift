@@ -121,3 +121,36 @@ import Testing
         #expect(plain.matches(for: Self.suspect(noisy, information: .nearBlank)).first?.trusted == false)
     }
 }
+
+@Suite struct ImageMatcherFeatureTests {
+    static func signal(_ asset: String, strength: Double, algorithm: String = "pdq") -> ImageMatch {
+        ImageMatch(
+            assetID: asset, brand: "Acme", right: "tm-1", algorithm: algorithm, distance: nil, inliers: nil,
+            variant: .original, referenceView: "whole", suspectView: "whole", region: nil, trusted: true,
+            strength: strength)
+    }
+
+    @Test func featureStrengthIsMonotoneAndWeakBelowTheReportableCount() {
+        let strengths = (0...80).map { ImageMatcher.featureStrength(inliers: $0) }
+        #expect(zip(strengths, strengths.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(ImageMatcher.featureStrength(inliers: ImageMatcher.reportableInliers - 1) < 0.5)
+        #expect(ImageMatcher.featureStrength(inliers: ImageMatcher.reportableInliers) == 0.55)
+        #expect(strengths.allSatisfy { (0...1).contains($0) })
+    }
+
+    @Test func combinedKeepsTheStrongerSignalPerAsset() {
+        let combined = ImageMatcher.combined(
+            [Self.signal("a", strength: 0.6), Self.signal("b", strength: 0.9)],
+            [
+                Self.signal("a", strength: 0.8, algorithm: "features"),
+                Self.signal("b", strength: 0.9, algorithm: "features"),
+            ])
+        #expect(combined.map(\.assetID) == ["b", "a"])
+        #expect(combined.map(\.algorithm) == ["pdq", "features"])
+    }
+
+    @Test func withoutFeaturesNothingIsLeftToThem() {
+        let matcher = ImageMatcher([])
+        #expect(!matcher.usesFeatures && !matcher.needsFeatures(after: []))
+    }
+}

@@ -59,11 +59,13 @@ public enum RobustnessHarness {
         }
         var skipped: [RobustnessReport.Skipped] = []
         var assets: [(asset: RegisteredAsset, brand: String, image: Image, registered: RegisteredImage)] = []
+        var references: [FeatureReference] = []
         for brand in loaded.registry.brands {
             for asset in brand.assets {
                 do {
                     let image = try ImageDecoder.decode(contentsOfFile: asset.file.path).image
-                    let (views, information) = try Fingerprinter.referenceViews(contentsOfFile: asset.file.path)
+                    let (views, information, luma) = try Fingerprinter.referenceViews(contentsOfFile: asset.file.path)
+                    references.append(FeatureReference(id: asset.id, luma: luma))
                     assets.append(
                         (
                             asset, brand.name, image,
@@ -99,7 +101,7 @@ public enum RobustnessHarness {
                 ("synthetic-\(index + 1)", SyntheticScene.make(random: &random))
             }
         }
-        let matcher = ImageMatcher(assets.map(\.registered))
+        let matcher = ImageMatcher(assets.map(\.registered), features: references)
         let scenes = negatives.map(\.image)
 
         var cases: [Case] = []
@@ -181,7 +183,8 @@ public enum RobustnessHarness {
                         edit: work.edit, positive: work.positive != nil, score: outcome.score,
                         wrongAsset: outcome.wrongAsset, algorithm: outcome.algorithm,
                         item: work.positive.map { assetIDs[$0] } ?? negatives[work.negative ?? 0].name,
-                        matched: outcome.matched, milliseconds: outcome.milliseconds)
+                        matched: outcome.matched, milliseconds: outcome.milliseconds,
+                        usedFeatures: outcome.usedFeatures)
                     : nil
             },
             assets: assets.count, negatives: negatives.count,
@@ -202,6 +205,8 @@ public enum RobustnessHarness {
         var algorithm: String?
         var matched: String?
         var milliseconds: Double = 0
+        /// Whether hashes left doubt and local features were checked.
+        var usedFeatures = false
         var failure: String?
         /// The edited picture could not be kept (`keepPicturesFolder`); it was still measured.
         var keepFailure: String?
@@ -229,11 +234,17 @@ public enum RobustnessHarness {
             }
         }
         let start = ContinuousClock.now
-        let matches: [ImageMatch]
+        var matches: [ImageMatch]
         do {
-            let fingerprint = try Fingerprinter.fingerprint(bytes, path: .fast)
+            let (fingerprint, luma) = try Fingerprinter.fingerprintKeepingLuma(bytes, path: .fast)
             let record = FingerprintCodec.record(fingerprint, sha256: "")
             matches = FingerprintCodec.suspect(record).map(matcher.matches(for:)) ?? []
+            if matcher.needsFeatures(after: matches) {
+                outcome.usedFeatures = true
+                let found = matcher.featureMatches(
+                    for: FeatureExtractor.extract(luma, options: .suspect), scale: fingerprint.scaleDenominator)
+                matches = ImageMatcher.combined(matches, matcher.signals(found))
+            }
         } catch {
             outcome.failure = error.message
             return outcome
@@ -245,15 +256,21 @@ public enum RobustnessHarness {
             let own = matches.filter { $0.assetID == expected }.max { $0.strength < $1.strength }
             outcome.score = own?.strength ?? 0
             outcome.algorithm = own?.algorithm
-            outcome.matched = own.map { "\($0.referenceView)~\($0.suspectView) d=\($0.distance ?? -1)" }
+            outcome.matched = own.map(Self.describe)
             outcome.wrongAsset = matches.contains { $0.assetID != expected && $0.strength >= (own?.strength ?? 0) }
         } else {
             let best = matches.max { $0.strength < $1.strength }
             outcome.score = best?.strength ?? 0
             outcome.algorithm = best?.algorithm
-            outcome.matched = best.map { "\($0.assetID) \($0.referenceView)~\($0.suspectView) d=\($0.distance ?? -1)" }
+            outcome.matched = best.map { "\($0.assetID) " + Self.describe($0) }
         }
         return outcome
+    }
+
+    /// How a match was made, in a few words: the views and the distance or inliers.
+    static func describe(_ match: ImageMatch) -> String {
+        "\(match.referenceView)~\(match.suspectView) "
+            + (match.distance.map { "d=\($0)" } ?? match.inliers.map { "inliers=\($0)" } ?? "")
     }
 
     /// Every decodable picture directly in `folder`, sorted by name; those that do not decode are reported.

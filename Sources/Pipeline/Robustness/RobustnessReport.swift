@@ -16,11 +16,14 @@ public struct RobustnessReport: Sendable {
         public var matched: String?
         /// Fingerprinting (decode included) and matching, on one thread.
         public var milliseconds: Double
+        /// Whether hashes left doubt and local features were checked.
+        public var usedFeatures: Bool
 
         public init(
             edit: RobustnessEdit, positive: Bool, score: Double, wrongAsset: Bool, algorithm: String?, item: String,
-            matched: String?, milliseconds: Double
+            matched: String?, milliseconds: Double, usedFeatures: Bool = false
         ) {
+            self.usedFeatures = usedFeatures
             self.edit = edit
             self.positive = positive
             self.score = score
@@ -98,9 +101,10 @@ public struct RobustnessReport: Sendable {
         Self.recall(positives.filter { $0.edit.family == family }, at: threshold)
     }
 
-    /// Mean milliseconds per suspect picture.
-    public var meanMilliseconds: Double {
-        cases.isEmpty ? 0 : cases.reduce(0) { $0 + $1.milliseconds } / Double(cases.count)
+    /// Mean milliseconds per suspect picture (all of them, or those hashes decided or left to features).
+    public func meanMilliseconds(usedFeatures: Bool? = nil) -> Double {
+        let chosen = cases.filter { usedFeatures == nil || $0.usedFeatures == usedFeatures }
+        return chosen.isEmpty ? 0 : chosen.reduce(0) { $0 + $1.milliseconds } / Double(chosen.count)
     }
 
     /// The report as text, one line per edit, then the families and the totals.
@@ -138,7 +142,12 @@ public struct RobustnessReport: Sendable {
         let wrong = positives.filter(\.wrongAsset).count
         lines.append(
             "positives whose best match was another registered image: \(wrong); mean time per picture "
-                + String(format: "%.2f ms", meanMilliseconds) + " (fingerprint with decode, and match; one thread)")
+                + String(format: "%.2f ms", meanMilliseconds())
+                + " (decode, fingerprint and match, one thread): "
+                + String(format: "%.2f ms", meanMilliseconds(usedFeatures: false))
+                + " for the \(cases.filter { !$0.usedFeatures }.count) hashes decided, "
+                + String(format: "%.2f ms", meanMilliseconds(usedFeatures: true))
+                + " for the \(cases.filter(\.usedFeatures).count) left to local features")
         let worst = negativeResults.filter { $0.score >= minimumScore && $0.score > 0 }.sorted {
             ($1.score, $0.item, $0.edit.rawValue) < ($0.score, $1.item, $1.edit.rawValue)
         }
@@ -207,7 +216,10 @@ public struct RobustnessReport: Sendable {
             "recall_at_min_score": rounded(recall(at: minimumScore)), "recall_at_1pct_fp": rounded(recall(at: at1)),
             "recall_at_0_1pct_fp": rounded(recall(at: at01)),
             "wrong_asset_positives": .integer(positives.filter(\.wrongAsset).count),
-            "mean_milliseconds_per_picture": rounded(meanMilliseconds),
+            "mean_milliseconds_per_picture": rounded(meanMilliseconds()),
+            "mean_milliseconds_decided_by_hashes": rounded(meanMilliseconds(usedFeatures: false)),
+            "mean_milliseconds_with_features": rounded(meanMilliseconds(usedFeatures: true)),
+            "pictures_with_features": .integer(cases.filter(\.usedFeatures).count),
             "edits": .object(edits), "families": .object(families),
             "skipped": .array(skipped.map { ["item": .string($0.item), "reason": .string($0.reason)] }),
             "text": text.map { .verbatim($0.json) } ?? .null,

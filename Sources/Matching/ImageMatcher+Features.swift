@@ -1,0 +1,99 @@
+import Foundation
+public import Imaging
+public import PerceptualHash
+
+/// Local features where hashes leave doubt: composites (a registered image pasted into a scene, one panel of a
+/// strip), heavy crops and tilts, and hash matches on low-information images that need confirming.
+///
+/// The cheap path decides a suspect image when it has a trusted hash match of at least `decidedStrength`; every
+/// other image gets its features extracted (`FeatureExtractor`, `.suspect` options) and verified against all
+/// registered images at once (`FeatureIndex`: descriptor LSH, then RANSAC on a similarity). A verified match becomes
+/// a `features` signal whose strength grows with its inliers (`featureStrength`), under 0.5 below
+/// `reportableInliers`; per registered image the stronger of the hash and feature signals is kept.
+extension ImageMatcher {
+    /// A trusted hash match at least this strong decides an image without features.
+    public static let decidedStrength = 0.55
+
+    /// Whether local features are available to this matcher.
+    public var usesFeatures: Bool { featureIndex != nil }
+
+    /// Whether `hashMatches` leave doubt that local features should settle.
+    public func needsFeatures(after hashMatches: [ImageMatch]) -> Bool {
+        usesFeatures && !hashMatches.contains { $0.trusted && $0.strength >= Self.decidedStrength }
+    }
+
+    /// Verified feature matches with fewer inliers than this are weak candidates (under 0.5, untrusted).
+    ///
+    /// Calibrated with `proofmark robustness` on the tuning set (`Benchmarks/robustness/`): unrelated logos in the
+    /// same fonts and layouts as registered ones verified with up to 24 inliers; copies of photos with 30 or more,
+    /// copies of logos mostly with 60 or more.
+    public static let reportableInliers = 25
+
+    /// A feature match's strength: 0.55 at `reportableInliers`, rising towards 1 (0.84 with 12 more inliers, 0.97
+    /// with 30 more); below it, 0.45 × inliers / `reportableInliers`, a weak candidate.
+    public static func featureStrength(inliers: Int) -> Double {
+        let strength: Double
+        if inliers >= reportableInliers {
+            strength = 1 - 0.45 * exp(-Double(inliers - reportableInliers) / 12)
+        } else {
+            strength = 0.45 * Double(max(0, inliers)) / Double(reportableInliers)
+        }
+        return (strength * 10_000).rounded() / 10_000
+    }
+
+    /// The registered images local features find in `suspect`, as signals; `scale` maps the features' pixels to
+    /// the image's stored pixels (the fast path decodes JPEGs at a reduced DCT scale).
+    public func featureMatches(for suspect: FeatureSet, scale: Int = 1) -> [FeatureMatch] {
+        guard let featureIndex else { return [] }
+        var byAsset: [String: Int] = [:]
+        for (index, image) in images.enumerated() where byAsset[image.assetID] == nil { byAsset[image.assetID] = index }
+        return featureIndex.verify(suspect).compactMap { match in
+            guard let image = byAsset[match.id] else { return nil }
+            let region = PixelRect(
+                x: match.region.x * scale, y: match.region.y * scale, width: match.region.width * scale,
+                height: match.region.height * scale)
+            return FeatureMatch(image: image, inliers: match.inliers, mirrored: match.mirrored, region: region)
+        }
+    }
+
+    /// Feature matches as image signals.
+    public func signals(_ matches: [FeatureMatch]) -> [ImageMatch] {
+        matches.compactMap { match in
+            guard images.indices.contains(match.image) else { return nil }
+            let image = images[match.image]
+            return ImageMatch(
+                assetID: image.assetID, brand: image.brand, right: image.right, algorithm: "features", distance: nil,
+                inliers: match.inliers, variant: match.mirrored ? .flipy : .original, referenceView: "whole",
+                suspectView: "scene", region: match.region, trusted: match.inliers >= Self.reportableInliers,
+                strength: Self.featureStrength(inliers: match.inliers))
+        }
+    }
+
+    /// Hash and feature signals together: per registered image the stronger (the hash signal on a tie, as the
+    /// cheaper to explain), strongest first, ties by asset id.
+    public static func combined(_ hashes: [ImageMatch], _ features: [ImageMatch]) -> [ImageMatch] {
+        var best: [String: ImageMatch] = [:]
+        for match in hashes + features {
+            if let current = best[match.assetID], current.strength >= match.strength { continue }
+            best[match.assetID] = match
+        }
+        return best.values.sorted { ($1.strength, $0.assetID) < ($0.strength, $1.assetID) }
+    }
+}
+
+/// A registered image local features found in a suspect image, by its position in `ImageMatcher.images`: what
+/// the state file keeps of a feature verdict, valid for the matcher's `featureKey`.
+public struct FeatureMatch: Sendable, Hashable {
+    public var image: Int
+    public var inliers: Int
+    public var mirrored: Bool
+    /// In the suspect's stored pixels.
+    public var region: PixelRect
+
+    public init(image: Int, inliers: Int, mirrored: Bool, region: PixelRect) {
+        self.image = image
+        self.inliers = inliers
+        self.mirrored = mirrored
+        self.region = region
+    }
+}
