@@ -3,16 +3,9 @@ import PerceptualHash
 import Testing
 
 @Suite struct HammingIndexTests {
-    /// A deterministic pseudo-random hash (SplitMix64).
-    static func randomHash(_ seed: inout UInt64) -> PDQHash {
-        func next() -> UInt64 {
-            seed &+= 0x9E37_79B9_7F4A_7C15
-            var z = seed
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        return PDQHash(limbs: SIMD4(next(), next(), next(), next()))
+    /// A deterministic pseudo-random hash.
+    static func randomHash(_ random: inout SplitMix64) -> PDQHash {
+        PDQHash(limbs: SIMD4(random.next(), random.next(), random.next(), random.next()))
     }
 
     /// `hash` with `count` bits flipped at positions spread by `seed`.
@@ -29,7 +22,7 @@ import Testing
 
     @Test(arguments: [0, 15, 16, 31, 32, 47])
     func multiIndexFindsExactlyWhatTheScanFinds(radius: Int) {
-        var seed: UInt64 = 7
+        var seed = SplitMix64(seed: 7)
         var hashes = (0..<3_000).map { _ in Self.randomHash(&seed) }
         // Planted neighbours at every distance up to 48 from the first hash, including adversarial ones whose
         // differences are spread evenly over the 16 slices.
@@ -53,7 +46,7 @@ import Testing
     }
 
     @Test func smallIndexesScanAndLargeOnesProbe() {
-        var seed: UInt64 = 1
+        var seed = SplitMix64(seed: 1)
         let small = HammingIndex((0..<10).map { _ in Self.randomHash(&seed) })
         let large = HammingIndex((0...HammingIndex.linearScanLimit).map { _ in Self.randomHash(&seed) })
         #expect(!small.usesMultiIndex && large.usesMultiIndex)

@@ -9,22 +9,14 @@ import Benchmark
 import Matching
 import PerceptualHash
 
-private struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix64 {
     mutating func hash() -> PDQHash { PDQHash(limbs: SIMD4(next(), next(), next(), next())) }
 }
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .instructions], maxDuration: .seconds(3))
     for count in [100, 10_000, 1_000_000] {
-        var random = SplitMix(state: UInt64(count))
+        var random = SplitMix64(seed: UInt64(count))
         let hashes = (0..<count).map { _ in random.hash() }
         let queries = (0..<1_000).map { _ in random.hash() }
         let near = (0..<1_000).map { index -> PDQHash in

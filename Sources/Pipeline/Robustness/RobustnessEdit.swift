@@ -1,4 +1,5 @@
 public import Imaging
+public import PerceptualHash
 
 /// An edit infringers make to a registered picture, as the robustness harness applies it (issue 4's list).
 ///
@@ -197,23 +198,9 @@ extension Image {
     }
 }
 
-/// A small, fast, seedable random source (SplitMix64, Steele, Lea & Flood 2014), so harness runs are reproducible
-/// on every platform.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// One of `choices`, uniformly.
-    public mutating func pick<T>(_ choices: [T]) -> T {
+    mutating func pick<T>(_ choices: [T]) -> T {
         choices[Int(next() % UInt64(choices.count))]
     }
 }

@@ -1,4 +1,5 @@
 public import Imaging
+public import PerceptualHash
 
 /// Procedural pictures for when the user gives no negatives: gradients, blocks, lines and text, different on every
 /// draw. They stand in for "unrelated images" and for the backgrounds composites are pasted into; real negatives
