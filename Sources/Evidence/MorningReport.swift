@@ -5,12 +5,14 @@ public import Store
 ///
 /// At the top, a summary: findings per status, brand, marketplace and severity, a score histogram and the nightly
 /// trend as inline SVG; then the repeat offenders (the worst sellers of `StateStore.sellerLedger()` and their
-/// clusters, as the state file stands now). Below, one table row per finding, by severity, then score, then finding id: brand, status,
-/// listing (title, link), seller, price, signals, a thumbnail of its side-by-side image and links to its bundle and
-/// claim chart, in chunks of 100 rows that the browser lays out only as they scroll into view, so that 10,000
-/// findings open in well under two seconds. Filters by brand, status and marketplace are a short inline script; without it the whole table
-/// reads as it is. Every piece of dump text is escaped, and a Content-Security-Policy lets the page load nothing
-/// but its own thumbnails and run nothing but its own script, so it makes no request to any host.
+/// clusters, as the state file stands now) and, when `proofmark robustness --out OUT/robustness` has been run, the
+/// matcher's measured recall on the registry's own images. Below, one table row per finding, by severity, then
+/// score, then finding id: brand, status, listing (title, link), seller, price, signals, a thumbnail of its
+/// side-by-side image and links to its bundle and claim chart, in chunks of 100 rows that the browser lays out only
+/// as they scroll into view, so that 10,000 findings open in well under two seconds. Filters by brand, status and
+/// marketplace are a short inline script; without it the whole table reads as it is. Every piece of dump text is
+/// escaped, and a Content-Security-Policy lets the page load nothing but its own thumbnails and run nothing but its
+/// own script, so it makes no request to any host.
 ///
 /// The page streams from the state file (two passes over the night's findings, as they stood that night) and is
 /// written atomically; memory does not grow with the number of findings. It is byte-identical for the same state and bundles: it names the
@@ -62,7 +64,10 @@ public enum MorningReport {
 
         try AtomicFileWriter.write(to: summary.reportFile) { append in
             try append(
-                page(run: run, tally: tally, nights: nights(runs, through: run), offenders: offenders(ledger)))
+                page(
+                    run: run, tally: tally, nights: nights(runs, through: run),
+                    offenders: offenders(ledger)
+                        + robustness(try? Data(contentsOf: outputFolder.appendingPathComponent(robustnessFile)))))
             var pending: [(FindingRecord, String?)] = []
             // Thumbnails are made a batch at a time on every core; rows keep their order.
             // Rows go out in chunks, each its own table that the browser lays out only when it scrolls near
