@@ -17,14 +17,62 @@ extension LumaPlane {
     }
 
     /// The rectangle left after removing uniform borders, by the rule of `Image.uniformBorderTrimRect(tolerance:)`
-    /// applied to this plane rounded to 8-bit grey.
+    /// applied to this plane's luminance.
     ///
     /// The hashing paths decode straight to luminance, so padding is found there: a border differs from the
-    /// picture in luminance except in the rare case of two colours of equal brightness.
+    /// picture in luminance except in the rare case of two colours of equal brightness. Lines are read from the
+    /// edges inwards and the scan stops at the first line that is not border, so a picture without borders costs
+    /// four lines; only when borders would swallow everything is the plane rounded to 8-bit grey for
+    /// `Image`'s full rule (which keeps the innermost colour).
     public func uniformBorderTrimRect(tolerance: Int = 8) -> PixelRect {
-        let grey = values.map { UInt8(clamping: Int($0.rounded())) }
-        return Image(width: width, height: height, format: .grey, pixels: grey).uniformBorderTrimRect(
-            tolerance: tolerance)
+        // Rounded 8-bit values within `tolerance` differ by less than `tolerance + 1` before rounding.
+        let limit = Float(tolerance) + 0.5
+        let edgeValues = [
+            values[width / 2], values[(height - 1) * width + width / 2], values[(height / 2) * width],
+            values[(height / 2) * width + width - 1],
+        ]
+        var top = 0
+        var bottom = height
+        var left = 0
+        var right = width
+        values.withUnsafeBufferPointer { samples in
+            func isBorder(start: Int, step: Int, count: Int) -> Bool {
+                let first = samples[start]
+                guard edgeValues.contains(where: { abs($0 - first) <= limit }) else { return false }
+                var position = start
+                for _ in 0..<count {
+                    if abs(samples[position] - first) > limit { return false }
+                    position += step
+                }
+                return true
+            }
+            var changed = true
+            while changed {
+                changed = false
+                while bottom - top > 1 && isBorder(start: top * width + left, step: 1, count: right - left) {
+                    top += 1
+                    changed = true
+                }
+                while bottom - top > 1 && isBorder(start: (bottom - 1) * width + left, step: 1, count: right - left) {
+                    bottom -= 1
+                    changed = true
+                }
+                while right - left > 1 && isBorder(start: top * width + left, step: width, count: bottom - top) {
+                    left += 1
+                    changed = true
+                }
+                while right - left > 1 && isBorder(start: top * width + right - 1, step: width, count: bottom - top) {
+                    right -= 1
+                    changed = true
+                }
+            }
+        }
+        guard right - left > 1, bottom - top > 1 else {
+            let grey = values.map { UInt8(clamping: Int($0 + 0.5)) }
+            return Image(width: width, height: height, format: .grey, pixels: grey).uniformBorderTrimRect(
+                tolerance: tolerance)
+        }
+        return PixelRect(x: left, y: top, width: right - left, height: bottom - top)
     }
 
     /// The rows (`horizontal`) or columns where the plane has a gutter: a run of lines of one flat value across the

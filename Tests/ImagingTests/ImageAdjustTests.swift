@@ -107,4 +107,20 @@ import Testing
         #expect(trimmed.panels(alongRows: true) == [0..<40])
         #expect(luma.cropped(to: PixelRect(x: 200, y: 0, width: 5, height: 5)) == nil)
     }
+
+    @Test func lumaTrimAgreesWithTheImageRule() {
+        let photo = Self.picture(width: 50, height: 30)
+        var nested = photo.padded(by: 0.1, colour: .black).padded(by: 0.1, colour: .white)
+        nested.fill(PixelRect(x: 0, y: 0, width: 3, height: 3), with: .white)
+        let flat = Image(width: 20, height: 10, format: .rgb, filledWith: [200, 200, 200])
+        var barOverBlock = Image(width: 20, height: 20, format: .rgb, filledWith: Colour.white.samples)
+        barOverBlock.fill(PixelRect(x: 0, y: 5, width: 20, height: 15), with: Colour(red: 200, green: 0, blue: 0))
+        for image in [photo, photo.padded(by: 0.15, colour: .black), nested, flat, barOverBlock] {
+            let grey = image.greyscaled().luma()
+            let rounded = Image(
+                width: grey.width, height: grey.height, format: .grey,
+                pixels: grey.values.map { UInt8(clamping: Int($0.rounded())) })
+            #expect(grey.uniformBorderTrimRect() == rounded.uniformBorderTrimRect())
+        }
+    }
 }
