@@ -104,7 +104,7 @@ extension MorningReport {
                 case .image(let signal):
                     var words = "image <b>\(HTML.escape(signal.asset))</b>"
                     if let distance = signal.distance { words += " \(HTML.escape(signal.algorithm)) \(distance)" }
-                    if let inliers = signal.inliers { words += " \(inliers) inliers" }
+                    if let inliers = signal.inliers { words += " \(HTML.escape(signal.algorithm)) \(inliers) inliers" }
                     if let transform = signal.transform, transform != "identity" {
                         words += " \(HTML.escape(transform))"
                     }
