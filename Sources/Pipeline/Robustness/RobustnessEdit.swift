@@ -149,16 +149,22 @@ public enum RobustnessEdit: String, Sendable, Hashable, CaseIterable, Codable {
             atX: (image.width - canvas.width) / 2, y: (image.height - canvas.height) / 2, opacity: 0.5)
     }
 
-    /// The picture scaled to 40–70% of a scene's longer side and pasted at a random place in it.
+    /// The picture, as a marketplace serves it (at most 600 pixels long), scaled to 40–70% of that size and pasted
+    /// at a random place into a scene resized so the paste covers 60–90% of its longer side: "pasted at 40% of its
+    /// size or more into another picture".
     static func pasted(_ image: Image, into scenes: [Image], random: inout SplitMix64) -> Image {
-        var scene = scenes.isEmpty ? SyntheticScene.make(random: &random) : random.pick(scenes).convertedToRGB()
-        scene = scene.fitted(within: 640)
-        let share = 0.4 + Double(random.next() % 31) / 100
-        let long = Double(max(scene.width, scene.height)) * share
-        let factor = long / Double(max(image.width, image.height))
-        let width = max(8, min(scene.width, Int((Double(image.width) * factor).rounded())))
-        let height = max(8, min(scene.height, Int((Double(image.height) * factor).rounded())))
-        let placed = image.resized(width: width, height: height)
+        let served = image.fitted(within: RobustnessHarness.suspectSide)
+        let factor = 0.4 + Double(random.next() % 31) / 100
+        let width = max(8, Int((Double(served.width) * factor).rounded()))
+        let height = max(8, Int((Double(served.height) * factor).rounded()))
+        let placed = served.resized(width: width, height: height)
+        let share = 0.6 + Double(random.next() % 31) / 100
+        let source = scenes.isEmpty ? SyntheticScene.make(random: &random) : random.pick(scenes).convertedToRGB()
+        let sceneLong = Double(max(width, height)) / share
+        let sceneScale = sceneLong / Double(max(source.width, source.height))
+        var scene = source.resized(
+            width: max(width, Int((Double(source.width) * sceneScale).rounded())),
+            height: max(height, Int((Double(source.height) * sceneScale).rounded())))
         let x = Int(random.next() % UInt64(max(1, scene.width - width + 1)))
         let y = Int(random.next() % UInt64(max(1, scene.height - height + 1)))
         scene.place(placed, atX: x, y: y)
