@@ -45,14 +45,6 @@ public struct ImageFingerprint: Sendable, Hashable {
     public var views: [HashedView]
     /// Whether the picture says enough for a hash match alone to be trusted.
     public var information: InformationContent
-
-    /// The whole picture and the other views, as the matcher takes a suspect image.
-    public var allViews: [HashedView] {
-        let whole = HashedView(
-            name: "whole", kind: .whole, region: PixelRect(x: 0, y: 0, width: width, height: height),
-            quality: quality, dihedral: [.original: pdq])
-        return [whole] + views
-    }
 }
 
 /// Decodes image bytes and computes their fingerprints.
@@ -110,6 +102,13 @@ public enum Fingerprinter {
             contentsOfFile: filePath,
             options: DecodingOptions(maximumPixelCount: maximumPixelCount, appliesOrientation: false)
         ).image
+        return referenceViews(of: image)
+    }
+
+    /// The views, information content and luminance of a registered image already decoded (as stored).
+    public static func referenceViews(
+        of image: Image
+    ) -> (views: [HashedView], information: InformationContent, luma: LumaPlane) {
         let luma = image.luma()
         let whole = PDQ.hash(luma)
         return (

@@ -11,19 +11,6 @@ enum FingerprintCodec {
     /// registered images' views) are redone. 2: suspect views (trim, panels), information content, reference grid.
     static let version = 2
 
-    /// The eight dihedral hashes of a stored fingerprint; nil when the stored text is damaged.
-    static func dihedral(of record: FingerprintRecord) -> [PDQVariant: PDQHash]? {
-        guard case .object(let object)? = JSON(parsing: record.dihedral) else { return nil }
-        var hashes: [PDQVariant: PDQHash] = [:]
-        for (name, value) in object {
-            guard let variant = PDQVariant(rawValue: name), case .string(let hex) = value,
-                let hash = PDQHash(hex: hex)
-            else { return nil }
-            hashes[variant] = hash
-        }
-        return hashes.count == PDQVariant.allCases.count ? hashes : nil
-    }
-
     static func record(_ fingerprint: ImageFingerprint, sha256: String) -> FingerprintRecord {
         var dihedral: [String: JSON] = [:]
         for (variant, hash) in fingerprint.pdqDihedral { dihedral[variant.rawValue] = .string(hash.hex) }
