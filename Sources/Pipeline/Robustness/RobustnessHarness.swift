@@ -63,8 +63,12 @@ public enum RobustnessHarness {
         for brand in loaded.registry.brands {
             for asset in brand.assets {
                 do {
-                    let image = try ImageDecoder.decode(contentsOfFile: asset.file.path).image
-                    let (views, information, luma) = try Fingerprinter.referenceViews(contentsOfFile: asset.file.path)
+                    // One decode: the views of the pixels as stored (as the nightly run computes them), the edits
+                    // of the picture as displayed.
+                    let decoded = try ImageDecoder.decode(
+                        contentsOfFile: asset.file.path, options: DecodingOptions(appliesOrientation: false))
+                    let (views, information, luma) = Fingerprinter.referenceViews(of: decoded.image)
+                    let image = decoded.image.transformed(by: decoded.source.orientation.transformToDisplay)
                     references.append(FeatureReference(id: asset.id, luma: luma))
                     assets.append(
                         (
