@@ -45,10 +45,8 @@ extension ImageMatcher {
     /// the image's stored pixels (the fast path decodes JPEGs at a reduced DCT scale).
     public func featureMatches(for suspect: FeatureSet, scale: Int = 1) -> [FeatureMatch] {
         guard let featureIndex else { return [] }
-        var byAsset: [String: Int] = [:]
-        for (index, image) in images.enumerated() where byAsset[image.assetID] == nil { byAsset[image.assetID] = index }
         return featureIndex.verify(suspect).compactMap { match in
-            guard let image = byAsset[match.id] else { return nil }
+            guard let image = imageByAsset[match.id] else { return nil }
             let region = PixelRect(
                 x: match.region.x * scale, y: match.region.y * scale, width: match.region.width * scale,
                 height: match.region.height * scale)

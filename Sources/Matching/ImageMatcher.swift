@@ -42,6 +42,8 @@ public struct ImageMatcher: Sendable {
     private let entries: [(image: Int32, view: Int16, variant: PDQVariant)]
     /// Local features of the registered images, when given (`ImageMatcher+Features.swift`).
     let featureIndex: FeatureIndex?
+    /// Asset id → position in `images`, for turning feature matches (which name assets by id) into signals.
+    let imageByAsset: [String: Int]
     /// Identifies the registered images and feature algorithm a stored feature verdict was reached against.
     public let featureKey: String
 
@@ -51,6 +53,11 @@ public struct ImageMatcher: Sendable {
         self.images = images
         self.featureKey = featureKey
         featureIndex = features.isEmpty ? nil : FeatureIndex(features)
+        var imageByAsset: [String: Int] = [:]
+        for (index, image) in images.enumerated() where imageByAsset[image.assetID] == nil {
+            imageByAsset[image.assetID] = index
+        }
+        self.imageByAsset = imageByAsset
         var hashes: [PDQHash] = []
         var entries: [(image: Int32, view: Int16, variant: PDQVariant)] = []
         for (imageIndex, image) in images.enumerated() {
