@@ -472,7 +472,8 @@ public enum NightlyRun {
         }
     }
 
-    static func timestamp(_ date: Date, compact: Bool) -> String {
+    /// `date` in UTC to the second: `2026-11-30T02:00:00Z`, or `20261130T020000Z` when `compact` (run ids).
+    public static func timestamp(_ date: Date, compact: Bool) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Evidence
 import Foundation
+import Pipeline
 import Store
 
 /// `proofmark export`: complaint files for one channel, after the pre-filing checks.
@@ -56,7 +57,7 @@ struct ExportCommand: ParsableCommand {
                 "--channel \(channelName): expected one of "
                     + ExportChannel.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        if let now, Clock.date(now) == nil {
+        if let now, NightlyRun.date(fromTimestamp: now) == nil {
             throw ValidationError("--now \(now): expected an ISO 8601 UTC time such as 2026-11-30T09:00:00Z")
         }
     }
@@ -69,7 +70,7 @@ struct ExportCommand: ParsableCommand {
             }
             let store = try StateStore(path: state)
             let base = URL(fileURLWithPath: state).deletingLastPathComponent()
-            let time = Clock.timestamp(now.flatMap(Clock.date) ?? Date())
+            let time = NightlyRun.timestamp(now.flatMap(NightlyRun.date(fromTimestamp:)) ?? Date(), compact: false)
             var codes: [String: String] = [:]
             if let veroReasonCodes {
                 let data = try Data(contentsOf: URL(fileURLWithPath: veroReasonCodes))

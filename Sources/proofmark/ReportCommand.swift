@@ -28,7 +28,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         do {
             guard FileManager.default.fileExists(atPath: state) else {
-                throw ReportCommandError("\(state): no such state file")
+                throw CommandError("\(state): no such state file")
             }
             let store = try StateStore(path: state)
             let folder = URL(fileURLWithPath: out)
@@ -49,10 +49,4 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(1)
         }
     }
-}
-
-/// A problem with what `proofmark report` was given, named in its message.
-struct ReportCommandError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

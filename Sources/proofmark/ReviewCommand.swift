@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import Store
 
 /// `proofmark review`: an analyst confirms or dismisses findings, by id or by filter.
@@ -52,7 +53,7 @@ struct ReviewCommand: ParsableCommand {
         guard !findingIDs.isEmpty || brand != nil || seller != nil || minimumScore != nil else {
             throw ValidationError("name findings by id, or select them with --brand, --seller or --min-score")
         }
-        if let now, Clock.date(now) == nil {
+        if let now, NightlyRun.date(fromTimestamp: now) == nil {
             throw ValidationError("--now \(now): expected an ISO 8601 UTC time such as 2026-11-30T09:00:00Z")
         }
     }
@@ -70,7 +71,7 @@ struct ReviewCommand: ParsableCommand {
                 StateStore.ReviewSelection(
                     findingIDs: findingIDs, brand: brand, sellerID: seller, minimumScore: minimumScore),
                 decision: confirm ? .confirmed : .dismissed, reviewer: who, reason: reason,
-                at: Clock.timestamp(now.flatMap(Clock.date) ?? Date()))
+                at: NightlyRun.timestamp(now.flatMap(NightlyRun.date(fromTimestamp:)) ?? Date(), compact: false))
             guard !written.isEmpty else { throw CommandError("no finding matches the filters") }
             let verb = confirm ? "confirmed" : "dismissed"
             print("\(verb) \(written.count) finding\(written.count == 1 ? "" : "s") as \(who)")
@@ -79,27 +80,5 @@ struct ReviewCommand: ParsableCommand {
             FileHandle.standardError.write(Data("proofmark review: \(error)\n".utf8))
             throw ExitCode(1)
         }
-    }
-}
-
-/// A problem with what a command was given, named in its message.
-struct CommandError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// The command line's clock: ISO 8601 UTC times to the second, read and written.
-enum Clock {
-    static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
     }
 }
