@@ -13,25 +13,31 @@ public struct PixelRect: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     public var description: String { "[\(x),\(y),\(width),\(height)]" }
+
+    /// The part of this rectangle inside a `width × height` picture; nil when none of it is.
+    func clipped(toWidth pictureWidth: Int, height pictureHeight: Int) -> PixelRect? {
+        let left = max(0, x)
+        let top = max(0, y)
+        let right = min(pictureWidth, x + width)
+        let bottom = min(pictureHeight, y + height)
+        guard right > left, bottom > top else { return nil }
+        return PixelRect(x: left, y: top, width: right - left, height: bottom - top)
+    }
 }
 
 extension Image {
     /// The part of this image inside `rect`, clipped to the image; nil when nothing of it lies inside.
     public func cropped(to rect: PixelRect) -> Image? {
-        let left = max(0, rect.x)
-        let top = max(0, rect.y)
-        let right = min(width, rect.x + rect.width)
-        let bottom = min(height, rect.y + rect.height)
-        guard right > left, bottom > top else { return nil }
-        if left == 0 && top == 0 && right == width && bottom == height { return self }
+        guard let clip = rect.clipped(toWidth: width, height: height) else { return nil }
+        if clip.width == width && clip.height == height { return self }
         let channels = format.channels
         var output = [UInt8]()
-        output.reserveCapacity((right - left) * (bottom - top) * channels)
-        for y in top..<bottom {
-            let start = (y * width + left) * channels
-            output.append(contentsOf: pixels[start..<(start + (right - left) * channels)])
+        output.reserveCapacity(clip.width * clip.height * channels)
+        for y in clip.y..<(clip.y + clip.height) {
+            let start = (y * width + clip.x) * channels
+            output.append(contentsOf: pixels[start..<(start + clip.width * channels)])
         }
-        return Image(width: right - left, height: bottom - top, format: format, pixels: output)
+        return Image(width: clip.width, height: clip.height, format: format, pixels: output)
     }
 
     /// The rectangle left after removing uniform borders: lines (rows or columns) at the edges that are one flat

@@ -67,4 +67,12 @@ extension Image {
             return taps
         }
     }
+
+    /// This picture scaled down (never up) so its longer side is at most `side`.
+    public func fitted(within side: Int) -> Image {
+        let long = max(width, height)
+        guard long > side else { return self }
+        return resized(
+            width: max(1, width * side / long), height: max(1, height * side / long))
+    }
 }

@@ -1,19 +1,15 @@
 extension LumaPlane {
     /// The part of this plane inside `rect`, clipped to the plane; nil when nothing of it lies inside.
     public func cropped(to rect: PixelRect) -> LumaPlane? {
-        let left = max(0, rect.x)
-        let top = max(0, rect.y)
-        let right = min(width, rect.x + rect.width)
-        let bottom = min(height, rect.y + rect.height)
-        guard right > left, bottom > top else { return nil }
-        if left == 0 && top == 0 && right == width && bottom == height { return self }
+        guard let clip = rect.clipped(toWidth: width, height: height) else { return nil }
+        if clip.width == width && clip.height == height { return self }
         var output = [Float]()
-        output.reserveCapacity((right - left) * (bottom - top))
-        for y in top..<bottom {
-            let start = y * width + left
-            output.append(contentsOf: values[start..<(start + right - left)])
+        output.reserveCapacity(clip.width * clip.height)
+        for y in clip.y..<(clip.y + clip.height) {
+            let start = y * width + clip.x
+            output.append(contentsOf: values[start..<(start + clip.width)])
         }
-        return LumaPlane(width: right - left, height: bottom - top, values: output)
+        return LumaPlane(width: clip.width, height: clip.height, values: output)
     }
 
     /// The rectangle left after removing uniform borders, by the rule of `Image.uniformBorderTrimRect(tolerance:)`

@@ -194,16 +194,6 @@ public enum RobustnessEdit: String, Sendable, Hashable, CaseIterable, Codable {
     }
 }
 
-extension Image {
-    /// This picture scaled down (never up) so its longer side is at most `side`.
-    public func fitted(within side: Int) -> Image {
-        let long = max(width, height)
-        guard long > side else { return self }
-        return resized(
-            width: max(1, width * side / long), height: max(1, height * side / long))
-    }
-}
-
 extension SplitMix64 {
     /// One of `choices`, uniformly.
     mutating func pick<T>(_ choices: [T]) -> T {
