@@ -2,14 +2,19 @@ import Foundation
 public import Imaging
 public import PerceptualHash
 
-/// Local features where hashes leave doubt: composites (a registered image pasted into a scene, one panel of a
-/// strip), heavy crops and tilts, and hash matches on low-information images that need confirming.
+/// A second look where hashes leave doubt: composites (a registered image pasted into a scene, one panel of a
+/// strip), heavy crops and tilts, and flat pictures (logos, icons, cut-outs on white) whose whole-picture hashes
+/// cannot be trusted.
 ///
-/// The cheap path decides a suspect image when it has a trusted hash match of at least `decidedStrength`; every
-/// other image gets its features extracted (`FeatureExtractor`, `.suspect` options) and verified against all
-/// registered images at once (`FeatureIndex`: descriptor LSH, then RANSAC on a similarity). A verified match becomes
-/// a `features` signal whose strength grows with its inliers (`featureStrength`), under 0.5 below
-/// `reportableInliers`; per registered image the stronger of the hash and feature signals is kept.
+/// The cheap path decides a suspect image when it has a trusted hash match of at least `decidedStrength`. Every
+/// other image gets a `SecondLook`:
+/// - its content views (`ViewPlanner.suspectContentViews`: the boxes around clusters of objects on flat
+///   backgrounds), matched against the registered content views through the same index (`pdq+content` signals);
+/// - its local features (`FeatureExtractor`, `.suspect` options), verified against all registered images at once
+///   (`FeatureIndex`: descriptor LSH, then RANSAC on a similarity). A verified match becomes a `features` signal whose
+///   strength grows with its inliers (`featureStrength`), under 0.5 below `reportableInliers`.
+///
+/// Per registered image the strongest signal is kept.
 extension ImageMatcher {
     /// A trusted hash match at least this strong decides an image without features.
     public static let decidedStrength = 0.55
@@ -17,9 +22,39 @@ extension ImageMatcher {
     /// Whether local features are available to this matcher.
     public var usesFeatures: Bool { featureIndex != nil }
 
-    /// Whether `hashMatches` leave doubt that local features should settle.
-    public func needsFeatures(after hashMatches: [ImageMatch]) -> Bool {
-        usesFeatures && !hashMatches.contains { $0.trusted && $0.strength >= Self.decidedStrength }
+    /// Whether any registered image has content views.
+    public var usesContent: Bool { images.contains { $0.views.contains { $0.kind == .content } } }
+
+    /// Whether `hashMatches` leave doubt that a second look should settle.
+    public func needsSecondLook(after hashMatches: [ImageMatch]) -> Bool {
+        (usesFeatures || usesContent) && !hashMatches.contains { $0.trusted && $0.strength >= Self.decidedStrength }
+    }
+
+    /// The second look at a suspect's pixels: `luma` is the picture at `1 / scale` of its stored size (the fast path
+    /// decodes JPEGs at a reduced DCT scale); regions come back in the stored pixels.
+    public func secondLook(at luma: LumaPlane, scale: Int = 1) -> SecondLook {
+        let views: [HashedView] =
+            usesContent
+            ? ViewPlanner.suspectContentViews(of: luma).map { view in
+                var stored = view
+                stored.dihedral = [.original: view.hash]
+                stored.region = PixelRect(
+                    x: view.region.x * scale, y: view.region.y * scale, width: view.region.width * scale,
+                    height: view.region.height * scale)
+                return stored
+            } : []
+        let features: [FeatureMatch] =
+            usesFeatures ? featureMatches(for: FeatureExtractor.extract(luma, options: .suspect), scale: scale) : []
+        return SecondLook(contentViews: views, features: features)
+    }
+
+    /// A second look's findings as image signals, content matches and feature matches together
+    /// (`combined`).
+    public func signals(_ look: SecondLook) -> [ImageMatch] {
+        let content =
+            look.contentViews.isEmpty
+            ? [] : matches(for: SuspectImage(views: look.contentViews, information: .ordinary))
+        return Self.combined(content, signals(look.features))
     }
 
     /// Verified feature matches with fewer inliers than this are weak candidates (under 0.5, untrusted).
@@ -76,6 +111,19 @@ extension ImageMatcher {
             best[match.assetID] = match
         }
         return best.values.sorted { ($1.strength, $0.assetID) < ($0.strength, $1.assetID) }
+    }
+}
+
+/// What a second look at a suspect image found, as the state file keeps it (valid for the matcher's `featureKey`):
+/// the suspect's content views, which are matched again each night (they do not depend on the registry), and the
+/// registered images local features verified.
+public struct SecondLook: Sendable, Hashable {
+    public var contentViews: [HashedView]
+    public var features: [FeatureMatch]
+
+    public init(contentViews: [HashedView], features: [FeatureMatch]) {
+        self.contentViews = contentViews
+        self.features = features
     }
 }
 

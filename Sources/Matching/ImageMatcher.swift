@@ -28,6 +28,10 @@ public struct ImageMatcher: Sendable {
     public static let derivedThreshold = 26
     /// For a suspect panel against a registered whole or trimmed picture.
     public static let panelThreshold = 28
+    /// Between a registered content view and a suspect's (`HashedView.Kind.content`). The box around the objects on a
+    /// flat background is what normalises logos and cut-outs, so these matches are trusted on low-information
+    /// images too: on the tuning set no unrelated logo's content came within 50 bits of a registered one's.
+    public static let contentThreshold = 31
     /// On a low-information image a hash match is trusted only within this many bits.
     public static let gatedThreshold = 16
     /// Whole or trimmed pictures up to this many bits past their threshold are weak candidates: reported with a
@@ -85,6 +89,7 @@ public struct ImageMatcher: Sendable {
         case (.whole, .whole), (.whole, .trim), (.trim, .whole), (.trim, .trim): wholeThreshold
         case (.crop, .whole), (.crop, .trim), (.rotation, .center): derivedThreshold
         case (.whole, .panel), (.trim, .panel): panelThreshold
+        case (.content, .content): contentThreshold
         default: nil
         }
     }
@@ -93,6 +98,7 @@ public struct ImageMatcher: Sendable {
     public static func algorithm(reference: HashedView.Kind, suspect: HashedView.Kind) -> String {
         switch (reference, suspect) {
         case (.whole, .whole): "pdq"
+        case (.content, _): "pdq+content"
         case (.crop, _): "pdq+crop"
         case (.rotation, _): "pdq+rotation"
         case (_, .panel): "pdq+panel"
@@ -125,11 +131,15 @@ public struct ImageMatcher: Sendable {
                 }
                 // Only whole and trimmed pictures have a band of weak candidates past the threshold: derived views
                 // are many, and their near misses are noise.
-                let wholePair = threshold == Self.wholeThreshold
+                let wholePair =
+                    [.whole, .trim].contains(referenceView.kind) && [.whole, .trim].contains(suspectView.kind)
                 guard hit.distance <= threshold || (wholePair && hit.distance <= threshold + Self.candidateBand) else {
                     continue
                 }
-                let gated = image.information.needsVerification || suspect.information.needsVerification
+                // Content views are the normalisation that makes flat pictures comparable; the gate is for the rest.
+                let gated =
+                    referenceView.kind != .content
+                    && (image.information.needsVerification || suspect.information.needsVerification)
                 let trusted = (!gated || hit.distance <= Self.gatedThreshold) && hit.distance <= threshold
                 let strength =
                     hit.distance > threshold

@@ -24,9 +24,13 @@ public struct HashedView: Sendable, Hashable {
         case panel
         /// The middle of a suspect picture (its inner 80%), which a tilt's filled corners do not reach.
         case center
+        /// The box around the objects on a flat background (`ContentLayout`): on the registered side, around all of
+        /// them in the picture, a crop of it or a turned copy; on the suspect side, around each cluster of them.
+        case content
     }
 
-    /// `whole`, `trim`, `crop-left-25`, `crop-all-10`, `rotate+5`, `panel-2-of-3`, ...
+    /// `whole`, `trim`, `crop-left-25`, `crop-all-10`, `rotate+5`, `panel-2-of-3`, `content`, `content-rotate+3`,
+    /// `content-4`, ...
     public var name: String
     public var kind: Kind
     /// Where the view lies in the image's pixels (as stored). For rotations, the whole image.

@@ -51,7 +51,66 @@ public enum ViewPlanner {
             guard let turned = base.rotated(byDegrees: degrees).cropped(to: middle) else { continue }
             views.append(view(turned.luma(), name: name, kind: .rotation, region: baseRect))
         }
+        views += referenceContentViews(of: image)
         return views.filter { $0.quality > 0 || $0.kind == .whole }
+    }
+
+    /// Turns the registered side's content views cover: every degree up to 5 either way, since the box around turned
+    /// objects grows with the angle.
+    static let contentTurns: [Double] = [-5, -4, -3, -2, -1, 1, 2, 3, 4, 5]
+
+    /// The registered side's content views (`ContentLayout`): the box around the objects of the picture, of each of
+    /// its crops and of each of its turns (`contentTurns`, on a white canvas grown to hold the turned picture).
+    /// Empty for a picture without a flat background.
+    static func referenceContentViews(of image: Image) -> [HashedView] {
+        var views: [HashedView] = []
+        func add(_ luma: LumaPlane, name: String, offset: (x: Int, y: Int)?, fallback: PixelRect) {
+            let groups = ContentLayout(luma).groups
+            for (index, group) in groups.enumerated() {
+                let box = group.bounds
+                guard box.width >= 8, box.height >= 8, let content = luma.cropped(to: box) else { continue }
+                let region =
+                    offset.map { PixelRect(x: $0.x + box.x, y: $0.y + box.y, width: box.width, height: box.height) }
+                    ?? fallback
+                views.append(
+                    view(content, name: name + (index == 0 ? "" : "-\(index + 1)"), kind: .content, region: region))
+            }
+        }
+        let full = PixelRect(x: 0, y: 0, width: image.width, height: image.height)
+        let luma = image.luma()
+        add(luma, name: "content", offset: (0, 0), fallback: full)
+        for (name, rect) in cropRects(width: image.width, height: image.height) {
+            guard let cropped = luma.cropped(to: rect) else { continue }
+            add(cropped, name: "content-" + name, offset: (rect.x, rect.y), fallback: full)
+        }
+        for degrees in contentTurns {
+            let turned = image.rotated(degrees: degrees, background: .white).luma()
+            add(
+                turned, name: "content-rotate" + (degrees > 0 ? "+" : "") + formatted(degrees), offset: nil,
+                fallback: full)
+        }
+        return views
+    }
+
+    /// The suspect side's content views: the boxes of `ContentLayout.Group.clusters` on every background, largest
+    /// first, at most `limit`; each at least 1% of the picture. Taken only where hashes leave doubt
+    /// (`Matching.ImageMatcher`), since they cost a pass over the pixels and a PDQ per box.
+    public static func suspectContentViews(of luma: LumaPlane, limit: Int = 24) -> [HashedView] {
+        let layout = ContentLayout(luma)
+        var seen: Set<PixelRect> = []
+        var boxes: [PixelRect] = []
+        for group in layout.groups {
+            for box in group.clusters(minimumArea: luma.width * luma.height / 100, limit: limit)
+            where seen.insert(box).inserted {
+                boxes.append(box)
+            }
+        }
+        boxes.sort { ($1.width * $1.height, $0.y, $0.x) < ($0.width * $0.height, $1.y, $1.x) }
+        return boxes.prefix(limit).enumerated().compactMap { index, box in
+            guard let content = luma.cropped(to: box) else { return nil }
+            let hashed = view(content, name: "content-\(index + 1)", kind: .content, region: box)
+            return hashed.quality > 0 ? hashed : nil
+        }
     }
 
     /// The views of a suspect image beyond the whole picture (whose hashes the fingerprint already holds): its

@@ -9,7 +9,8 @@ import Store
 enum FingerprintCodec {
     /// The fingerprinting algorithm's version; raise it when hashes or views change, and stored fingerprints (and
     /// registered images' views) are redone. 2: suspect views (trim, panels), information content, reference grid.
-    static let version = 2
+    /// 3: registered content views (`ViewPlanner.referenceContentViews`).
+    static let version = 3
 
     static func record(_ fingerprint: ImageFingerprint, sha256: String) -> FingerprintRecord {
         var dihedral: [String: JSON] = [:]
@@ -36,20 +37,21 @@ enum FingerprintCodec {
     /// width, height), quality, and one hash (`.original`) or eight (in `PDQVariant.allCases` order), separated by
     /// spaces. Parsed on every repeat night for every image, so it is plain text rather than JSON.
     static func encode(views: [HashedView], information: InformationContent) -> String {
-        var lines = [information.rawValue]
-        for view in views {
-            var fields = [
-                view.name, view.kind.rawValue, String(view.region.x), String(view.region.y), String(view.region.width),
-                String(view.region.height), String(view.quality),
-            ]
-            if view.dihedral.count == PDQVariant.allCases.count {
-                fields += PDQVariant.allCases.map { view.dihedral[$0]?.hex ?? PDQHash.zero.hex }
-            } else {
-                fields.append(view.hash.hex)
-            }
-            lines.append(fields.joined(separator: " "))
+        ([information.rawValue] + views.map(line(of:))).joined(separator: "\n")
+    }
+
+    /// One view's line of `encode(views:information:)`.
+    static func line(of view: HashedView) -> String {
+        var fields = [
+            view.name, view.kind.rawValue, String(view.region.x), String(view.region.y), String(view.region.width),
+            String(view.region.height), String(view.quality),
+        ]
+        if view.dihedral.count == PDQVariant.allCases.count {
+            fields += PDQVariant.allCases.map { view.dihedral[$0]?.hex ?? PDQHash.zero.hex }
+        } else {
+            fields.append(view.hash.hex)
         }
-        return lines.joined(separator: "\n")
+        return fields.joined(separator: " ")
     }
 
     /// The views and information content of `encode(views:information:)`; nil when the text is damaged.
@@ -60,34 +62,39 @@ enum FingerprintCodec {
         }
         var views: [HashedView] = []
         for line in lines.dropFirst() {
-            let fields = line.split(separator: " ")
-            guard fields.count == 8 || fields.count == 7 + PDQVariant.allCases.count,
-                let kind = HashedView.Kind(rawValue: String(fields[1])), let x = Int(fields[2]), let y = Int(fields[3]),
-                let width = Int(fields[4]), let height = Int(fields[5]), let quality = Int(fields[6])
-            else { return nil }
-            var dihedral: [PDQVariant: PDQHash] = [:]
-            if fields.count == 8 {
-                guard let hash = PDQHash(hex: fields[7]) else { return nil }
-                dihedral[.original] = hash
-            } else {
-                for (offset, variant) in PDQVariant.allCases.enumerated() {
-                    guard let hash = PDQHash(hex: fields[7 + offset]) else { return nil }
-                    dihedral[variant] = hash
-                }
-            }
-            views.append(
-                HashedView(
-                    name: String(fields[0]), kind: kind, region: PixelRect(x: x, y: y, width: width, height: height),
-                    quality: quality, dihedral: dihedral))
+            guard let view = view(line: line) else { return nil }
+            views.append(view)
         }
         return (views, information)
+    }
+
+    /// The view of one `line(of:)`; nil when it is damaged.
+    static func view(line: Substring) -> HashedView? {
+        let fields = line.split(separator: " ")
+        guard fields.count == 8 || fields.count == 7 + PDQVariant.allCases.count,
+            let kind = HashedView.Kind(rawValue: String(fields[1])), let x = Int(fields[2]), let y = Int(fields[3]),
+            let width = Int(fields[4]), let height = Int(fields[5]), let quality = Int(fields[6])
+        else { return nil }
+        var dihedral: [PDQVariant: PDQHash] = [:]
+        if fields.count == 8 {
+            guard let hash = PDQHash(hex: fields[7]) else { return nil }
+            dihedral[.original] = hash
+        } else {
+            for (offset, variant) in PDQVariant.allCases.enumerated() {
+                guard let hash = PDQHash(hex: fields[7 + offset]) else { return nil }
+                dihedral[variant] = hash
+            }
+        }
+        return HashedView(
+            name: String(fields[0]), kind: kind, region: PixelRect(x: x, y: y, width: width, height: height),
+            quality: quality, dihedral: dihedral)
     }
 }
 
 extension FingerprintCodec {
-    /// The feature algorithm's version; part of every feature key, so a changed extractor or verifier checks every
-    /// image again.
-    static let featureVersion = 1
+    /// The second look's version; part of every feature key, so a changed extractor, verifier or content layout
+    /// looks at every image again. 2: content views.
+    static let featureVersion = 2
 
     /// What a stored feature verdict was reached against: the feature algorithm, and each registered image's id and
     /// bytes in order (verdicts name images by their position).
@@ -97,29 +104,35 @@ extension FingerprintCodec {
         return Digest.sha256Hex(Data(text.utf8))
     }
 
-    /// A feature verdict as text: one match a line, `image inliers mirrored x y width height`; empty when nothing
-    /// was found.
-    static func encode(featureMatches: [FeatureMatch]) -> String {
-        featureMatches.map { match in
+    /// A second look as text: one feature match a line, `image inliers mirrored x y width height`, then one content
+    /// view a line, `view ` and the view as `line(of:)` writes it; empty when nothing was found.
+    static func encode(secondLook: SecondLook) -> String {
+        let features = secondLook.features.map { match in
             [
                 match.image, match.inliers, match.mirrored ? 1 : 0, match.region.x, match.region.y,
                 match.region.width, match.region.height,
             ].map(String.init).joined(separator: " ")
-        }.joined(separator: "\n")
+        }
+        return (features + secondLook.contentViews.map { "view " + line(of: $0) }).joined(separator: "\n")
     }
 
-    /// The matches of `encode(featureMatches:)`; nil when the text is damaged.
-    static func decode(featureMatches text: String) -> [FeatureMatch]? {
-        var matches: [FeatureMatch] = []
+    /// The second look of `encode(secondLook:)`; nil when the text is damaged.
+    static func decode(secondLook text: String) -> SecondLook? {
+        var look = SecondLook(contentViews: [], features: [])
         for line in text.split(separator: "\n") {
+            if line.hasPrefix("view ") {
+                guard let view = view(line: line.dropFirst(5)) else { return nil }
+                look.contentViews.append(view)
+                continue
+            }
             let numbers = line.split(separator: " ").compactMap { Int($0) }
             guard numbers.count == 7 else { return nil }
-            matches.append(
+            look.features.append(
                 FeatureMatch(
                     image: numbers[0], inliers: numbers[1], mirrored: numbers[2] == 1,
                     region: PixelRect(x: numbers[3], y: numbers[4], width: numbers[5], height: numbers[6])))
         }
-        return matches
+        return look
     }
 
     /// A registered image's features and its mirrored image's, as one blob: the first set's length (4 bytes, little

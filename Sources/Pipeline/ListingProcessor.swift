@@ -105,15 +105,15 @@ struct ListingProcessor: Sendable {
         }
     }
 
-    /// Local features where hashes left doubt: tonight's verdict when the state file has one for this registry's
-    /// feature key, else the features of the decoded picture (decoded again for an image fingerprinted on an earlier
-    /// night), checked against every registered image; the verdict is kept for the next night.
-    private func addFeatureMatches(
+    /// A second look where hashes left doubt (`ImageMatcher.secondLook`): the state file's when it has one for this
+    /// registry's feature key, else a look at the decoded picture (decoded again for an image fingerprinted on an
+    /// earlier night); it is kept for the next night.
+    private func addSecondLook(
         to outcome: inout ImageOutcome, fingerprint: FingerprintRecord, luma: (LumaPlane, Int)?, source: ImageSource,
         fetched: Result<Data, FetchError>?
     ) {
         if fingerprint.featureKey == index.featureKey, let text = fingerprint.featureMatches,
-            let stored = FingerprintCodec.decode(featureMatches: text)
+            let stored = FingerprintCodec.decode(secondLook: text)
         {
             outcome.matches = ImageMatcher.combined(outcome.matches, index.signals(stored))
             return
@@ -132,9 +132,9 @@ struct ListingProcessor: Sendable {
             }
         }
         guard let (plane, scale) = pixels else { return }
-        let found = index.featureMatches(for: FeatureExtractor.extract(plane, options: .suspect), scale: scale)
-        outcome.matches = ImageMatcher.combined(outcome.matches, index.signals(found))
-        let text = FingerprintCodec.encode(featureMatches: found)
+        let look = index.secondLook(at: plane, scale: scale)
+        outcome.matches = ImageMatcher.combined(outcome.matches, index.signals(look))
+        let text = FingerprintCodec.encode(secondLook: look)
         if outcome.newFingerprint != nil {
             outcome.newFingerprint?.featureKey = index.featureKey
             outcome.newFingerprint?.featureMatches = text
@@ -191,8 +191,8 @@ struct ListingProcessor: Sendable {
         if let suspect = FingerprintCodec.suspect(fingerprint) {
             outcome.matches = index.matches(for: suspect)
         }
-        if index.needsFeatures(after: outcome.matches) {
-            addFeatureMatches(
+        if index.needsSecondLook(after: outcome.matches) {
+            addSecondLook(
                 to: &outcome, fingerprint: fingerprint, luma: (try? found.get())?.luma, source: source, fetched: fetched
             )
         }

@@ -151,6 +151,6 @@ import Testing
 
     @Test func withoutFeaturesNothingIsLeftToThem() {
         let matcher = ImageMatcher([])
-        #expect(!matcher.usesFeatures && !matcher.needsFeatures(after: []))
+        #expect(!matcher.usesFeatures && !matcher.usesContent && !matcher.needsSecondLook(after: []))
     }
 }

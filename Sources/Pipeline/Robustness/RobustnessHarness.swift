@@ -243,11 +243,10 @@ public enum RobustnessHarness {
             let (fingerprint, luma) = try Fingerprinter.fingerprintKeepingLuma(bytes, path: .fast)
             let record = FingerprintCodec.record(fingerprint, sha256: "")
             matches = FingerprintCodec.suspect(record).map(matcher.matches(for:)) ?? []
-            if matcher.needsFeatures(after: matches) {
+            if matcher.needsSecondLook(after: matches) {
                 outcome.usedFeatures = true
-                let found = matcher.featureMatches(
-                    for: FeatureExtractor.extract(luma, options: .suspect), scale: fingerprint.scaleDenominator)
-                matches = ImageMatcher.combined(matches, matcher.signals(found))
+                let look = matcher.secondLook(at: luma, scale: fingerprint.scaleDenominator)
+                matches = ImageMatcher.combined(matches, matcher.signals(look))
             }
         } catch {
             outcome.failure = error.message
