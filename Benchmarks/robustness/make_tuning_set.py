@@ -8,6 +8,8 @@ generated logos of the same style (hard negatives: same fonts, same white backgr
 
     pip install scikit-image scikit-learn matplotlib pillow
     python3 make_tuning_set.py OUT      # writes OUT/registry.yaml, OUT/assets/, OUT/negatives/
+    python3 make_tuning_set.py OUT 1    # a held-out variant: other words, seeds and layouts (stacked marks,
+                                        # taglines, outlined shapes), to check that tuning did not overfit set 0
 """
 import os
 import random
@@ -20,11 +22,12 @@ import sklearn
 from PIL import Image, ImageDraw, ImageFont
 
 out = sys.argv[1]
+variant = int(sys.argv[2]) if len(sys.argv) > 2 else 0
 assets = os.path.join(out, "assets")
 negatives = os.path.join(out, "negatives")
 os.makedirs(assets, exist_ok=True)
 os.makedirs(negatives, exist_ok=True)
-rng = random.Random(20261130)
+rng = random.Random(20261130 + variant)
 
 sk = os.path.join(os.path.dirname(skimage.__file__), "data")
 sl = os.path.join(os.path.dirname(sklearn.__file__), "datasets", "images")
@@ -60,10 +63,18 @@ words = ["ZOLTA", "Acmé", "NORDVIK", "Lumora", "KESTREL", "Vantix", "Orbel", "P
          "MIRELLE", "Basko", "Ferro", "Helix", "Juno", "Kairo", "Lyra", "Mosaic", "Nimbus", "Opal", "Pinto",
          "Rivet", "Sable", "Tundra", "Umber", "Vesta", "Wren", "Xeno", "Yarrow", "Zephyr", "Atlas", "Borea",
          "Cinder", "Delta", "Ember", "Fable", "Garnet", "Harbor", "Indigo", "Jasper"]
+if variant:
+    words = ["Corvane", "BRISTA", "Maltrix", "Solenne", "OKAVI", "Trevos", "Pellam", "Quintra", "Dunmore", "Aveline",
+             "Graviton", "Hollis", "Ivora", "Jetstar", "Kovac", "Lorien", "Mantle", "Norvo", "Ostra", "Plume", "Quill",
+             "Rhombus", "Silvan", "Tarn", "Ulric", "Vireo", "Wexley", "Yonder", "Zircon", "Aurel", "Brisk", "Cobalt",
+             "Dune", "Eskar", "Fjord", "Gable", "Heron", "Isle", "Jolt", "Kestrin"]
+    random.Random(variant).shuffle(words)
 
 
 def logo(word, seed):
-    r = random.Random(seed)
+    r = random.Random(seed + 7919 * variant)
+    if variant and r.random() < 0.5:
+        return stacked_logo(word, r)
     width, height = r.choice([(600, 300), (500, 500), (640, 240)])
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
@@ -84,9 +95,39 @@ def logo(word, seed):
     return image
 
 
+def stacked_logo(word, r):
+    """A mark above its word and a smaller tagline, or an outlined shape: layouts set 0 does not have."""
+    width, height = r.choice([(500, 500), (600, 400), (400, 500)])
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    colour = tuple(r.randrange(0, 200) for _ in range(3))
+    size = int(min(width, height) * 0.35)
+    x0, y0 = (width - size) // 2, int(height * 0.1)
+    # Shapes drawn with random proportions: unrelated marks must not share an identical icon.
+    shape = r.choice(["ring", "diamond", "bars"])
+    if shape == "ring":
+        draw.ellipse([x0, y0, x0 + size, y0 + int(size * r.uniform(0.6, 1))], outline=colour,
+                     width=r.randrange(4, max(5, size // 6)))
+    elif shape == "diamond":
+        top, side = r.randrange(0, size // 3), r.randrange(size // 4, size // 2)
+        draw.polygon([(x0 + size // 2, y0 + top), (x0 + size, y0 + side), (x0 + size // 2, y0 + size),
+                      (x0 + r.randrange(0, size // 3), y0 + side)], fill=colour)
+    else:
+        count = r.randrange(3, 6)
+        for k in range(count):
+            left = x0 + k * size // count
+            draw.rectangle([left, y0 + r.randrange(0, size // 2), left + size // (count + 1), y0 + size], fill=colour)
+    font = ImageFont.truetype(os.path.join(fonts, r.choice(font_files)), int(height * r.uniform(0.12, 0.18)))
+    draw.text((width // 2, y0 + size + int(height * 0.12)), word, fill=colour, font=font, anchor="mm")
+    small = ImageFont.truetype(os.path.join(fonts, r.choice(font_files)), int(height * 0.05))
+    draw.text((width // 2, y0 + size + int(height * 0.25)), r.choice(["SINCE 1987", "ORIGINAL", "QUALITY GOODS"]),
+              fill=colour, font=small, anchor="mm")
+    return image
+
+
 def product(seed):
     """A flat product icon on white: a rounded body with a few details."""
-    r = random.Random(seed)
+    r = random.Random(seed + 7919 * variant)
     image = Image.new("RGB", (500, 500), "white")
     draw = ImageDraw.Draw(image)
     body = tuple(r.randrange(0, 230) for _ in range(3))

@@ -50,8 +50,35 @@ extension LumaPlane {
     /// without rounding.
     public func resized(width newWidth: Int, height newHeight: Int) -> LumaPlane {
         precondition(newWidth > 0 && newHeight > 0, "a resized plane has at least one sample")
-        let horizontal = Image.areaWeights(from: width, to: newWidth)
-        let vertical = Image.areaWeights(from: height, to: newHeight)
+        return resampled(
+            horizontal: Image.areaWeights(from: width, to: newWidth),
+            vertical: Image.areaWeights(from: height, to: newHeight))
+    }
+
+    /// This plane scaled to `newWidth × newHeight`: by area averaging along an axis that shrinks, by linear
+    /// interpolation along one that grows (area weights would repeat samples in blocks).
+    public func smoothlyResized(width newWidth: Int, height newHeight: Int) -> LumaPlane {
+        precondition(newWidth > 0 && newHeight > 0, "a resized plane has at least one sample")
+        func weights(from source: Int, to destination: Int) -> [[(index: Int, weight: Float)]] {
+            guard destination > source else { return Image.areaWeights(from: source, to: destination) }
+            let scale = Double(source) / Double(destination)
+            return (0..<destination).map { output in
+                // Pixel centres: output centre (output + 0.5) maps to source position (output + 0.5) × scale − 0.5.
+                let position = min(Double(source - 1), max(0, (Double(output) + 0.5) * scale - 0.5))
+                let first = Int(position.rounded(.down))
+                let fraction = Float(position - Double(first))
+                guard first + 1 < source, fraction > 0 else { return [(index: first, weight: Float(1))] }
+                return [(index: first, weight: 1 - fraction), (index: first + 1, weight: fraction)]
+            }
+        }
+        return resampled(horizontal: weights(from: width, to: newWidth), vertical: weights(from: height, to: newHeight))
+    }
+
+    private func resampled(
+        horizontal: [[(index: Int, weight: Float)]], vertical: [[(index: Int, weight: Float)]]
+    ) -> LumaPlane {
+        let newWidth = horizontal.count
+        let newHeight = vertical.count
         var rows = [Float](repeating: 0, count: newWidth * height)
         for y in 0..<height {
             for (x, taps) in horizontal.enumerated() {
