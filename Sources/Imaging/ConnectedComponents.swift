@@ -1,10 +1,11 @@
 /// The connected components of a binary mask over a `width × height` grid, with each component's area, bounding box
 /// and the number of its pixels on the grid's outer edge.
 ///
-/// Two passes with a union–find over provisional labels (Rosenfeld & Pfaltz, "Sequential operations in digital
-/// picture processing", J. ACM 13(4), 1966): the first pass labels each set pixel from its already-visited
-/// neighbours and records which labels meet, the second resolves every label to its component and gathers the
-/// statistics. Linear in the pixels.
+/// Labelling works on runs of set pixels rather than on pixels, with a union–find over the runs' provisional labels
+/// (the two-pass scheme of Rosenfeld & Pfaltz, "Sequential operations in digital picture processing", J. ACM 13(4),
+/// 1966, on runs as in He, Chao & Suzuki, "A run-based two-scan labeling algorithm", IEEE TIP 17(5), 2008): each run
+/// joins the runs of the row above that it touches, then every run is resolved to its component. Linear in the
+/// pixels, with the bookkeeping per run.
 public struct ConnectedComponents: Sendable {
     /// One component.
     public struct Component: Sendable, Hashable {
@@ -16,97 +17,138 @@ public struct ConnectedComponents: Sendable {
         public var edgeContact: Int
     }
 
-    /// Per pixel, the component's position in `components` plus one; 0 for pixels outside the mask.
-    public let labels: [Int32]
+    /// A horizontal run of set pixels: row `y`, columns `start..<end`, in component `component` (a position in
+    /// `components`).
+    public struct Run: Sendable, Hashable {
+        public var y: Int32
+        public var start: Int32
+        public var end: Int32
+        public var component: Int32
+    }
+
+    /// Every run of set pixels, row by row, left to right.
+    public let runs: [Run]
     public let components: [Component]
+    public let width: Int
+    public let height: Int
 
     /// Labels `mask` (`width × height`, row-major; true pixels are labelled). With `diagonal`, pixels touching at
     /// a corner are connected (8-connectivity); otherwise only across an edge (4-connectivity).
     public init(mask: [Bool], width: Int, height: Int, diagonal: Bool) {
         precondition(width > 0 && height > 0 && mask.count == width * height, "mask size does not match")
-        var labels = [Int32](repeating: 0, count: mask.count)
-        var parent: [Int32] = [0]
-        func find(_ label: Int32) -> Int32 {
-            var root = label
-            while parent[Int(root)] != root { root = parent[Int(root)] }
-            var current = label
-            while parent[Int(current)] != root {
-                let next = parent[Int(current)]
-                parent[Int(current)] = root
-                current = next
-            }
-            return root
-        }
-        func union(_ first: Int32, _ second: Int32) -> Int32 {
-            let a = find(first)
-            let b = find(second)
-            if a == b { return a }
-            let (low, high) = a < b ? (a, b) : (b, a)
-            parent[Int(high)] = low
-            return low
-        }
-        for y in 0..<height {
-            let row = y * width
-            for x in 0..<width where mask[row + x] {
-                // The already-labelled neighbours: left, and (above) up-left, up, up-right.
-                var label: Int32 = x > 0 ? labels[row + x - 1] : 0
-                if label != 0 { label = find(label) }
-                if y > 0 {
-                    let above = row - width + x
-                    for neighbour in diagonal ? (max(0, x - 1)...min(width - 1, x + 1)) : (x...x) {
-                        let other = labels[above - x + neighbour]
-                        guard other != 0 else { continue }
-                        label = label == 0 ? find(other) : union(label, other)
+        self.width = width
+        self.height = height
+        var runs: [Run] = []
+        var parent: [Int32] = []
+        mask.withUnsafeBufferPointer { pixels in
+            var previous = 0..<0  // the runs of the row above, as positions in `runs`
+            for y in 0..<height {
+                let row = y * width
+                let first = runs.count
+                var x = 0
+                var above = previous.lowerBound
+                while x < width {
+                    while x < width && !pixels[row + x] { x += 1 }
+                    guard x < width else { break }
+                    let start = x
+                    while x < width && pixels[row + x] { x += 1 }
+                    // Runs above that touch columns start..<x (one further either side with diagonals).
+                    let reachStart = Int32(diagonal ? start - 1 : start)
+                    let reachEnd = Int32(diagonal ? x + 1 : x)
+                    var label: Int32 = -1
+                    while above < previous.upperBound && runs[above].end <= reachStart { above += 1 }
+                    var candidate = above
+                    while candidate < previous.upperBound && runs[candidate].start < reachEnd {
+                        let other = Self.root(runs[candidate].component, &parent)
+                        if label < 0 {
+                            label = other
+                        } else if other != label {
+                            let (low, high) = label < other ? (label, other) : (other, label)
+                            parent[Int(high)] = low
+                            label = low
+                        }
+                        candidate += 1
                     }
+                    if label < 0 {
+                        label = Int32(parent.count)
+                        parent.append(label)
+                    }
+                    runs.append(Run(y: Int32(y), start: Int32(start), end: Int32(x), component: label))
                 }
-                if label == 0 {
-                    label = Int32(parent.count)
-                    parent.append(label)
-                }
-                labels[row + x] = label
+                previous = first..<runs.count
             }
         }
         // Resolve to compact component numbers, in order of first appearance (row-major), and gather statistics.
-        var compact = [Int32](repeating: 0, count: parent.count)
-        var area: [Int] = []
-        var contact: [Int] = []
-        var minX: [Int] = []
-        var maxX: [Int] = []
-        var minY: [Int] = []
-        var maxY: [Int] = []
-        for y in 0..<height {
-            let row = y * width
-            let onEdgeRow = y == 0 || y == height - 1
-            for x in 0..<width where labels[row + x] != 0 {
-                let root = Int(find(labels[row + x]))
-                if compact[root] == 0 {
-                    area.append(0)
-                    contact.append(0)
-                    minX.append(x)
-                    maxX.append(x)
-                    minY.append(y)
-                    maxY.append(y)
-                    compact[root] = Int32(area.count)
-                }
-                let number = compact[root]
-                labels[row + x] = number
-                let index = Int(number) - 1
-                area[index] += 1
-                minX[index] = min(minX[index], x)
-                maxX[index] = max(maxX[index], x)
-                maxY[index] = y
-                if onEdgeRow || x == 0 || x == width - 1 { contact[index] += 1 }
+        var compact = [Int32](repeating: -1, count: parent.count)
+        var components: [Component] = []
+        var right: [Int] = []
+        var bottom: [Int] = []
+        for index in runs.indices {
+            let run = runs[index]
+            let root = Int(Self.root(run.component, &parent))
+            if compact[root] < 0 {
+                compact[root] = Int32(components.count)
+                components.append(
+                    Component(
+                        area: 0, bounds: PixelRect(x: Int(run.start), y: Int(run.y), width: 0, height: 0),
+                        edgeContact: 0))
+                right.append(0)
+                bottom.append(0)
+            }
+            let number = Int(compact[root])
+            runs[index].component = Int32(number)
+            let start = Int(run.start)
+            let end = Int(run.end)
+            let length = end - start
+            components[number].area += length
+            components[number].bounds.x = min(components[number].bounds.x, start)
+            right[number] = max(right[number], end)
+            bottom[number] = Int(run.y) + 1
+            if run.y == 0 || Int(run.y) == height - 1 {
+                components[number].edgeContact += length
+            } else {
+                // Its first and last columns' pixels, once each (one pixel when the grid is one column wide).
+                components[number].edgeContact += (start == 0 ? 1 : 0) + (end == width && width > 1 ? 1 : 0)
             }
         }
-        let components = area.indices.map { index in
-            Component(
-                area: area[index],
-                bounds: PixelRect(
-                    x: minX[index], y: minY[index], width: maxX[index] - minX[index] + 1,
-                    height: maxY[index] - minY[index] + 1),
-                edgeContact: contact[index])
+        for index in components.indices {
+            components[index].bounds.width = right[index] - components[index].bounds.x
+            components[index].bounds.height = bottom[index] - components[index].bounds.y
         }
-        self.labels = labels
+        self.runs = runs
         self.components = components
+    }
+
+    /// Per pixel, the component's position in `components` plus one; 0 for pixels outside the mask.
+    public var labels: [Int32] {
+        var labels = [Int32](repeating: 0, count: width * height)
+        for run in runs {
+            let row = Int(run.y) * width
+            for x in Int(run.start)..<Int(run.end) { labels[row + x] = run.component + 1 }
+        }
+        return labels
+    }
+
+    /// Whether each pixel is outside component `component` (a position in `components`): the mask of everything
+    /// else.
+    public func mask(excluding component: Int) -> [Bool] {
+        var mask = [Bool](repeating: true, count: width * height)
+        for run in runs where Int(run.component) == component {
+            let row = Int(run.y) * width
+            for x in Int(run.start)..<Int(run.end) { mask[row + x] = false }
+        }
+        return mask
+    }
+
+    private static func root(_ label: Int32, _ parent: inout [Int32]) -> Int32 {
+        var root = label
+        while parent[Int(root)] != root { root = parent[Int(root)] }
+        var current = label
+        while parent[Int(current)] != root {
+            let next = parent[Int(current)]
+            parent[Int(current)] = root
+            current = next
+        }
+        return root
     }
 }

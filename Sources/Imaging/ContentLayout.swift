@@ -96,8 +96,7 @@ public struct ContentLayout: Sendable, Hashable {
             let regions = ConnectedComponents(mask: mask, width: luma.width, height: luma.height, diagonal: false)
             for (index, region) in regions.components.enumerated()
             where Double(region.area) >= Self.minimumBackgroundShare * Double(total) {
-                let label = Int32(index + 1)
-                let rest = regions.labels.map { $0 != label }
+                let rest = regions.mask(excluding: index)
                 let objects = ConnectedComponents(mask: rest, width: luma.width, height: luma.height, diagonal: true)
                 let kept = objects.components.filter { object in
                     object.area >= Self.minimumObjectArea
@@ -120,14 +119,22 @@ public struct ContentLayout: Sendable, Hashable {
         var histogram = [Int](repeating: 0, count: 32)
         var edge = [Int](repeating: 0, count: 32)
         var brightest: Float = 0
-        for y in 0..<luma.height {
-            let onEdgeRow = y == 0 || y == luma.height - 1
-            for x in 0..<luma.width {
-                let value = luma.values[y * luma.width + x]
-                let bin = min(31, max(0, Int(value) / 8))
-                histogram[bin] += 1
-                if onEdgeRow || x == 0 || x == luma.width - 1 { edge[bin] += 1 }
+        luma.values.withUnsafeBufferPointer { values in
+            for value in values {
+                histogram[min(31, max(0, Int(value) >> 3))] += 1
                 brightest = max(brightest, value)
+            }
+            func count(_ index: Int) { edge[min(31, max(0, Int(values[index]) >> 3))] += 1 }
+            let last = (luma.height - 1) * luma.width
+            for x in 0..<luma.width {
+                count(x)
+                if luma.height > 1 { count(last + x) }
+            }
+            if luma.height > 2 {
+                for y in 1..<(luma.height - 1) {
+                    count(y * luma.width)
+                    if luma.width > 1 { count(y * luma.width + luma.width - 1) }
+                }
             }
         }
         func centre(_ counts: [Int]) -> Float {

@@ -31,7 +31,9 @@ extension ImageMatcher {
     }
 
     /// The second look at a suspect's pixels: `luma` is the picture at `1 / scale` of its stored size (the fast path
-    /// decodes JPEGs at a reduced DCT scale); regions come back in the stored pixels.
+    /// decodes JPEGs at a reduced DCT scale); regions come back in the stored pixels. Content views come first, being
+    /// cheaper by several times; when they settle the doubt (a trusted match of at least `decidedStrength`), local
+    /// features are not extracted.
     public func secondLook(at luma: LumaPlane, scale: Int = 1) -> SecondLook {
         let views: [HashedView] =
             usesContent
@@ -43,9 +45,11 @@ extension ImageMatcher {
                     height: view.region.height * scale)
                 return stored
             } : []
-        let features: [FeatureMatch] =
-            usesFeatures ? featureMatches(for: FeatureExtractor.extract(luma, options: .suspect), scale: scale) : []
-        return SecondLook(contentViews: views, features: features)
+        var look = SecondLook(contentViews: views, features: [])
+        if usesFeatures && needsSecondLook(after: signals(look)) {
+            look.features = featureMatches(for: FeatureExtractor.extract(luma, options: .suspect), scale: scale)
+        }
+        return look
     }
 
     /// A second look's findings as image signals, content matches and feature matches together

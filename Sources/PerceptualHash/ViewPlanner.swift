@@ -57,7 +57,7 @@ public enum ViewPlanner {
 
     /// Turns the registered side's content views cover: every degree up to 5 either way, since the box around turned
     /// objects grows with the angle.
-    static let contentTurns: [Double] = [-5, -4, -3, -2, -1, 1, 2, 3, 4, 5]
+    public static let contentTurns: [Double] = [-5, -4, -3, -2, -1, 1, 2, 3, 4, 5]
 
     /// The registered side's content views (`ContentLayout`): the box around the objects of the picture, of each of
     /// its crops and of each of its turns (`contentTurns`, on a white canvas grown to hold the turned picture).

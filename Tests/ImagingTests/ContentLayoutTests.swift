@@ -169,3 +169,19 @@ import Testing
         #expect(ContentLayout(board.luma()).groups.isEmpty)
     }
 }
+
+@Suite struct SmoothResizeTests {
+    @Test func growingInterpolatesAndShrinkingAverages() {
+        // A ramp 0, 10, 20, 30 grown to 8 samples: linear between sample centres, flat beyond the end ones.
+        let ramp = LumaPlane(width: 4, height: 1, values: [0, 10, 20, 30])
+        let grown = ramp.smoothlyResized(width: 8, height: 1).values
+        #expect(grown.map { ($0 * 100).rounded() / 100 } == [0, 2.5, 7.5, 12.5, 17.5, 22.5, 27.5, 30])
+        // Shrinking is the area average of `resized`.
+        let plane = LumaPlane(width: 6, height: 4, values: (0..<24).map { Float($0 * 7 % 11) })
+        #expect(plane.smoothlyResized(width: 3, height: 2) == plane.resized(width: 3, height: 2))
+        // Growing along one axis and shrinking along the other at once.
+        let mixed = plane.smoothlyResized(width: 12, height: 2)
+        #expect(mixed.width == 12 && mixed.height == 2)
+        #expect(mixed.values.allSatisfy { (0...10).contains($0) })
+    }
+}

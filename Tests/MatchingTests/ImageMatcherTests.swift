@@ -122,6 +122,36 @@ import Testing
     }
 }
 
+@Suite struct ImageMatcherContentTests {
+    @Test func contentViewsMeetOnlyContentViewsAndAreTrustedOnFlatPictures() {
+        let content = ImageMatcherTests.view("content-crop-left-25", kind: .content, base: [250])
+        let logo = ImageMatcherTests.image("logo", base: [], information: .twoTone, extra: [content])
+        let matcher = ImageMatcher([logo])
+        #expect(matcher.usesContent)
+        // 20 bits off the content view: past the low-information gate of 16, within the content threshold of 31.
+        var near = content.hash
+        for bit in 230..<250 { near.setBit(bit) }
+        let region = PixelRect(x: 40, y: 30, width: 120, height: 50)
+        let found = matcher.matches(
+            for: ImageMatcherTests.suspect(
+                near, kind: .content, name: "content-3", information: .nearBlank, region: region))
+        #expect(found.count == 1)
+        #expect(found.first?.algorithm == "pdq+content")
+        #expect(found.first?.distance == 20 && found.first?.trusted == true)
+        #expect(found.first?.referenceView == "content-crop-left-25" && found.first?.suspectView == "content-3")
+        #expect(found.first?.region == region)
+        #expect((found.first?.strength ?? 0) > 0.55)
+        // Past the threshold, nothing: content views have no band of weak candidates.
+        var far = content.hash
+        for bit in 200..<(201 + ImageMatcher.contentThreshold) { far.setBit(bit) }
+        #expect(matcher.matches(for: ImageMatcherTests.suspect(far, kind: .content, name: "content-1")).isEmpty)
+        // A suspect's whole picture does not meet a registered content view, nor a suspect content view the whole.
+        #expect(matcher.matches(for: ImageMatcherTests.suspect(content.hash)).allSatisfy { $0.algorithm == "pdq" })
+        #expect(ImageMatcher.threshold(reference: .whole, suspect: .content) == nil)
+        #expect(ImageMatcher.threshold(reference: .content, suspect: .trim) == nil)
+    }
+}
+
 @Suite struct ImageMatcherFeatureTests {
     static func signal(_ asset: String, strength: Double, algorithm: String = "pdq") -> ImageMatch {
         ImageMatch(

@@ -53,6 +53,25 @@ import Testing
         #expect(middle.hash.distance(to: PDQ.hash(photo).hash) <= 6)
     }
 
+    @Test func aLogoOnWhiteGetsContentViewsOfItsCropsAndTurnsAndASuspectOneAroundIt() throws {
+        var logo = Image(width: 400, height: 200, format: .rgb, filledWith: Colour.white.samples)
+        let ink = Colour(red: 20, green: 100, blue: 60)
+        logo.fill(PixelRect(x: 50, y: 60, width: 70, height: 70), with: ink)
+        logo.drawText("MARK", atX: 140, y: 70, colour: ink, scale: 6)
+        let views = ViewPlanner.referenceViews(of: logo)
+        let names = Set(views.filter { $0.kind == .content }.map(\.name))
+        #expect(names.isSuperset(of: ["content", "content-crop-left-25", "content-crop-all-10"]))
+        #expect(
+            names.isSuperset(
+                of: ViewPlanner.contentTurns.map { "content-rotate" + ($0 > 0 ? "+" : "") + String(Int($0)) }))
+        let content = try #require(views.first { $0.name == "content" })
+        #expect(content.region.x == 50 && content.region.y == 60 && content.region.height == 70)
+        // The same logo padded with grey: one of its content views is the registered one.
+        let padded = logo.padded(by: 0.2, colour: Colour(red: 128, green: 128, blue: 128))
+        let suspect = ViewPlanner.suspectContentViews(of: padded.luma())
+        #expect(suspect.contains { $0.hash.distance(to: content.hash) <= 8 })
+    }
+
     @Test func informationContentTellsFlatAndTwoTonePicturesFromPhotos() throws {
         func information(_ image: Image) -> InformationContent {
             let result = PDQ.hash(image)

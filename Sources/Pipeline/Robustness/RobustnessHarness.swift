@@ -188,7 +188,7 @@ public enum RobustnessHarness {
                         wrongAsset: outcome.wrongAsset, algorithm: outcome.algorithm,
                         item: work.positive.map { assetIDs[$0] } ?? negatives[work.negative ?? 0].name,
                         matched: outcome.matched, milliseconds: outcome.milliseconds,
-                        usedFeatures: outcome.usedFeatures)
+                        usedSecondLook: outcome.usedSecondLook)
                     : nil
             },
             assets: assets.count, negatives: negatives.count,
@@ -209,8 +209,8 @@ public enum RobustnessHarness {
         var algorithm: String?
         var matched: String?
         var milliseconds: Double = 0
-        /// Whether hashes left doubt and local features were checked.
-        var usedFeatures = false
+        /// Whether hashes left doubt and a second look (content views, local features) was taken.
+        var usedSecondLook = false
         var failure: String?
         /// The edited picture could not be kept (`keepPicturesFolder`); it was still measured.
         var keepFailure: String?
@@ -244,7 +244,7 @@ public enum RobustnessHarness {
             let record = FingerprintCodec.record(fingerprint, sha256: "")
             matches = FingerprintCodec.suspect(record).map(matcher.matches(for:)) ?? []
             if matcher.needsSecondLook(after: matches) {
-                outcome.usedFeatures = true
+                outcome.usedSecondLook = true
                 let look = matcher.secondLook(at: luma, scale: fingerprint.scaleDenominator)
                 matches = ImageMatcher.combined(matches, matcher.signals(look))
             }

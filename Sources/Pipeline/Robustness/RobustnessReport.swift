@@ -16,14 +16,14 @@ public struct RobustnessReport: Sendable {
         public var matched: String?
         /// Fingerprinting (decode included) and matching, on one thread.
         public var milliseconds: Double
-        /// Whether hashes left doubt and local features were checked.
-        public var usedFeatures: Bool
+        /// Whether hashes left doubt and a second look (content views, local features) was taken.
+        public var usedSecondLook: Bool
 
         public init(
             edit: RobustnessEdit, positive: Bool, score: Double, wrongAsset: Bool, algorithm: String?, item: String,
-            matched: String?, milliseconds: Double, usedFeatures: Bool = false
+            matched: String?, milliseconds: Double, usedSecondLook: Bool = false
         ) {
-            self.usedFeatures = usedFeatures
+            self.usedSecondLook = usedSecondLook
             self.edit = edit
             self.positive = positive
             self.score = score
@@ -102,8 +102,8 @@ public struct RobustnessReport: Sendable {
     }
 
     /// Mean milliseconds per suspect picture (all of them, or those hashes decided or left to features).
-    public func meanMilliseconds(usedFeatures: Bool? = nil) -> Double {
-        let chosen = cases.filter { usedFeatures == nil || $0.usedFeatures == usedFeatures }
+    public func meanMilliseconds(usedSecondLook: Bool? = nil) -> Double {
+        let chosen = cases.filter { usedSecondLook == nil || $0.usedSecondLook == usedSecondLook }
         return chosen.isEmpty ? 0 : chosen.reduce(0) { $0 + $1.milliseconds } / Double(chosen.count)
     }
 
@@ -144,10 +144,11 @@ public struct RobustnessReport: Sendable {
             "positives whose best match was another registered image: \(wrong); mean time per picture "
                 + String(format: "%.2f ms", meanMilliseconds())
                 + " (decode, fingerprint and match, one thread): "
-                + String(format: "%.2f ms", meanMilliseconds(usedFeatures: false))
-                + " for the \(cases.filter { !$0.usedFeatures }.count) hashes decided, "
-                + String(format: "%.2f ms", meanMilliseconds(usedFeatures: true))
-                + " for the \(cases.filter(\.usedFeatures).count) left to local features")
+                + String(format: "%.2f ms", meanMilliseconds(usedSecondLook: false))
+                + " for the \(cases.filter { !$0.usedSecondLook }.count) hashes decided, "
+                + String(format: "%.2f ms", meanMilliseconds(usedSecondLook: true))
+                + " for the \(cases.filter(\.usedSecondLook).count) left to a second look (content views, local features)"
+        )
         let worst = negativeResults.filter { $0.score >= minimumScore && $0.score > 0 }.sorted {
             ($1.score, $0.item, $0.edit.rawValue) < ($0.score, $1.item, $1.edit.rawValue)
         }
@@ -217,9 +218,9 @@ public struct RobustnessReport: Sendable {
             "recall_at_0_1pct_fp": rounded(recall(at: at01)),
             "wrong_asset_positives": .integer(positives.filter(\.wrongAsset).count),
             "mean_milliseconds_per_picture": rounded(meanMilliseconds()),
-            "mean_milliseconds_decided_by_hashes": rounded(meanMilliseconds(usedFeatures: false)),
-            "mean_milliseconds_with_features": rounded(meanMilliseconds(usedFeatures: true)),
-            "pictures_with_features": .integer(cases.filter(\.usedFeatures).count),
+            "mean_milliseconds_decided_by_hashes": rounded(meanMilliseconds(usedSecondLook: false)),
+            "mean_milliseconds_with_second_look": rounded(meanMilliseconds(usedSecondLook: true)),
+            "pictures_with_second_look": .integer(cases.filter(\.usedSecondLook).count),
             "edits": .object(edits), "families": .object(families),
             "skipped": .array(skipped.map { ["item": .string($0.item), "reason": .string($0.reason)] }),
             "text": text.map { .verbatim($0.json) } ?? .null,
