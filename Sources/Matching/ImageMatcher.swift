@@ -136,10 +136,12 @@ public struct ImageMatcher: Sendable {
                 guard hit.distance <= threshold || (wholePair && hit.distance <= threshold + Self.candidateBand) else {
                     continue
                 }
-                // Content views are the normalisation that makes flat pictures comparable; the gate is for the rest.
+                // Content views are the normalisation that makes flat pictures comparable, so the information gate
+                // is for the rest; a content view too plain to hash well (one flat shape) is gated by its own quality.
                 let gated =
-                    referenceView.kind != .content
-                    && (image.information.needsVerification || suspect.information.needsVerification)
+                    referenceView.kind == .content
+                    ? min(referenceView.quality, suspectView.quality) < InformationContent.minimumQuality
+                    : image.information.needsVerification || suspect.information.needsVerification
                 let trusted = (!gated || hit.distance <= Self.gatedThreshold) && hit.distance <= threshold
                 let strength =
                     hit.distance > threshold

@@ -149,6 +149,13 @@ import Testing
         #expect(matcher.matches(for: ImageMatcherTests.suspect(content.hash)).allSatisfy { $0.algorithm == "pdq" })
         #expect(ImageMatcher.threshold(reference: .whole, suspect: .content) == nil)
         #expect(ImageMatcher.threshold(reference: .content, suspect: .trim) == nil)
+        // A content view too plain to hash well (one flat shape) is gated by its quality like a flat picture.
+        let plain = ImageMatcherTests.view("content", kind: .content, base: [251], quality: 30)
+        let shape = ImageMatcher([ImageMatcherTests.image("shape", base: [1], extra: [plain])])
+        var nearPlain = plain.hash
+        for bit in 230..<250 { nearPlain.setBit(bit) }
+        let gated = shape.matches(for: ImageMatcherTests.suspect(nearPlain, kind: .content, name: "content-1"))
+        #expect(gated.first?.trusted == false && (gated.first?.strength ?? 1) < 0.5)
     }
 }
 
