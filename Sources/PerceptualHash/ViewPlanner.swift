@@ -83,6 +83,12 @@ public enum ViewPlanner {
             guard let cropped = luma.cropped(to: rect) else { continue }
             add(cropped, name: "content-" + name, offset: (rect.x, rect.y), fallback: full)
         }
+        // A thumbnail's objects are a few pixels thick and blur together; the registered picture shrunk to a quarter
+        // meets them in the same state.
+        if image.width >= 4 * 32, image.height >= 4 * 16 {
+            let small = luma.resized(width: image.width / 4, height: image.height / 4)
+            add(small, name: "content-quarter", offset: nil, fallback: full)
+        }
         for degrees in contentTurns {
             let turned = image.rotated(degrees: degrees, background: .white).luma()
             add(

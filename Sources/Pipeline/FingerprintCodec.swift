@@ -7,10 +7,14 @@ import Store
 
 /// How fingerprints are kept in the state file's text columns.
 enum FingerprintCodec {
-    /// The fingerprinting algorithm's version; raise it when hashes or views change, and stored fingerprints (and
-    /// registered images' views) are redone. 2: suspect views (trim, panels), information content, reference grid.
-    /// 3: registered content views (`ViewPlanner.referenceContentViews`).
-    static let version = 3
+    /// The suspect fingerprint's version; raise it when hashes or suspect views change, and stored fingerprints are
+    /// redone (every image decoded again). 2: suspect views (trim, panels), information content.
+    static let version = 2
+
+    /// The registered images' views' version; raise it when they change, and `asset_views` are redone (only the
+    /// registry's images decoded again). 2: the grid of crops and turns. 3: content views
+    /// (`ViewPlanner.referenceContentViews`).
+    static let referenceVersion = 3
 
     static func record(_ fingerprint: ImageFingerprint, sha256: String) -> FingerprintRecord {
         var dihedral: [String: JSON] = [:]

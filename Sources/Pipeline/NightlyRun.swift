@@ -93,7 +93,9 @@ public enum NightlyRun {
         var decisive: [String: JSON] = [
             "dump": .string(dumpHash), "registry": .string(registryHash), "min_score": parameters["min_score"] ?? .null,
             "mapping": parameters["mapping"] ?? .null, "max_bad_share": parameters["max_bad_share"] ?? .null,
-            "fingerprints": .integer(FingerprintCodec.version), "texts": .string(textsHash),
+            "fingerprints": .integer(FingerprintCodec.version),
+            "reference_views": .integer(FingerprintCodec.referenceVersion),
+            "second_look": .integer(FingerprintCodec.featureVersion), "texts": .string(textsHash),
         ]
         if let shard = configuration.shard {
             parameters["shard"] = .string(shard.description)
@@ -365,7 +367,8 @@ public enum NightlyRun {
                     let sha256 = found.record.sha256
                     let views: (views: [HashedView], information: InformationContent)
                     let reference: FeatureReference
-                    if let stored = try? store.assetViews(sha256: sha256), stored.version == FingerprintCodec.version,
+                    if let stored = try? store.assetViews(sha256: sha256),
+                        stored.version == FingerprintCodec.referenceVersion,
                         let decoded = FingerprintCodec.decode(views: stored.views),
                         let storedFeatures = stored.features,
                         let decodedFeatures = FingerprintCodec.decode(reference: storedFeatures, id: asset.id)
@@ -387,7 +390,7 @@ public enum NightlyRun {
                         reference = FeatureReference(id: asset.id, luma: computed.luma)
                         batch.assetViews.append(
                             AssetViewsRecord(
-                                sha256: sha256, version: FingerprintCodec.version,
+                                sha256: sha256, version: FingerprintCodec.referenceVersion,
                                 views: FingerprintCodec.encode(views: views.views, information: views.information),
                                 features: FingerprintCodec.encode(reference: reference)))
                     }
