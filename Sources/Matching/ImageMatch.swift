@@ -42,7 +42,7 @@ public struct ImageMatch: Sendable, Hashable {
     public var assetID: String
     public var brand: String
     public var right: String
-    /// `pdq` (whole pictures), `pdq+trim`, `pdq+crop`, `pdq+rotation`, `pdq+panel`, or `features`.
+    /// `pdq` (whole pictures), `pdq+trim`, `pdq+crop`, `pdq+rotation`, `pdq+panel`, `pdq+content`, or `features`.
     public var algorithm: String
     /// Differing PDQ bits, for hash matches.
     public var distance: Int?

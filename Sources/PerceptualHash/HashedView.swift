@@ -10,7 +10,7 @@ public import Imaging
 /// both views, so the evidence says how it was found.
 public struct HashedView: Sendable, Hashable {
     /// What a view is, for the finding's `algorithm` (`pdq`, `pdq+trim`, `pdq+crop`, `pdq+rotation`,
-    /// `pdq+panel`).
+    /// `pdq+panel`, `pdq+content`).
     public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
         /// The picture as decoded.
         case whole

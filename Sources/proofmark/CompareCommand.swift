@@ -14,10 +14,13 @@ struct CompareCommand: ParsableCommand {
             A plays the registered asset and B the suspect. Prints one line (or, with --json, one JSON object): \
             the PDQ distance at the best of the eight dihedral variants of A and the transform it names \
             (identity, mirror, flip-vertical, rot90, rot180, rot270, transpose, transverse), the plain PDQ \
-            distance, both PDQ qualities and the dHash distance. Images are decoded at full size with their EXIF \
-            orientation applied, as they are shown. With --out, also writes a PNG of A and B side by side, B \
-            outlined when it is within PDQ's match threshold, with a caption. A file that cannot be decoded is \
-            named with the reason, and the exit status is 1.
+            distance, both PDQ qualities and the dHash distance; then what the nightly matcher makes of the pair \
+            (views, crops, turns, panels, content views, local features): its algorithm, the views that met, the \
+            distance or inliers, the transform, where A sits in B, the strength and whether it is trusted, or that \
+            it finds nothing. Images are decoded at full size with their EXIF orientation applied, as they are \
+            shown. With --out, also writes a PNG of A and B side by side, the matcher's region outlined in B when \
+            its match would make a finding at the default --min-score, with a caption. A file that cannot be \
+            decoded is named with the reason, and the exit status is 1.
             """
     )
 
@@ -58,16 +61,14 @@ struct CompareCommand: ParsableCommand {
         }
         guard !failed, images.count == 2 else { throw ExitCode(1) }
         let comparison = ImageComparison(registered: images[0], suspect: images[1])
+        let match = ImageMatcher.pairMatch(registered: images[0], suspect: images[1])
         var written: String?
         if let out {
-            // Outlined as the matcher would find it: within the threshold, and neither image too flat to hash.
-            let matches =
-                comparison.distance <= ImageMatcher.wholeThreshold && comparison.registeredQuality > 0
-                && comparison.suspectQuality > 0
+            // Outlined where the nightly matcher finds A, when that would be a finding at the default --min-score.
+            let finding = match.map { $0.trusted && $0.strength >= 0.5 } ?? false
             let picture = SideBySide.render(
-                registered: images[0], suspect: images[1],
-                region: matches ? PixelRect(x: 0, y: 0, width: images[1].width, height: images[1].height) : nil,
-                caption: caption(comparison), height: height)
+                registered: images[0], suspect: images[1], region: finding ? match?.region : nil,
+                caption: caption(comparison, match), height: height)
             let bytes: [UInt8]
             do {
                 bytes = try PNGEncoder.encode(picture)
@@ -84,25 +85,39 @@ struct CompareCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        print(json ? jsonLine(comparison, written: written) : textLine(comparison))
+        print(json ? jsonLine(comparison, match, written: written) : textLine(comparison, match))
     }
 
-    private func caption(_ comparison: ImageComparison) -> [String] {
+    private func caption(_ comparison: ImageComparison, _ match: ImageMatch?) -> [String] {
         [
             "Left: \(registered). Right: \(suspect).",
-            "Match: pdq, distance \(comparison.distance), transform \(comparison.variant.transformName) "
+            "PDQ: distance \(comparison.distance), transform \(comparison.variant.transformName) "
                 + "(plain pdq distance \(comparison.plainDistance), dhash distance \(comparison.dhashDistance))",
             "PDQ quality: \(comparison.registeredQuality) left, \(comparison.suspectQuality) right",
+            "Matcher: " + describe(match),
         ]
     }
 
-    private func textLine(_ comparison: ImageComparison) -> String {
-        "\(registered) vs \(suspect): pdq distance \(comparison.distance) via \(comparison.variant.transformName); "
-            + "plain pdq distance \(comparison.plainDistance); quality \(comparison.registeredQuality) and "
-            + "\(comparison.suspectQuality); dhash distance \(comparison.dhashDistance)"
+    /// The matcher's verdict in words: `pdq+content (content-crop-left-25 ~ content-2), distance 12, transform
+    /// mirror, region [x,y,w,h], strength 0.83`, or `no match`.
+    private func describe(_ match: ImageMatch?) -> String {
+        guard let match else { return "no match" }
+        var parts = ["\(match.algorithm) (\(match.referenceView) ~ \(match.suspectView))"]
+        if let distance = match.distance { parts.append("distance \(distance)") }
+        if let inliers = match.inliers { parts.append("\(inliers) inliers") }
+        parts.append("transform \(match.variant.transformName)")
+        if let region = match.region { parts.append("region \(region)") }
+        parts.append(String(format: "strength %.4f", match.strength) + (match.trusted ? "" : ", untrusted"))
+        return parts.joined(separator: ", ")
     }
 
-    private func jsonLine(_ comparison: ImageComparison, written: String?) -> String {
+    private func textLine(_ comparison: ImageComparison, _ match: ImageMatch?) -> String {
+        "\(registered) vs \(suspect): pdq distance \(comparison.distance) via \(comparison.variant.transformName); "
+            + "plain pdq distance \(comparison.plainDistance); quality \(comparison.registeredQuality) and "
+            + "\(comparison.suspectQuality); dhash distance \(comparison.dhashDistance); matcher: \(describe(match))"
+    }
+
+    private func jsonLine(_ comparison: ImageComparison, _ match: ImageMatch?, written: String?) -> String {
         var object: [String: Any] = [
             "registered": registered,
             "suspect": suspect,
@@ -115,6 +130,19 @@ struct CompareCommand: ParsableCommand {
             "dhash_distance": comparison.dhashDistance,
         ]
         if let written { object["out"] = written }
+        if let match {
+            var matcher: [String: Any] = [
+                "algorithm": match.algorithm, "transform": match.variant.transformName,
+                "reference_view": match.referenceView, "suspect_view": match.suspectView,
+                "strength": match.strength, "trusted": match.trusted,
+            ]
+            if let distance = match.distance { matcher["distance"] = distance }
+            if let inliers = match.inliers { matcher["inliers"] = inliers }
+            if let region = match.region { matcher["region"] = [region.x, region.y, region.width, region.height] }
+            object["match"] = matcher
+        } else {
+            object["match"] = NSNull()
+        }
         return serialise(object)
     }
 
@@ -129,7 +157,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     private func serialise(_ object: [String: Any]) -> String {
-        // Only strings and integers go in, which JSONSerialization always accepts.
+        // Only strings, numbers, booleans, arrays, dictionaries and null go in, which JSONSerialization accepts.
         guard
             let data = try? JSONSerialization.data(
                 withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])

@@ -26,6 +26,9 @@ import Testing
         #expect((object["quality_registered"] as? Int ?? 0) >= 50 && (object["quality_suspect"] as? Int ?? 0) >= 50)
         #expect(object["dhash_distance"] is Int)
         #expect(object["out"] as? String == out)
+        let match = try #require(object["match"] as? [String: Any])
+        #expect(match["algorithm"] as? String == "pdq" && match["transform"] as? String == "mirror")
+        #expect(match["trusted"] as? Bool == true && (match["strength"] as? Double ?? 0) > 0.75)
 
         let picture = try ImageDecoder.decode(contentsOfFile: out).image
         // Two 600 × 400 photos at the default common height of 360, with margins, gutter and a caption band.
@@ -44,6 +47,29 @@ import Testing
         #expect(!line.contains("\n"))
         #expect(line.hasPrefix("Samples/images/coffee.jpg vs Samples/images/coffee-mirrored.jpg: pdq distance "))
         #expect(line.contains(" via mirror; plain pdq distance "))
+        #expect(line.contains("; matcher: pdq (whole ~ whole), distance "))
+    }
+
+    @Test func aLogoPastedIntoAPhotoIsFoundByTheMatcherWhereItSits() async throws {
+        let folder = try TemporaryFolder()
+        let logo = try ImageDecoder.decode(contentsOfFile: "Samples/images/logo.png").image
+        var scene = try ImageDecoder.decode(contentsOfFile: "Samples/images/rocket.jpg").image
+        let small = logo.resized(width: logo.width * 3 / 5, height: logo.height * 3 / 5)
+        var card = Image(
+            width: small.width + 20, height: small.height + 20, format: .rgb, filledWith: Colour.white.samples)
+        card.place(small, atX: 10, y: 10)
+        scene.place(card, atX: 100, y: 60)
+        let suspect = try folder.write(Data(JPEGEncoder.encode(scene, quality: 85)), to: "scene.jpg")
+        let outcome = try await CommandRunner.proofmark(["compare", "--json", "Samples/images/logo.png", suspect.path])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let object = try Self.jsonObject(outcome.standardOutput)
+        // The whole pictures are far apart; the matcher still finds the logo, on its card.
+        #expect((object["pdq_distance"] as? Int ?? 0) > 31)
+        let match = try #require(object["match"] as? [String: Any])
+        #expect(match["trusted"] as? Bool == true)
+        let region = try #require(match["region"] as? [Int])
+        #expect(region[0] >= 100 && region[1] >= 60)
+        #expect(region[0] + region[2] <= 100 + card.width && region[1] + region[3] <= 60 + card.height)
     }
 
     @Test func anImageComparedWithItselfIsIdentityAtZero() async throws {
