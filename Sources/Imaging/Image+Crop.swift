@@ -14,6 +14,12 @@ public struct PixelRect: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public var description: String { "[\(x),\(y),\(width),\(height)]" }
 
+    /// This rectangle in a picture `factor` times larger (from a plane decoded at a reduced scale to the stored
+    /// pixels).
+    public func scaled(by factor: Int) -> PixelRect {
+        PixelRect(x: x * factor, y: y * factor, width: width * factor, height: height * factor)
+    }
+
     /// The part of this rectangle inside a `width × height` picture; nil when none of it is.
     func clipped(toWidth pictureWidth: Int, height pictureHeight: Int) -> PixelRect? {
         let left = max(0, x)

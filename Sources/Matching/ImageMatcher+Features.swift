@@ -40,9 +40,7 @@ extension ImageMatcher {
             ? ViewPlanner.suspectContentViews(of: luma).map { view in
                 var stored = view
                 stored.dihedral = [.original: view.hash]
-                stored.region = PixelRect(
-                    x: view.region.x * scale, y: view.region.y * scale, width: view.region.width * scale,
-                    height: view.region.height * scale)
+                stored.region = view.region.scaled(by: scale)
                 return stored
             } : []
         var look = SecondLook(contentViews: views, features: [])
@@ -86,10 +84,8 @@ extension ImageMatcher {
         guard let featureIndex else { return [] }
         return featureIndex.verify(suspect).compactMap { match in
             guard let image = imageByAsset[match.id] else { return nil }
-            let region = PixelRect(
-                x: match.region.x * scale, y: match.region.y * scale, width: match.region.width * scale,
-                height: match.region.height * scale)
-            return FeatureMatch(image: image, inliers: match.inliers, mirrored: match.mirrored, region: region)
+            return FeatureMatch(
+                image: image, inliers: match.inliers, mirrored: match.mirrored, region: match.region.scaled(by: scale))
         }
     }
 

@@ -9,6 +9,14 @@ import Testing
 @Suite struct CompositeNightTests {
     static let now = Date(timeIntervalSince1970: 1_796_000_000)
 
+    /// The `images_decoded` count of the last night written to `out`.
+    static func imagesDecoded(_ out: URL) throws -> Int? {
+        let run = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json")))
+                as? [String: Any])
+        return (run["counts"] as? [String: Any])?["images_decoded"] as? Int
+    }
+
     @Test func aPastedPhotoIsFoundByFeaturesWithItsRegionAndTheVerdictIsReused() async throws {
         let folder = try TemporaryFolder()
         let images = Fixtures.pdqVectors.appendingPathComponent("images")
@@ -59,10 +67,7 @@ import Testing
 
         configuration.now = Self.now.addingTimeInterval(86_400)
         _ = try await NightlyRun.run(configuration)
-        let run = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json")))
-                as? [String: Any])
-        #expect((run["counts"] as? [String: Any])?["images_decoded"] as? Int == 0)
+        #expect(try Self.imagesDecoded(out) == 0)
         let second = try findings()
         #expect(second.first?["status"] as? String == "ongoing")
         #expect(
@@ -116,10 +121,7 @@ import Testing
 
         configuration.now = Self.now.addingTimeInterval(86_400)
         _ = try await NightlyRun.run(configuration)
-        let run = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json")))
-                as? [String: Any])
-        #expect((run["counts"] as? [String: Any])?["images_decoded"] as? Int == 0)
+        #expect(try Self.imagesDecoded(out) == 0)
         let second = try signal()
         #expect(second["algorithm"] as? String == "pdq+content")
         #expect(second["region"] as? [Int] == region && second["distance"] as? Int == first["distance"] as? Int)
