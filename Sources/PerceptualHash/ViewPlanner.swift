@@ -59,41 +59,59 @@ public enum ViewPlanner {
     /// objects grows with the angle.
     public static let contentTurns: [Double] = [-5, -4, -3, -2, -1, 1, 2, 3, 4, 5]
 
+    /// The longer side registered pictures are brought to (never enlarged) before their content views are taken:
+    /// the boxes are resampled to 64×64 anyway, and a registered photo of 4,000 pixels turned ten times would cost
+    /// seconds.
+    public static let contentWorkingSide = 1024
+
+    /// The longer sides of the thumbnail content views: marketplaces' thumbnails and gallery tiles run from about
+    /// 100 to 220 pixels, and a box of text a dozen pixels tall hashes alike only at nearly the same scale, so the
+    /// ladder climbs in steps of an eighth.
+    public static let thumbnailSides = [96, 108, 121, 136, 153, 172, 194, 218]
+
     /// The registered side's content views (`ContentLayout`): the box around the objects of the picture, of each of
-    /// its crops and of each of its turns (`contentTurns`, on a white canvas grown to hold the turned picture).
-    /// Empty for a picture without a flat background.
-    static func referenceContentViews(of image: Image) -> [HashedView] {
+    /// its crops, of thumbnails of it (`thumbnailSides`; a thumbnail's objects are a few pixels thick and blur
+    /// together) and of each of its turns (`contentTurns`, on a white canvas grown to hold the turned picture),
+    /// taken on the picture brought within `contentWorkingSide`; regions are in the stored pixels. Empty for a
+    /// picture without a flat background.
+    static func referenceContentViews(of stored: Image) -> [HashedView] {
+        let image = stored.fitted(within: contentWorkingSide)
+        let factor = Double(stored.width) / Double(image.width)
+        func storedPixels(_ rect: PixelRect) -> PixelRect {
+            guard factor != 1 else { return rect }
+            let left = Int((Double(rect.x) * factor).rounded(.down))
+            let top = Int((Double(rect.y) * factor).rounded(.down))
+            let right = min(stored.width, Int((Double(rect.x + rect.width) * factor).rounded(.up)))
+            let bottom = min(stored.height, Int((Double(rect.y + rect.height) * factor).rounded(.up)))
+            return PixelRect(x: left, y: top, width: right - left, height: bottom - top)
+        }
         var views: [HashedView] = []
-        func add(_ luma: LumaPlane, name: String, offset: (x: Int, y: Int)?, fallback: PixelRect) {
+        let full = PixelRect(x: 0, y: 0, width: stored.width, height: stored.height)
+        func add(_ luma: LumaPlane, name: String, offset: (x: Int, y: Int)?) {
             let groups = ContentLayout(luma).groups
             for (index, group) in groups.enumerated() {
                 let box = group.bounds
                 guard box.width >= 8, box.height >= 8, let content = luma.cropped(to: box) else { continue }
                 let region =
-                    offset.map { PixelRect(x: $0.x + box.x, y: $0.y + box.y, width: box.width, height: box.height) }
-                    ?? fallback
+                    offset.map {
+                        storedPixels(PixelRect(x: $0.x + box.x, y: $0.y + box.y, width: box.width, height: box.height))
+                    } ?? full
                 views.append(
                     contentView(content, name: name + (index == 0 ? "" : "-\(index + 1)"), region: region))
             }
         }
-        let full = PixelRect(x: 0, y: 0, width: image.width, height: image.height)
         let luma = image.luma()
-        add(luma, name: "content", offset: (0, 0), fallback: full)
+        add(luma, name: "content", offset: (0, 0))
         for (name, rect) in cropRects(width: image.width, height: image.height) {
             guard let cropped = luma.cropped(to: rect) else { continue }
-            add(cropped, name: "content-" + name, offset: (rect.x, rect.y), fallback: full)
+            add(cropped, name: "content-" + name, offset: (rect.x, rect.y))
         }
-        // A thumbnail's objects are a few pixels thick and blur together; the registered picture shrunk to a quarter
-        // meets them in the same state.
-        if image.width >= 4 * 32, image.height >= 4 * 16 {
-            let small = luma.resized(width: image.width / 4, height: image.height / 4)
-            add(small, name: "content-quarter", offset: nil, fallback: full)
+        for side in thumbnailSides where max(image.width, image.height) >= side * 3 / 2 {
+            add(image.fitted(within: side).luma(), name: "content-thumbnail-\(side)", offset: nil)
         }
         for degrees in contentTurns {
             let turned = image.rotated(degrees: degrees, background: .white).luma()
-            add(
-                turned, name: "content-rotate" + (degrees > 0 ? "+" : "") + formatted(degrees), offset: nil,
-                fallback: full)
+            add(turned, name: "content-rotate" + (degrees > 0 ? "+" : "") + formatted(degrees), offset: nil)
         }
         return views
     }

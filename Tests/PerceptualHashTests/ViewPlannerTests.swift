@@ -60,7 +60,8 @@ import Testing
         logo.drawText("MARK", atX: 140, y: 70, colour: ink, scale: 6)
         let views = ViewPlanner.referenceViews(of: logo)
         let names = Set(views.filter { $0.kind == .content }.map(\.name))
-        #expect(names.isSuperset(of: ["content", "content-crop-left-25", "content-crop-all-10", "content-quarter"]))
+        #expect(
+            names.isSuperset(of: ["content", "content-crop-left-25", "content-crop-all-10", "content-thumbnail-136"]))
         #expect(
             names.isSuperset(
                 of: ViewPlanner.contentTurns.map { "content-rotate" + ($0 > 0 ? "+" : "") + String(Int($0)) }))
