@@ -208,10 +208,11 @@ extension FeatureExtractor {
         /// remaining corner, cells with stronger corners first in each round. Ties break by position.
         func spread(_ corners: [FASTDetector.Corner], responses: [Float], budget: Int, cellSize: Int) -> [Int] {
             let columns = max(1, (width + cellSize - 1) / cellSize)
+            // Each corner's cell, worked out once rather than in every comparison (the orders are total, so the
+            // sorts' results do not depend on how they get there).
+            let cells = corners.map { ($0.y / cellSize) * columns + $0.x / cellSize }
             let order = corners.indices.sorted { left, right in
-                let leftCell = (corners[left].y / cellSize) * columns + corners[left].x / cellSize
-                let rightCell = (corners[right].y / cellSize) * columns + corners[right].x / cellSize
-                if leftCell != rightCell { return leftCell < rightCell }
+                if cells[left] != cells[right] { return cells[left] < cells[right] }
                 if responses[left] != responses[right] { return responses[left] > responses[right] }
                 return left < right
             }
@@ -219,7 +220,7 @@ extension FeatureExtractor {
             var previousCell = -1
             var current = 0
             for index in order {
-                let cell = (corners[index].y / cellSize) * columns + corners[index].x / cellSize
+                let cell = cells[index]
                 current = cell == previousCell ? current + 1 : 0
                 previousCell = cell
                 rank[index] = current
