@@ -16,66 +16,22 @@ extension FeatureIndex {
     func tentativeMatches(_ suspect: FeatureSet) -> [[Pair]] {
         var perVariant = [[Pair]](repeating: [], count: variants.count)
         guard !descriptors.isEmpty, !suspect.descriptors.isEmpty else { return perVariant }
-        let bucketCount = 1 << options.keyBits
-        let keyBits = options.keyBits
-        var seen = [Int32](repeating: -1, count: descriptors.count)
-        var bestDistance = [Int32](repeating: 0, count: variants.count)
-        var secondDistance = [Int32](repeating: 0, count: variants.count)
-        var bestEntry = [Int32](repeating: 0, count: variants.count)
-        var touchedBy = [Int32](repeating: -1, count: variants.count)
-        var touched: [Int] = []
-        let maximumDistance = Int32(options.maximumDistance)
-        let bucketLimit = self.bucketLimit
-        let ratio = options.ratio
+        let probes = options.tables * (options.keyBits + 1)
+        let scratch = SearchScratch(
+            descriptors: descriptors.count, variants: variants.count, probes: probes,
+            candidates: probes * bucketLimit)
+        defer { scratch.deallocate() }
         keyPositions.withUnsafeBufferPointer { positions in
             descriptors.withUnsafeBufferPointer { registered in
                 owners.withUnsafeBufferPointer { owners in
                     bucketStarts.withUnsafeBufferPointer { starts in
                         bucketEntries.withUnsafeBufferPointer { entries in
+                            let tables = Tables(
+                                positions: positions, registered: registered, owners: owners, starts: starts,
+                                entries: entries)
                             for (queryIndex, query) in suspect.descriptors.enumerated() {
-                                let stamp = Int32(queryIndex)
-                                touched.removeAll(keepingCapacity: true)
-                                for table in 0..<options.tables {
-                                    let key = Self.key(
-                                        query,
-                                        UnsafeBufferPointer(
-                                            rebasing: positions[(table * keyBits)..<((table + 1) * keyBits)]))
-                                    let startBase = table * (bucketCount + 1)
-                                    let entryBase = table * registered.count
-                                    for probe in 0...keyBits {
-                                        let bucket = probe == 0 ? key : key ^ (1 << (probe - 1))
-                                        let first = Int(starts[startBase + bucket])
-                                        let last = Int(starts[startBase + bucket + 1])
-                                        guard first < last, last - first <= bucketLimit else { continue }
-                                        for slot in first..<last {
-                                            let entry = Int(entries[entryBase + slot])
-                                            guard seen[entry] != stamp else { continue }
-                                            seen[entry] = stamp
-                                            let distance = Int32(query.distance(to: registered[entry]))
-                                            let owner = Int(owners[entry])
-                                            if touchedBy[owner] != stamp {
-                                                touchedBy[owner] = stamp
-                                                touched.append(owner)
-                                                bestDistance[owner] = distance
-                                                secondDistance[owner] = Int32.max
-                                                bestEntry[owner] = Int32(entry)
-                                            } else if distance < bestDistance[owner] {
-                                                secondDistance[owner] = bestDistance[owner]
-                                                bestDistance[owner] = distance
-                                                bestEntry[owner] = Int32(entry)
-                                            } else if distance < secondDistance[owner] {
-                                                secondDistance[owner] = distance
-                                            }
-                                        }
-                                    }
-                                }
-                                for owner in touched {
-                                    let best = bestDistance[owner]
-                                    guard best <= maximumDistance else { continue }
-                                    let second = secondDistance[owner]
-                                    guard second == Int32.max || Double(best) < ratio * Double(second) else { continue }
-                                    perVariant[owner].append(
-                                        Pair(query: stamp, entry: bestEntry[owner], distance: best))
+                                nearest(query, stamp: Int32(queryIndex), tables: tables, scratch: scratch) {
+                                    perVariant[$0].append($1)
                                 }
                             }
                         }
@@ -93,6 +49,136 @@ extension FeatureIndex {
             perVariant[variant] = kept.values.sorted { $0.query < $1.query }
         }
         return perVariant
+    }
+
+    /// The index's arrays as raw buffers, for the search loop.
+    struct Tables {
+        var positions: UnsafeBufferPointer<Int>
+        var registered: UnsafeBufferPointer<BinaryDescriptor>
+        var owners: UnsafeBufferPointer<Int32>
+        var starts: UnsafeBufferPointer<Int32>
+        var entries: UnsafeBufferPointer<Int32>
+    }
+
+    /// Working memory of one search, allocated once for all its queries.
+    struct SearchScratch {
+        /// Per registered descriptor, the last query that measured it.
+        let seen: UnsafeMutableBufferPointer<Int32>
+        /// Per variant: nearest and second nearest distance, the nearest entry, the last query that reached it.
+        let bestDistance: UnsafeMutableBufferPointer<Int32>
+        let secondDistance: UnsafeMutableBufferPointer<Int32>
+        let bestEntry: UnsafeMutableBufferPointer<Int32>
+        let touchedBy: UnsafeMutableBufferPointer<Int32>
+        /// The variants the current query reached, in the order it reached them.
+        let touched: UnsafeMutableBufferPointer<Int>
+        /// Per probe, the bucket's first and past-the-end positions in `entries`.
+        let firsts: UnsafeMutableBufferPointer<Int>
+        let lasts: UnsafeMutableBufferPointer<Int>
+        /// The entries of the probed buckets in probe order, each with its distance to the query and its variant.
+        let candidates: UnsafeMutableBufferPointer<Int>
+        let distances: UnsafeMutableBufferPointer<Int32>
+        let candidateOwners: UnsafeMutableBufferPointer<Int>
+
+        init(descriptors: Int, variants: Int, probes: Int, candidates: Int) {
+            func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+                let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, count))
+                buffer.initialize(repeating: value)
+                return buffer
+            }
+            seen = buffer(descriptors, -1)
+            bestDistance = buffer(variants, 0)
+            secondDistance = buffer(variants, 0)
+            bestEntry = buffer(variants, 0)
+            touchedBy = buffer(variants, -1)
+            touched = buffer(variants, 0)
+            firsts = buffer(probes, 0)
+            lasts = buffer(probes, 0)
+            self.candidates = buffer(candidates, 0)
+            distances = buffer(candidates, 0)
+            candidateOwners = buffer(candidates, 0)
+        }
+
+        func deallocate() {
+            for buffer in [seen, bestDistance, secondDistance, bestEntry, touchedBy, distances] { buffer.deallocate() }
+            for buffer in [touched, firsts, lasts, candidates, candidateOwners] { buffer.deallocate() }
+        }
+    }
+
+    /// Searches the buckets `query` probes and reports, per variant reached, its tentative match (`found(variant,
+    /// pair)`, variants in the order the probes first reached them).
+    ///
+    /// The probed buckets' ranges, then the entries they hold, then each entry's distance and variant are gathered
+    /// in loops of their own: the loads of one step do not wait on the branches of the next, so the cache misses
+    /// of a query's hundred-odd random buckets overlap instead of following one another. Entries are then taken
+    /// in probe order, each once, exactly as one loop over the buckets would.
+    @inline(__always)
+    func nearest(
+        _ query: BinaryDescriptor, stamp: Int32, tables: Tables, scratch: SearchScratch,
+        found: (Int, Pair) -> Void
+    ) {
+        let keyBits = options.keyBits
+        let bucketCount = 1 << keyBits
+        let descriptorCount = tables.registered.count
+        var probe = 0
+        for table in 0..<options.tables {
+            let key = Self.key(
+                query, UnsafeBufferPointer(rebasing: tables.positions[(table * keyBits)..<((table + 1) * keyBits)]))
+            let startBase = table * (bucketCount + 1)
+            let entryBase = table * descriptorCount
+            for bit in 0...keyBits {
+                let bucket = bit == 0 ? key : key ^ (1 << (bit - 1))
+                scratch.firsts[probe] = entryBase + Int(tables.starts[startBase + bucket])
+                scratch.lasts[probe] = entryBase + Int(tables.starts[startBase + bucket + 1])
+                probe += 1
+            }
+        }
+        // Empty buckets and those fuller than `bucketLimit` contribute nothing.
+        var count = 0
+        for probe in 0..<probe {
+            let first = scratch.firsts[probe]
+            let last = scratch.lasts[probe]
+            guard first < last, last - first <= bucketLimit else { continue }
+            for slot in first..<last {
+                scratch.candidates[count] = Int(tables.entries[slot])
+                count += 1
+            }
+        }
+        // An entry reached by two tables is measured twice here: cheaper than a branch on `seen`.
+        for index in 0..<count {
+            let entry = scratch.candidates[index]
+            scratch.distances[index] = Int32(query.distance(to: tables.registered[entry]))
+            scratch.candidateOwners[index] = Int(tables.owners[entry])
+        }
+        var touchedCount = 0
+        for index in 0..<count {
+            let entry = scratch.candidates[index]
+            guard scratch.seen[entry] != stamp else { continue }
+            scratch.seen[entry] = stamp
+            let distance = scratch.distances[index]
+            let owner = scratch.candidateOwners[index]
+            if scratch.touchedBy[owner] != stamp {
+                scratch.touchedBy[owner] = stamp
+                scratch.touched[touchedCount] = owner
+                touchedCount += 1
+                scratch.bestDistance[owner] = distance
+                scratch.secondDistance[owner] = Int32.max
+                scratch.bestEntry[owner] = Int32(entry)
+            } else if distance < scratch.bestDistance[owner] {
+                scratch.secondDistance[owner] = scratch.bestDistance[owner]
+                scratch.bestDistance[owner] = distance
+                scratch.bestEntry[owner] = Int32(entry)
+            } else if distance < scratch.secondDistance[owner] {
+                scratch.secondDistance[owner] = distance
+            }
+        }
+        let maximumDistance = Int32(options.maximumDistance)
+        for owner in scratch.touched.prefix(touchedCount) {
+            let best = scratch.bestDistance[owner]
+            guard best <= maximumDistance else { continue }
+            let second = scratch.secondDistance[owner]
+            guard second == Int32.max || Double(best) < options.ratio * Double(second) else { continue }
+            found(owner, Pair(query: stamp, entry: scratch.bestEntry[owner], distance: best))
+        }
     }
 
     /// RANSAC on one variant's tentative matches; a match when it passes every threshold in `options`.

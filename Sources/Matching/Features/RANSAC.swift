@@ -37,6 +37,15 @@ struct Similarity: Sendable, Hashable {
 
     /// The similarity taking `p1 → q1` and `p2 → q2` (complex division), nil when `p1` and `p2` coincide.
     init?(from p1: (Double, Double), _ p2: (Double, Double), to q1: (Double, Double), _ q2: (Double, Double)) {
+        guard let (a, b, tx, ty) = Self.solve(from: p1, p2, to: q1, q2) else { return nil }
+        self.init(a: a, b: b, tx: tx, ty: ty)
+    }
+
+    /// The coefficients of the similarity taking `p1 → q1` and `p2 → q2`, nil when `p1` and `p2` coincide.
+    @inline(__always)
+    static func solve(
+        from p1: (Double, Double), _ p2: (Double, Double), to q1: (Double, Double), _ q2: (Double, Double)
+    ) -> (a: Double, b: Double, tx: Double, ty: Double)? {
         let zx = p2.0 - p1.0
         let zy = p2.1 - p1.1
         let wx = q2.0 - q1.0
@@ -45,7 +54,7 @@ struct Similarity: Sendable, Hashable {
         guard norm > 1e-9 else { return nil }
         let a = (wx * zx + wy * zy) / norm
         let b = (wy * zx - wx * zy) / norm
-        self.init(a: a, b: b, tx: q1.0 - (a * p1.0 - b * p1.1), ty: q1.1 - (b * p1.0 + a * p1.1))
+        return (a, b, q1.0 - (a * p1.0 - b * p1.1), q1.1 - (b * p1.0 + a * p1.1))
     }
 
     /// The least-squares similarity over `points` (closed form: centre both sides, then the complex regression
@@ -120,6 +129,7 @@ enum RANSAC {
         let count = points.count
         guard count >= 2 else { return nil }
         var random = SplitMix64(seed: seed)
+        let turn = TurnFilter(points, maximumAngle: parameters.maximumAngle)
         var best: Similarity?
         var bestCount = 0
         var iterations = parameters.maximumIterations
@@ -132,10 +142,18 @@ enum RANSAC {
             let p = points[first]
             let q = points[second]
             guard
-                let model = Similarity(
+                let (a, b, tx, ty) = Similarity.solve(
                     from: (p.referenceX, p.referenceY), (q.referenceX, q.referenceY), to: (p.suspectX, p.suspectY),
-                    (q.suspectX, q.suspectY)),
-                model.scale >= parameters.minimumScale, model.scale <= parameters.maximumScale,
+                    (q.suspectX, q.suspectY))
+            else { continue }
+            // Most samples pair unrelated features, whose orientations disagree with the rotation by far: turn
+            // them away before the arctangent the model needs (`accepts` would turn them away too).
+            let scale = (a * a + b * b).squareRoot()
+            guard scale >= parameters.minimumScale, scale <= parameters.maximumScale,
+                turn.mayAgree(first, a: a, b: b, scale: scale), turn.mayAgree(second, a: a, b: b, scale: scale)
+            else { continue }
+            let model = Similarity(a: a, b: b, tx: tx, ty: ty)
+            guard
                 model.accepts(
                     p, maximumAngle: parameters.maximumAngle, maximumSizeFactor: parameters.maximumSizeFactor),
                 model.accepts(q, maximumAngle: parameters.maximumAngle, maximumSizeFactor: parameters.maximumSizeFactor)
@@ -182,5 +200,32 @@ enum RANSAC {
             model.accepts(
                 points[$0], maximumAngle: parameters.maximumAngle, maximumSizeFactor: parameters.maximumSizeFactor)
         }
+    }
+}
+
+/// A test, without the arctangent, of whether a correspondence's orientation change could agree with a
+/// similarity's rotation within `maximumAngle` as `Similarity.accepts` measures it.
+///
+/// The angle φ between the rotation (a, b) and the orientation change θ has cos φ = (a cos θ + b sin θ) / scale;
+/// φ exceeds the limit when that is below cos(limit). The test answers "no" only when it is below by more than
+/// 1e-9, which puts φ at least 1e-9 radians past the limit, while the rounding errors of either computation are
+/// near 1e-15: "no" is always `accepts`' answer too, and "maybe" leaves the decision to it.
+struct TurnFilter {
+    /// Per correspondence, cos θ and sin θ of its orientation change.
+    let cosines: [Double]
+    let sines: [Double]
+    /// cos(maximumAngle) less the margin.
+    let bound: Double
+
+    init(_ points: [Correspondence], maximumAngle: Double) {
+        cosines = points.map { cos($0.angleChange) }
+        sines = points.map { sin($0.angleChange) }
+        bound = cos(min(.pi, max(0, maximumAngle))) - 1e-9
+    }
+
+    /// False only when correspondence `index` surely disagrees with the rotation of `a`, `b` (`scale` > 0).
+    @inline(__always)
+    func mayAgree(_ index: Int, a: Double, b: Double, scale: Double) -> Bool {
+        a * cosines[index] + b * sines[index] >= bound * scale
     }
 }

@@ -208,10 +208,11 @@ extension FeatureExtractor {
         /// remaining corner, cells with stronger corners first in each round. Ties break by position.
         func spread(_ corners: [FASTDetector.Corner], responses: [Float], budget: Int, cellSize: Int) -> [Int] {
             let columns = max(1, (width + cellSize - 1) / cellSize)
+            // Each corner's cell, worked out once rather than in every comparison (the orders are total, so the
+            // sorts' results do not depend on how they get there).
+            let cells = corners.map { ($0.y / cellSize) * columns + $0.x / cellSize }
             let order = corners.indices.sorted { left, right in
-                let leftCell = (corners[left].y / cellSize) * columns + corners[left].x / cellSize
-                let rightCell = (corners[right].y / cellSize) * columns + corners[right].x / cellSize
-                if leftCell != rightCell { return leftCell < rightCell }
+                if cells[left] != cells[right] { return cells[left] < cells[right] }
                 if responses[left] != responses[right] { return responses[left] > responses[right] }
                 return left < right
             }
@@ -219,7 +220,7 @@ extension FeatureExtractor {
             var previousCell = -1
             var current = 0
             for index in order {
-                let cell = (corners[index].y / cellSize) * columns + corners[index].x / cellSize
+                let cell = cells[index]
                 current = cell == previousCell ? current + 1 : 0
                 previousCell = cell
                 rank[index] = current
@@ -272,47 +273,49 @@ extension FeatureExtractor {
             return BinaryDescriptor(bits: lanes)
         }
 
-        /// The level smoothed by a 5 × 5 box (two separable running sums, edges clamped), as BRIEF's tests want.
+        /// The level smoothed by a 5 × 5 box (separable sums, edges clamped, rounded mean), as BRIEF's tests want.
+        ///
+        /// Sums of at most 25 samples fit in 16 bits and the rounded division by 25 is a multiply and a shift, so
+        /// the compiler vectorises both passes; only the two samples at each end of a row need the clamped reads.
         func boxSmoothed() -> [UInt8] {
-            var horizontal = [UInt16](repeating: 0, count: width * height)
-            var output = [UInt8](repeating: 0, count: width * height)
             let w = width
             let h = height
-            var padded = [Int](repeating: 0, count: w + 4)
+            var horizontal = [UInt16](repeating: 0, count: w * h)
+            var output = [UInt8](repeating: 0, count: w * h)
             pixels.withUnsafeBufferPointer { source in
                 horizontal.withUnsafeMutableBufferPointer { rows in
-                    padded.withUnsafeMutableBufferPointer { padded in
-                        for y in 0..<h {
-                            let row = y * w
-                            // The row with its end samples repeated twice on each side, then a running sum.
-                            padded[0] = Int(source[row])
-                            padded[1] = Int(source[row])
-                            for x in 0..<w { padded[x + 2] = Int(source[row + x]) }
-                            padded[w + 2] = Int(source[row + w - 1])
-                            padded[w + 3] = Int(source[row + w - 1])
-                            var sum = padded[0] + padded[1] + padded[2] + padded[3] + padded[4]
-                            rows[row] = UInt16(sum)
-                            for x in 1..<max(1, w) {
-                                sum += padded[x + 4] - padded[x - 1]
-                                rows[row + x] = UInt16(sum)
-                            }
+                    for y in 0..<h {
+                        let row = y * w
+                        for x in 0..<w where x < 2 || x >= w - 2 {
+                            var sum: UInt16 = 0
+                            for dx in -2...2 { sum &+= UInt16(source[row + min(w - 1, max(0, x + dx))]) }
+                            rows[row + x] = sum
+                        }
+                        guard w > 4 else { continue }
+                        for x in (row + 2)..<(row + w - 2) {
+                            rows[x] =
+                                UInt16(source[x - 2]) &+ UInt16(source[x - 1]) &+ UInt16(source[x])
+                                &+ UInt16(source[x + 1]) &+ UInt16(source[x + 2])
                         }
                     }
                 }
             }
             horizontal.withUnsafeBufferPointer { rows in
                 output.withUnsafeMutableBufferPointer { target in
+                    guard let rows = rows.baseAddress, let target = target.baseAddress else { return }
                     for y in 0..<h {
-                        let above2 = max(0, y - 2) * w
-                        let above1 = max(0, y - 1) * w
-                        let here = y * w
-                        let below1 = min(h - 1, y + 1) * w
-                        let below2 = min(h - 1, y + 2) * w
+                        let above2 = rows + max(0, y - 2) * w
+                        let above1 = rows + max(0, y - 1) * w
+                        let here = rows + y * w
+                        let below1 = rows + min(h - 1, y + 1) * w
+                        let below2 = rows + min(h - 1, y + 2) * w
+                        let out = target + y * w
                         for x in 0..<w {
                             let sum =
-                                Int(rows[above2 + x]) + Int(rows[above1 + x]) + Int(rows[here + x])
-                                + Int(rows[below1 + x]) + Int(rows[below2 + x])
-                            target[here + x] = UInt8((sum + 12) / 25)
+                                UInt32(above2[x]) &+ UInt32(above1[x]) &+ UInt32(here[x]) &+ UInt32(below1[x])
+                                &+ UInt32(below2[x])
+                            // (sum + 12) / 25, exact for every sum up to 25 × 255.
+                            out[x] = UInt8(truncatingIfNeeded: ((sum &+ 12) &* 5243) &>> 17)
                         }
                     }
                 }
