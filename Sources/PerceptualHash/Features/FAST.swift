@@ -46,17 +46,17 @@ public enum FASTDetector {
         var scores = [Int32](repeating: 0, count: width * height)
         var found = 0
         // The vector tests hold 8-bit samples ± the threshold in 16 bits.
-        let vectorised = (0...255).contains(threshold)
+        let vectorBase = (0...255).contains(threshold) ? pixels.baseAddress : nil
         scores.withUnsafeMutableBufferPointer { scores in
             offsets.withUnsafeBufferPointer { offsets in
                 for y in border..<(height - border) {
                     var index = y * width + border
                     let end = y * width + width - border
                     // Sixteen pixels at a time through the compass-point tests, then the survivors one by one.
-                    while vectorised && index + 16 <= end {
+                    while let base = vectorBase, index + 16 <= end {
                         // Most runs of 16 pixels fail the compass-point tests; the others get the arc test, also
                         // on all 16 at once (as even and odd pixels).
-                        let block = RingBlock(pixels, at: index, threshold: threshold)
+                        let block = RingBlock(base, at: index, threshold: threshold)
                         if block.anyCompassSurvivor(offsets) {
                             let even = block.arcScores(offsets, odd: false)
                             let odd = block.arcScores(offsets, odd: true)
@@ -164,9 +164,9 @@ public enum FASTDetector {
         let index: Int
         let threshold: SIMD8<Int16>
 
-        /// The block of the 16 pixels from `index`, which with their circles lie inside `pixels`.
-        init(_ pixels: UnsafeBufferPointer<UInt8>, at index: Int, threshold: Int) {
-            base = pixels.baseAddress.unsafelyUnwrapped
+        /// The block of the 16 pixels from `index` of the picture at `base`, which with their circles lie inside it.
+        init(_ base: UnsafePointer<UInt8>, at index: Int, threshold: Int) {
+            self.base = base
             self.index = index
             self.threshold = SIMD8<Int16>(repeating: Int16(threshold))
         }
