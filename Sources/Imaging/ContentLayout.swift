@@ -25,9 +25,10 @@ public struct ContentLayout: Sendable, Hashable {
         /// Each object's box, largest area first.
         public var objects: [PixelRect]
 
-        /// The box around every object.
+        /// The box around every object (empty at the origin when there is none; a layout's groups always have some).
         public var bounds: PixelRect {
-            objects.dropFirst().reduce(objects[0]) { $0.union($1) }
+            guard let first = objects.first else { return PixelRect(x: 0, y: 0, width: 0, height: 0) }
+            return objects.dropFirst().reduce(first) { $0.union($1) }
         }
 
         /// The boxes of single-linkage clusters of the objects by the gap between their boxes (Chebyshev distance,
@@ -67,7 +68,7 @@ public struct ContentLayout: Sendable, Hashable {
             return
                 found
                 .filter { $0.width >= 8 && $0.height >= 8 && $0.width * $0.height >= minimumArea }
-                .sorted { ($1.width * $1.height, $0.y, $0.x) < ($0.width * $0.height, $1.y, $1.x) }
+                .sorted { ($1.width * $1.height, $0.y, $0.x, $0.width) < ($0.width * $0.height, $1.y, $1.x, $1.width) }
                 .filter { seen.insert($0).inserted }
                 .prefix(limit)
                 .map { $0 }
@@ -104,8 +105,10 @@ public struct ContentLayout: Sendable, Hashable {
                             <= Self.maximumEdgeContact * Double(2 * (object.bounds.width + object.bounds.height))
                 }
                 guard !kept.isEmpty else { continue }
+                // Largest first; ties in a fixed order, so the layout is the same on every run.
                 let boxes = kept.sorted {
-                    ($1.area, $0.bounds.y, $0.bounds.x) < ($0.area, $1.bounds.y, $1.bounds.x)
+                    ($1.area, $0.bounds.y, $0.bounds.x, $0.bounds.width, $0.bounds.height)
+                        < ($0.area, $1.bounds.y, $1.bounds.x, $1.bounds.width, $1.bounds.height)
                 }.map(\.bounds)
                 groups.append(Group(background: background, objects: boxes))
             }

@@ -129,7 +129,7 @@ public enum ViewPlanner {
                 boxes.append(box)
             }
         }
-        boxes.sort { ($1.width * $1.height, $0.y, $0.x) < ($0.width * $0.height, $1.y, $1.x) }
+        boxes.sort { ($1.width * $1.height, $0.y, $0.x, $0.width) < ($0.width * $0.height, $1.y, $1.x, $1.width) }
         return boxes.prefix(limit).enumerated().compactMap { index, box in
             guard let content = luma.cropped(to: box) else { return nil }
             let hashed = contentView(content, name: "content-\(index + 1)", region: box)
