@@ -21,7 +21,7 @@ public struct PixelRect: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// The part of this rectangle inside a `width × height` picture; nil when none of it is.
-    func clipped(toWidth pictureWidth: Int, height pictureHeight: Int) -> PixelRect? {
+    public func clipped(toWidth pictureWidth: Int, height pictureHeight: Int) -> PixelRect? {
         let left = max(0, x)
         let top = max(0, y)
         let right = min(pictureWidth, x + width)

@@ -22,41 +22,51 @@ extension ImageMatcher {
     /// Whether local features are available to this matcher.
     public var usesFeatures: Bool { featureIndex != nil }
 
-    /// Whether any registered image has content views.
-    public var usesContent: Bool { images.contains { $0.views.contains { $0.kind == .content } } }
-
     /// Whether `hashMatches` leave doubt that a second look should settle.
     public func needsSecondLook(after hashMatches: [ImageMatch]) -> Bool {
         (usesFeatures || usesContent) && !hashMatches.contains { $0.trusted && $0.strength >= Self.decidedStrength }
     }
 
-    /// The second look at a suspect's pixels: `luma` is the picture at `1 / scale` of its stored size (the fast path
-    /// decodes JPEGs at a reduced DCT scale); regions come back in the stored pixels. Content views come first, being
-    /// cheaper by several times; when they settle the doubt (a trusted match of at least `decidedStrength`), local
-    /// features are not extracted.
-    public func secondLook(at luma: LumaPlane, scale: Int = 1) -> SecondLook {
+    /// The second look at a suspect's pixels, and its signals: `luma` is the picture at `1 / scale` of its stored
+    /// size (the fast path decodes JPEGs at a reduced DCT scale); regions come back in the stored pixels. Content
+    /// views come first, being cheaper by several times; when they settle the doubt (a trusted match of at least
+    /// `decidedStrength`), local features are not extracted.
+    public func secondLook(at luma: LumaPlane, scale: Int = 1) -> (look: SecondLook, signals: [ImageMatch]) {
         let views: [HashedView] =
             usesContent
             ? ViewPlanner.suspectContentViews(of: luma).map { view in
                 var stored = view
-                stored.dihedral = [.original: view.hash]
                 stored.region = view.region.scaled(by: scale)
                 return stored
             } : []
         var look = SecondLook(contentViews: views, features: [])
-        if usesFeatures && needsSecondLook(after: signals(look)) {
-            look.features = featureMatches(for: FeatureExtractor.extract(luma, options: .suspect), scale: scale)
-        }
-        return look
+        let content = contentSignals(views)
+        guard usesFeatures, needsSecondLook(after: content) else { return (look, content) }
+        look.features = featureMatches(for: FeatureExtractor.extract(luma, options: .suspect), scale: scale)
+        return (look, Self.combined(content, signals(look.features)))
     }
 
-    /// A second look's findings as image signals, content matches and feature matches together
+    /// The hash matches of `suspect`, then, when they leave doubt, the second look at its pixels (`luma` at
+    /// `1 / scale` of its stored size) combined with them: what a night decides for a picture in hand. `look` is nil
+    /// when the hashes decided.
+    public func matches(
+        for suspect: SuspectImage, pixels luma: LumaPlane, scale: Int = 1
+    ) -> (matches: [ImageMatch], look: SecondLook?) {
+        let hashes = matches(for: suspect)
+        guard needsSecondLook(after: hashes) else { return (hashes, nil) }
+        let (look, signals) = secondLook(at: luma, scale: scale)
+        return (Self.combined(hashes, signals), look)
+    }
+
+    /// A stored second look's findings as image signals, content matches and feature matches together
     /// (`combined`).
     public func signals(_ look: SecondLook) -> [ImageMatch] {
-        let content =
-            look.contentViews.isEmpty
-            ? [] : matches(for: SuspectImage(views: look.contentViews, information: .ordinary))
-        return Self.combined(content, signals(look.features))
+        Self.combined(contentSignals(look.contentViews), signals(look.features))
+    }
+
+    /// The registered images a suspect's content views show.
+    private func contentSignals(_ views: [HashedView]) -> [ImageMatch] {
+        views.isEmpty ? [] : matches(for: SuspectImage(views: views, information: .ordinary))
     }
 
     /// Verified feature matches with fewer inliers than this are weak candidates (under 0.5, untrusted).

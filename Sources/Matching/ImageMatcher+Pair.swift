@@ -16,18 +16,10 @@ extension ImageMatcher {
         let wholeView = HashedView(
             name: "whole", kind: .whole, region: PixelRect(x: 0, y: 0, width: suspect.width, height: suspect.height),
             quality: whole.quality, dihedral: [.original: whole.hash])
-        let suspectViews = ViewPlanner.suspectViews(of: plane).map { view in
-            var kept = view
-            kept.dihedral = [.original: view.hash]
-            return kept
-        }
         let hashed = SuspectImage(
-            views: [wholeView] + suspectViews,
+            views: [wholeView] + ViewPlanner.suspectViews(of: plane),
             information: InformationContent(downsampled: whole.downsampled, quality: whole.quality))
-        var matches = matcher.matches(for: hashed)
-        if matcher.needsSecondLook(after: matches) {
-            matches = combined(matches, matcher.signals(matcher.secondLook(at: plane)))
-        }
+        let matches = matcher.matches(for: hashed, pixels: plane).matches
         return matches.first
     }
 }

@@ -50,6 +50,8 @@ public struct ImageMatcher: Sendable {
     let imageByAsset: [String: Int]
     /// Identifies the registered images and feature algorithm a stored feature verdict was reached against.
     public let featureKey: String
+    /// Whether any registered image has content views (`ImageMatcher+Features.swift`); asked for every suspect image.
+    public let usesContent: Bool
 
     /// A matcher over `images`; with `features` (one per registered image, by asset id), local features are
     /// checked wherever hashes leave doubt.
@@ -62,6 +64,7 @@ public struct ImageMatcher: Sendable {
             imageByAsset[image.assetID] = index
         }
         self.imageByAsset = imageByAsset
+        usesContent = images.contains { $0.views.contains { $0.kind == .content } }
         var hashes: [PDQHash] = []
         var entries: [(image: Int32, view: Int16, variant: PDQVariant)] = []
         for (imageIndex, image) in images.enumerated() {
@@ -94,6 +97,24 @@ public struct ImageMatcher: Sendable {
         }
     }
 
+    /// Whether a pair of view kinds has a band of weak candidates past its threshold: only whole and trimmed
+    /// pictures on both sides; derived views are many, and their near misses are noise.
+    static func hasCandidateBand(reference: HashedView.Kind, suspect: HashedView.Kind) -> Bool {
+        [.whole, .trim].contains(reference) && [.whole, .trim].contains(suspect)
+    }
+
+    /// How far to search the index around a suspect view of each kind: the widest threshold (with its band of weak
+    /// candidates) any registered view kind has against it; 0 for a kind nothing is compared with.
+    static let searchRadius: [HashedView.Kind: Int] = Dictionary(
+        uniqueKeysWithValues: HashedView.Kind.allCases.map { suspect in
+            let radii = HashedView.Kind.allCases.compactMap { reference in
+                threshold(reference: reference, suspect: suspect).map {
+                    $0 + (hasCandidateBand(reference: reference, suspect: suspect) ? candidateBand : 0)
+                }
+            }
+            return (suspect, radii.max() ?? 0)
+        })
+
     /// The algorithm name findings give a match between views of these kinds.
     public static func algorithm(reference: HashedView.Kind, suspect: HashedView.Kind) -> String {
         switch (reference, suspect) {
@@ -120,8 +141,10 @@ public struct ImageMatcher: Sendable {
     /// Every registered image the suspect shows, strongest first (ties by asset id, so results are deterministic).
     public func matches(for suspect: SuspectImage) -> [ImageMatch] {
         var best: [Int: (score: Double, match: ImageMatch)] = [:]
-        let radius = Self.wholeThreshold + Self.candidateBand
         for suspectView in suspect.views where suspectView.quality > 0 {
+            // No wider than the suspect view's kind is ever compared at: a content view's 31 bits, not 47.
+            let radius = Self.searchRadius[suspectView.kind] ?? 0
+            guard radius > 0 else { continue }
             for hit in index.search(suspectView.hash, within: radius) {
                 let entry = entries[hit.entry]
                 let image = images[Int(entry.image)]
@@ -129,10 +152,7 @@ public struct ImageMatcher: Sendable {
                 guard let threshold = Self.threshold(reference: referenceView.kind, suspect: suspectView.kind) else {
                     continue
                 }
-                // Only whole and trimmed pictures have a band of weak candidates past the threshold: derived views
-                // are many, and their near misses are noise.
-                let wholePair =
-                    [.whole, .trim].contains(referenceView.kind) && [.whole, .trim].contains(suspectView.kind)
+                let wholePair = Self.hasCandidateBand(reference: referenceView.kind, suspect: suspectView.kind)
                 guard hit.distance <= threshold || (wholePair && hit.distance <= threshold + Self.candidateBand) else {
                     continue
                 }

@@ -136,11 +136,8 @@ public enum Fingerprinter {
         let views = ViewPlanner.suspectViews(of: luma).map { view in
             // Regions in the pixels as stored, whatever scale the JPEG was decoded at.
             var stored = view
-            stored.dihedral = [.original: view.hash]
-            stored.region = PixelRect(
-                x: view.region.x * scale, y: view.region.y * scale,
-                width: min(source.width - view.region.x * scale, view.region.width * scale),
-                height: min(source.height - view.region.y * scale, view.region.height * scale))
+            stored.region =
+                view.region.scaled(by: scale).clipped(toWidth: source.width, height: source.height) ?? view.region
             return stored
         }
         let result = PDQ.hash(consume luma)

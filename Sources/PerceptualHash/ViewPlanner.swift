@@ -97,7 +97,8 @@ public enum ViewPlanner {
                         storedPixels(PixelRect(x: $0.x + box.x, y: $0.y + box.y, width: box.width, height: box.height))
                     } ?? full
                 views.append(
-                    contentView(content, name: name + (index == 0 ? "" : "-\(index + 1)"), region: region))
+                    contentView(
+                        content, name: name + (index == 0 ? "" : "-\(index + 1)"), region: region, allVariants: true))
             }
         }
         let luma = image.luma()
@@ -132,7 +133,7 @@ public enum ViewPlanner {
         boxes.sort { ($1.width * $1.height, $0.y, $0.x, $0.width) < ($0.width * $0.height, $1.y, $1.x, $1.width) }
         return boxes.prefix(limit).enumerated().compactMap { index, box in
             guard let content = luma.cropped(to: box) else { return nil }
-            let hashed = contentView(content, name: "content-\(index + 1)", region: box)
+            let hashed = contentView(content, name: "content-\(index + 1)", region: box, allVariants: false)
             return hashed.quality > 0 ? hashed : nil
         }
     }
@@ -146,14 +147,14 @@ public enum ViewPlanner {
         var base = luma
         var baseRect = full
         if trims(trimRect, of: full), let trimmed = luma.cropped(to: trimRect) {
-            views.append(view(trimmed, name: "trim", kind: .trim, region: trimRect))
+            views.append(suspectView(trimmed, name: "trim", kind: .trim, region: trimRect))
             base = trimmed
             baseRect = trimRect
         }
         let middle = centerRect(width: base.width, height: base.height)
         if let center = base.cropped(to: middle) {
             views.append(
-                view(
+                suspectView(
                     center, name: "center", kind: .center,
                     region: PixelRect(
                         x: baseRect.x + middle.x, y: baseRect.y + middle.y, width: middle.width,
@@ -174,7 +175,8 @@ public enum ViewPlanner {
                 x: baseRect.x + rect.x + offset.x, y: baseRect.y + rect.y + offset.y, width: trimmedPanel.width,
                 height: trimmedPanel.height)
             views.append(
-                view(trimmedPanel, name: "panel-\(index + 1)-of-\(panels.count)", kind: .panel, region: region))
+                suspectView(
+                    trimmedPanel, name: "panel-\(index + 1)-of-\(panels.count)", kind: .panel, region: region))
         }
         return views.filter { $0.quality > 0 }
     }
@@ -241,16 +243,31 @@ public enum ViewPlanner {
         return kept < 1 - minimumTrimShare && rect.width >= 16 && rect.height >= 16
     }
 
+    /// A registered view: its hashes under all eight dihedral variants (the index holds them all).
     private static func view(_ luma: LumaPlane, name: String, kind: HashedView.Kind, region: PixelRect) -> HashedView {
         let result = PDQ.hash(luma)
         return HashedView(name: name, kind: kind, region: region, quality: result.quality, dihedral: result.dihedral)
     }
 
-    /// A content view's hashes. The box is first brought to PDQ's 64×64 working size here, by area averaging or, for
-    /// a small box (a logo in a thumbnail), linear interpolation: PDQ's own filter is tuned for shrinking, and a box
-    /// of 13 rows repeated in blocks hashes far from the same box at 50 rows.
-    private static func contentView(_ luma: LumaPlane, name: String, region: PixelRect) -> HashedView {
-        view(luma.smoothlyResized(width: 64, height: 64), name: name, kind: .content, region: region)
+    /// A suspect view: its hash as it is (`.original`); the registered side's variants meet every transform.
+    private static func suspectView(
+        _ luma: LumaPlane, name: String, kind: HashedView.Kind, region: PixelRect
+    ) -> HashedView {
+        let result = PDQ.hash(luma)
+        return HashedView(
+            name: name, kind: kind, region: region, quality: result.quality, dihedral: [.original: result.hash])
+    }
+
+    /// A content view's hashes (all eight variants for the registered side, the hash as it is for a suspect). The
+    /// box is first brought to PDQ's 64×64 working size here, by area averaging or, for a small box (a logo in a
+    /// thumbnail), linear interpolation: PDQ's own filter is tuned for shrinking, and a box of 13 rows repeated in
+    /// blocks hashes far from the same box at 50 rows.
+    private static func contentView(_ luma: LumaPlane, name: String, region: PixelRect, allVariants: Bool) -> HashedView
+    {
+        let square = luma.smoothlyResized(width: 64, height: 64)
+        return allVariants
+            ? view(square, name: name, kind: .content, region: region)
+            : suspectView(square, name: name, kind: .content, region: region)
     }
 
     private static func formatted(_ value: Double) -> String {

@@ -132,8 +132,8 @@ struct ListingProcessor: Sendable {
             }
         }
         guard let (plane, scale) = pixels else { return }
-        let look = index.secondLook(at: plane, scale: scale)
-        outcome.matches = ImageMatcher.combined(outcome.matches, index.signals(look))
+        let (look, signals) = index.secondLook(at: plane, scale: scale)
+        outcome.matches = ImageMatcher.combined(outcome.matches, signals)
         let text = FingerprintCodec.encode(secondLook: look)
         if outcome.newFingerprint != nil {
             outcome.newFingerprint?.featureKey = index.featureKey

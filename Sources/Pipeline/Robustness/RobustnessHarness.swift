@@ -242,12 +242,11 @@ public enum RobustnessHarness {
         do {
             let (fingerprint, luma) = try Fingerprinter.fingerprintKeepingLuma(bytes, path: .fast)
             let record = FingerprintCodec.record(fingerprint, sha256: "")
-            matches = FingerprintCodec.suspect(record).map(matcher.matches(for:)) ?? []
-            if matcher.needsSecondLook(after: matches) {
-                outcome.usedSecondLook = true
-                let look = matcher.secondLook(at: luma, scale: fingerprint.scaleDenominator)
-                matches = ImageMatcher.combined(matches, matcher.signals(look))
-            }
+            // The record was made here from a fingerprint, so it always reads back.
+            let suspect = FingerprintCodec.suspect(record) ?? SuspectImage(views: [], information: .nearBlank)
+            let found = matcher.matches(for: suspect, pixels: luma, scale: fingerprint.scaleDenominator)
+            matches = found.matches
+            outcome.usedSecondLook = found.look != nil
         } catch {
             outcome.failure = error.message
             return outcome
