@@ -9,19 +9,6 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
-/// Image and evidence code runs optimised in debug builds too: `swift test` runs whole nights that decode, hash and
-/// draw hundreds of images, and unoptimised pixel loops made it several times slower without making it any safer.
-let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
-
-/// Hamming distances between binary descriptors are population counts; x86-64's baseline has no POPCNT instruction
-/// (it came with Nehalem and Barcelona, 2008), so without this the feature matcher counts bits in software, several
-/// times slower. The manifest is compiled for the build machine, which for native builds is the target.
-#if arch(x86_64)
-    let hardwarePopcount: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-mpopcnt"])]
-#else
-    let hardwarePopcount: [SwiftSetting] = []
-#endif
-
 let package = Package(
     name: "Proofmark",
     platforms: [.macOS(.v15)],
@@ -31,6 +18,7 @@ let package = Package(
         .library(name: "PerceptualHash", targets: ["PerceptualHash"]),
         .library(name: "Matching", targets: ["Matching"]),
         .library(name: "Intake", targets: ["Intake"]),
+        .library(name: "Fetching", targets: ["Fetching"]),
         .library(name: "TextFingerprint", targets: ["TextFingerprint"]),
     ],
     dependencies: [
@@ -40,20 +28,24 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
+        // libwebp is loaded at run time (dlopen), so building needs only libjpeg's and libpng's headers.
         .target(
             name: "CImageCodecs",
-            cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))],
-            linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png"), .linkedLibrary("webp")]
+            linkerSettings: [
+                .linkedLibrary("jpeg"), .linkedLibrary("png"), .linkedLibrary("dl", .when(platforms: [.linux])),
+            ]
         ),
-        .target(name: "Imaging", dependencies: ["CImageCodecs"], swiftSettings: strictSettings + optimisedInDebug),
+        .target(name: "Imaging", dependencies: ["CImageCodecs"], swiftSettings: strictSettings),
+        // Hamming distances with the CPU's population count, chosen at run time (no compiler flags: see CHamming.h).
+        .target(name: "CHamming"),
         .target(
             name: "PerceptualHash", dependencies: ["Imaging"],
-            swiftSettings: strictSettings + optimisedInDebug + hardwarePopcount),
+            swiftSettings: strictSettings),
         .target(
-            name: "TextFingerprint", exclude: ["Generated/README.md"], swiftSettings: strictSettings + optimisedInDebug),
+            name: "TextFingerprint", exclude: ["Generated/README.md"], swiftSettings: strictSettings),
         .target(
-            name: "Matching", dependencies: ["Imaging", "PerceptualHash", "TextFingerprint"],
-            swiftSettings: strictSettings + optimisedInDebug + hardwarePopcount),
+            name: "Matching", dependencies: ["CHamming", "Imaging", "PerceptualHash", "TextFingerprint"],
+            swiftSettings: strictSettings),
         .target(
             name: "Store",
             dependencies: [
@@ -65,23 +57,26 @@ let package = Package(
             dependencies: [
                 "Imaging", "PerceptualHash", "Matching", "Store", .product(name: "Crypto", package: "swift-crypto"),
             ],
-            swiftSettings: strictSettings + optimisedInDebug
+            swiftSettings: strictSettings
         ),
         .target(
             name: "Pipeline",
             dependencies: [
-                "Imaging", "PerceptualHash", "Intake", "Matching", "TextFingerprint", "Store", "Evidence",
+                "Imaging", "PerceptualHash", "Intake", "Fetching", "Matching", "TextFingerprint", "Store", "Evidence",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "CFetch", linkerSettings: [.linkedLibrary("curl")]),
-        .target(name: "Intake", dependencies: ["Yams", "CZlib", "CFetch"], swiftSettings: strictSettings),
+        // libcurl is loaded at run time (dlopen of the libcurl.so.4 Foundation's networking already links), so
+        // building needs no libcurl headers.
+        .target(name: "CFetch", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        .target(name: "Fetching", dependencies: ["CFetch"], swiftSettings: strictSettings),
+        .target(name: "Intake", dependencies: ["Yams", "CZlib"], swiftSettings: strictSettings),
         .executableTarget(
             name: "proofmark",
             dependencies: [
-                "Imaging", "PerceptualHash", "Matching", "Pipeline", "Intake", "Evidence", "Store",
+                "Imaging", "PerceptualHash", "Matching", "Pipeline", "Intake", "Fetching", "Evidence", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -124,8 +119,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "FetchingTests",
+            dependencies: ["Fetching", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "Intake", "TestSupport", "Imaging"],
+            dependencies: ["Pipeline", "Intake", "Fetching", "TestSupport", "Imaging"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,12 +1,8 @@
 // One libcurl easy handle per CFetch_Handle, one blocking GET per CFetch_perform. See CFetch.h.
 
-// The bitmask protocol options are the fallback for a libcurl older than 7.85 at run time; they are deprecated in
-// the headers of newer ones.
-#define CURL_DISABLE_DEPRECATION 1
-
 #include "CFetch.h"
+#include "curl_abi.h"
 
-#include <curl/curl.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
@@ -66,20 +62,30 @@ static int https_supported = 0;
 static char version_text[256] = "libcurl (not initialised)";
 
 static void global_init(void) {
-    global_code = curl_global_init(CURL_GLOBAL_DEFAULT);
-    const curl_version_info_data *info = curl_version_info(CURLVERSION_NOW);
+    if (!cfetch_curl_load()) {
+        snprintf(version_text, sizeof version_text, "%s", cfetch_curl_load_problem());
+        return;
+    }
+    global_code = cfetch_curl.global_init(CURL_GLOBAL_DEFAULT);
+    const curl_version_info_data *info = cfetch_curl.version_info(CFETCH_CURLVERSION_FIRST);
     if (info != NULL && info->protocols != NULL) {
         for (const char *const *protocol = info->protocols; *protocol != NULL; protocol++) {
             if (strcasecmp(*protocol, "https") == 0) https_supported = 1;
         }
     }
-    // curl_version() fills a static buffer on each call: called once here and copied.
-    snprintf(version_text, sizeof version_text, "%s", curl_version());
+    // cfetch_curl.version() fills a static buffer on each call: called once here and copied.
+    snprintf(version_text, sizeof version_text, "%s", cfetch_curl.version());
 }
 
 const char *CFetch_libraryVersion(void) {
     pthread_once(&global_once, global_init);
     return version_text;
+}
+
+const char *CFetch_unavailableReason(void) {
+    pthread_once(&global_once, global_init);
+    if (!cfetch_curl_load()) return cfetch_curl_load_problem();
+    return global_code == CURLE_OK ? NULL : "libcurl's global initialisation failed";
 }
 
 void CFetch_blockSIGPIPEOnThisThread(void) {
@@ -127,7 +133,7 @@ static size_t write_callback(char *data, size_t size, size_t count, void *pointe
     const size_t length = size * count;
     if (!handle->body_decided) {
         long status = 0;
-        curl_easy_getinfo(handle->easy, CURLINFO_RESPONSE_CODE, &status);
+        cfetch_curl.easy_getinfo(handle->easy, CURLINFO_RESPONSE_CODE, &status);
         handle->keep_body = status == 200 || status == 203;
         handle->body_decided = 1;
     }
@@ -212,15 +218,14 @@ static int close_socket_callback(void *pointer, curl_socket_t socket_number) {
 // MARK: - Handles
 
 static int set_protocols(CURL *easy) {
-#if LIBCURL_VERSION_NUM >= 0x075500
-    if (curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https") == CURLE_OK &&
-        curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") == CURLE_OK) {
+    if (cfetch_curl.easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https") == CURLE_OK &&
+        cfetch_curl.easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") == CURLE_OK) {
         return 1;
     }
-#endif
-    // The library at run time predates 7.85.
-    return curl_easy_setopt(easy, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS)) == CURLE_OK &&
-           curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS)) == CURLE_OK;
+    // The library at run time predates 7.85, which brought the string options (the bitmask ones are deprecated
+    // since, but still work).
+    return cfetch_curl.easy_setopt(easy, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS)) == CURLE_OK &&
+           cfetch_curl.easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS)) == CURLE_OK;
 }
 
 CFetch_Handle *CFetch_handleCreate(void) {
@@ -233,7 +238,7 @@ CFetch_Handle *CFetch_handleCreate(void) {
         free(handle);
         return NULL;
     }
-    handle->easy = curl_easy_init();
+    handle->easy = cfetch_curl.easy_init();
     if (handle->easy == NULL) {
         pthread_mutex_destroy(&handle->sockets_lock);
         free(handle);
@@ -243,27 +248,27 @@ CFetch_Handle *CFetch_handleCreate(void) {
     int ok = set_protocols(easy);
     // No signals: the handle runs on a thread of a multi-threaded process (DNS timeouts then rely on the threaded
     // resolver, which Debian's libcurl uses).
-    ok = ok && curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
     // Redirects are followed by the caller, one hop at a time.
-    ok = ok && curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L) == CURLE_OK;
-    ok = ok && curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L) == CURLE_OK;
-    ok = ok && curl_easy_setopt(easy, CURLOPT_HTTP09_ALLOWED, 0L) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_HTTPGET, 1L) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_HTTP09_ALLOWED, 0L) == CURLE_OK;
     // Every encoding this libcurl can undo is offered and undone; the size cap counts decoded bytes.
-    ok = ok && curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "") == CURLE_OK;
-    ok = ok && curl_easy_setopt(easy, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L) == CURLE_OK;
-    ok = ok && curl_easy_setopt(easy, CURLOPT_MAXCONNECTS, 4L) == CURLE_OK;
-    ok = ok && curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, handle->error) == CURLE_OK;
-    ok = ok && curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, write_callback) == CURLE_OK;
-    ok = ok && curl_easy_setopt(easy, CURLOPT_WRITEDATA, handle) == CURLE_OK;
-    ok = ok && curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, header_callback) == CURLE_OK;
-    ok = ok && curl_easy_setopt(easy, CURLOPT_HEADERDATA, handle) == CURLE_OK;
-    ok = ok && curl_easy_setopt(easy, CURLOPT_NOPROGRESS, 0L) == CURLE_OK;
-    ok = ok && curl_easy_setopt(easy, CURLOPT_XFERINFOFUNCTION, progress_callback) == CURLE_OK;
-    ok = ok && curl_easy_setopt(easy, CURLOPT_XFERINFODATA, handle) == CURLE_OK;
-    ok = ok && curl_easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, open_socket_callback) == CURLE_OK;
-    ok = ok && curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, handle) == CURLE_OK;
-    ok = ok && curl_easy_setopt(easy, CURLOPT_CLOSESOCKETFUNCTION, close_socket_callback) == CURLE_OK;
-    ok = ok && curl_easy_setopt(easy, CURLOPT_CLOSESOCKETDATA, handle) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "") == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_MAXCONNECTS, 4L) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_ERRORBUFFER, handle->error) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_WRITEFUNCTION, write_callback) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_WRITEDATA, handle) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_HEADERFUNCTION, header_callback) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_HEADERDATA, handle) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_NOPROGRESS, 0L) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_XFERINFOFUNCTION, progress_callback) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_XFERINFODATA, handle) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, open_socket_callback) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_OPENSOCKETDATA, handle) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_CLOSESOCKETFUNCTION, close_socket_callback) == CURLE_OK;
+    ok = ok && cfetch_curl.easy_setopt(easy, CURLOPT_CLOSESOCKETDATA, handle) == CURLE_OK;
     // No cookie engine (CURLOPT_COOKIEFILE is never set), no .netrc, no share: nothing persists between handles.
     if (!ok) {
         CFetch_handleDestroy(handle);
@@ -275,7 +280,7 @@ CFetch_Handle *CFetch_handleCreate(void) {
 void CFetch_handleDestroy(CFetch_Handle *handle) {
     if (handle == NULL) return;
     // Closes the cached connections through close_socket_callback, which still needs the lock.
-    curl_easy_cleanup(handle->easy);
+    cfetch_curl.easy_cleanup(handle->easy);
     pthread_mutex_destroy(&handle->sockets_lock);
     free(handle->body);
     free(handle->headers);
@@ -307,10 +312,10 @@ static struct curl_slist *header_list(const char *lines, int *ok) {
         const size_t length = end ? (size_t)(end - start) : strlen(start);
         if (length > 0) {
             char *line = strndup(start, length);
-            struct curl_slist *grown = line ? curl_slist_append(list, line) : NULL;
+            struct curl_slist *grown = line ? cfetch_curl.slist_append(list, line) : NULL;
             free(line);
             if (grown == NULL) {
-                curl_slist_free_all(list);
+                cfetch_curl.slist_free_all(list);
                 *ok = 0;
                 return NULL;
             }
@@ -419,26 +424,26 @@ int32_t CFetch_perform(CFetch_Handle *handle, const CFetch_Request *request, CFe
     CURL *easy = handle->easy;
     const long timeout = request->timeout_ms < 1 ? 1L : request->timeout_ms > 0x7fffffff ? 0x7fffffffL
                                                                                            : (long)request->timeout_ms;
-    CURLcode code = curl_easy_setopt(easy, CURLOPT_URL, request->url);
-    if (code == CURLE_OK) code = curl_easy_setopt(easy, CURLOPT_USERAGENT, request->user_agent);
-    if (code == CURLE_OK) code = curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
-    if (code == CURLE_OK) code = curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, timeout);
-    if (code == CURLE_OK) code = curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, timeout);
+    CURLcode code = cfetch_curl.easy_setopt(easy, CURLOPT_URL, request->url);
+    if (code == CURLE_OK) code = cfetch_curl.easy_setopt(easy, CURLOPT_USERAGENT, request->user_agent);
+    if (code == CURLE_OK) code = cfetch_curl.easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
+    if (code == CURLE_OK) code = cfetch_curl.easy_setopt(easy, CURLOPT_TIMEOUT_MS, timeout);
+    if (code == CURLE_OK) code = cfetch_curl.easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, timeout);
     // A cap of 0 cannot be declared to libcurl (0 means none); the write callback enforces it alone then.
     if (code == CURLE_OK) {
-        code = curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)handle->maximum_bytes);
+        code = cfetch_curl.easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)handle->maximum_bytes);
     }
-    if (code == CURLE_OK) code = curl_easy_perform(easy);
+    if (code == CURLE_OK) code = cfetch_curl.easy_perform(easy);
 
     long status = 0;
-    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+    cfetch_curl.easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
     char *redirect = NULL;
-    if (curl_easy_getinfo(easy, CURLINFO_REDIRECT_URL, &redirect) == CURLE_OK && redirect != NULL) {
+    if (cfetch_curl.easy_getinfo(easy, CURLINFO_REDIRECT_URL, &redirect) == CURLE_OK && redirect != NULL) {
         handle->redirect_url = strdup(redirect);
     }
     // The list must outlive the perform only; the option is cleared so the handle holds no dangling pointer.
-    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, (struct curl_slist *)NULL);
-    curl_slist_free_all(headers);
+    cfetch_curl.easy_setopt(easy, CURLOPT_HTTPHEADER, (struct curl_slist *)NULL);
+    cfetch_curl.slist_free_all(headers);
 
     const CFetch_Failure failure = classify(handle, code, status, request->url);
     result->failure = failure;
@@ -450,7 +455,7 @@ int32_t CFetch_perform(CFetch_Handle *handle, const CFetch_Request *request, CFe
     if (failure != CFetch_NONE) {
         const char *message = handle->out_of_memory ? "out of memory for the body"
                               : handle->error[0] != '\0' ? handle->error
-                                                         : curl_easy_strerror(code);
+                                                         : cfetch_curl.easy_strerror(code);
         snprintf(result->message, sizeof result->message, "%s", message);
     } else if (status == 200 || status == 203) {
         // The body moves to the caller (an empty one, for which the write callback never ran, as a 1-byte block).

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <jpeglib.h>
 #include <png.h>
-#include <webp/decode.h>
+#include "webp_abi.h"
 
 // Swift reads these structs field by field; their layout is part of the contract with Imaging.
 _Static_assert(sizeof(CImageCodecs_DecodeOptions) == 24, "DecodeOptions layout changed");
@@ -40,15 +40,21 @@ int CImageCodecs_keepFreedMemory(size_t bytes) {
 }
 
 const char *CImageCodecs_libraryVersions(void) {
-    static char text[128];
+    static char text[192];
     static int done = 0;
     // libwebp's version is only known at run time; the text is the same on every call, so a race between two
     // first callers writes identical bytes.
     if (!__atomic_load_n(&done, __ATOMIC_ACQUIRE)) {
-        const int webp = WebPGetDecoderVersion();
-        snprintf(text, sizeof text, "%s (API %s), libpng %s, libwebp %d.%d.%d", CIMAGECODECS_JPEG_NAME,
-                 CIMAGECODECS_STRINGIFY(JPEG_LIB_VERSION), PNG_LIBPNG_VER_STRING, (webp >> 16) & 0xff,
-                 (webp >> 8) & 0xff, webp & 0xff);
+        const cimagecodecs_webp_api *webp = cimagecodecs_webp_load();
+        if (webp != NULL) {
+            const int version = webp->get_decoder_version();
+            snprintf(text, sizeof text, "%s (API %s), libpng %s, libwebp %d.%d.%d", CIMAGECODECS_JPEG_NAME,
+                     CIMAGECODECS_STRINGIFY(JPEG_LIB_VERSION), PNG_LIBPNG_VER_STRING, (version >> 16) & 0xff,
+                     (version >> 8) & 0xff, version & 0xff);
+        } else {
+            snprintf(text, sizeof text, "%s (API %s), libpng %s, libwebp not loaded", CIMAGECODECS_JPEG_NAME,
+                     CIMAGECODECS_STRINGIFY(JPEG_LIB_VERSION), PNG_LIBPNG_VER_STRING);
+        }
         __atomic_store_n(&done, 1, __ATOMIC_RELEASE);
     }
     return text;

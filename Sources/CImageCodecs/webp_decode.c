@@ -1,4 +1,5 @@
-// WebP decoding through libwebp.
+// WebP decoding through libwebp, loaded at first use (webp_abi.h, webp_loader.c): where it is missing, each WebP
+// image fails as unsupported with the reason, and every other format decodes as usual.
 //
 // libwebp reports every failure as a status code (no longjmp), so there is no setjmp scope here; the bitstream's
 // declared size is checked against the caller's limit before any pixel buffer exists, and the decoder writes into
@@ -8,7 +9,7 @@
 
 #include <stdlib.h>
 
-#include <webp/decode.h>
+#include "webp_abi.h"
 
 static CImageCodecs_Status status_from(VP8StatusCode code) {
     switch (code) {
@@ -48,8 +49,13 @@ CImageCodecs_Status CImageCodecs_decodeWebP(const uint8_t *data, size_t size, co
     if (begun != CImageCodecs_OK) {
         return begun;
     }
+    const cimagecodecs_webp_api *webp = cimagecodecs_webp_load();
+    if (webp == NULL) {
+        cimagecodecs_set_message(result->message, sizeof result->message, "%s", cimagecodecs_webp_problem());
+        return CImageCodecs_UNSUPPORTED;
+    }
     WebPBitstreamFeatures features;
-    VP8StatusCode code = WebPGetFeatures(data, size, &features);
+    VP8StatusCode code = webp->get_features_internal(data, size, &features, CIMAGECODECS_WEBP_DECODER_ABI_VERSION);
     if (code != VP8_STATUS_OK) {
         cimagecodecs_set_message(result->message, sizeof result->message, "%s (in the header)", describe(code));
         return status_from(code);
@@ -73,7 +79,7 @@ CImageCodecs_Status CImageCodecs_decodeWebP(const uint8_t *data, size_t size, co
         return CImageCodecs_OUT_OF_MEMORY;
     }
     WebPDecoderConfig config;
-    if (!WebPInitDecoderConfig(&config)) {
+    if (!webp->init_decoder_config_internal(&config, CIMAGECODECS_WEBP_DECODER_ABI_VERSION)) {
         free(pixels);
         cimagecodecs_set_message(result->message, sizeof result->message, "libwebp version mismatch");
         return CImageCodecs_UNSUPPORTED;
@@ -83,8 +89,8 @@ CImageCodecs_Status CImageCodecs_decodeWebP(const uint8_t *data, size_t size, co
     config.output.u.RGBA.rgba = pixels;
     config.output.u.RGBA.stride = (int)((size_t)width * channels);
     config.output.u.RGBA.size = bytes;
-    code = WebPDecode(data, size, &config);
-    WebPFreeDecBuffer(&config.output); // releases nothing of ours: the memory is external
+    code = webp->decode(data, size, &config);
+    webp->free_dec_buffer(&config.output); // releases nothing of ours: the memory is external
     if (code != VP8_STATUS_OK) {
         free(pixels);
         cimagecodecs_set_message(result->message, sizeof result->message, "%s", describe(code));

@@ -1,3 +1,4 @@
+import CHamming
 public import PerceptualHash
 
 /// Near-neighbour search over 256-bit PDQ hashes by multi-index hashing.
@@ -62,21 +63,12 @@ public struct HammingIndex: Sendable {
     }
 
     /// Every entry within `radius` bits of `query`, with its distance, in entry order.
+    ///
+    /// The 256-bit distances are counted by CHamming's population-count kernels, a scan or a gathered batch per
+    /// query.
     public func search(_ query: PDQHash, within radius: Int) -> [(entry: Int, distance: Int)] {
         let target = query.limbs
-        func distance(_ entry: Int) -> Int {
-            let difference = hashes[entry] ^ target
-            return difference[0].nonzeroBitCount + difference[1].nonzeroBitCount + difference[2].nonzeroBitCount
-                + difference[3].nonzeroBitCount
-        }
-        var found: [(entry: Int, distance: Int)] = []
-        guard usesMultiIndex else {
-            for entry in hashes.indices {
-                let d = distance(entry)
-                if d <= radius { found.append((entry, d)) }
-            }
-            return found
-        }
+        guard usesMultiIndex else { return within(radius, of: target, among: nil) }
         let masks = Self.masks(upTo: max(0, radius / 16))
         var candidates: [Int32] = []
         for slice in 0..<16 {
@@ -93,11 +85,47 @@ public struct HammingIndex: Sendable {
             }
         }
         candidates.sort()
+        var unique: [Int32] = []
+        unique.reserveCapacity(candidates.count)
         var previous: Int32 = -1
         for candidate in candidates where candidate != previous {
             previous = candidate
-            let d = distance(Int(candidate))
-            if d <= radius { found.append((Int(candidate), d)) }
+            unique.append(candidate)
+        }
+        return within(radius, of: target, among: unique)
+    }
+
+    /// The `entries` (ascending; every entry when `nil`) within `radius` bits of `target`, with their distances.
+    private func within(
+        _ radius: Int, of target: SIMD4<UInt64>, among entries: [Int32]?
+    ) -> [(
+        entry: Int, distance: Int
+    )] {
+        let count = entries?.count ?? hashes.count
+        guard count > 0 else { return [] }
+        var distances = [Int32](repeating: 0, count: count)
+        withUnsafePointer(to: target) { query in
+            hashes.withUnsafeBufferPointer { hashes in
+                distances.withUnsafeMutableBufferPointer { distances in
+                    // `SIMD4<UInt64>` is four contiguous words, and an array of them one flat buffer. `hashes` is
+                    // not empty here (every entry indexes it), so it has a base address.
+                    guard let base = hashes.baseAddress else { return }
+                    let query = UnsafeRawPointer(query).assumingMemoryBound(to: UInt64.self)
+                    let table = UnsafeRawPointer(base).assumingMemoryBound(to: UInt64.self)
+                    if let entries {
+                        entries.withUnsafeBufferPointer { entries in
+                            CHamming_gatheredDistances256(
+                                query, table, entries.baseAddress, count, distances.baseAddress)
+                        }
+                    } else {
+                        CHamming_distances256(query, table, count, distances.baseAddress)
+                    }
+                }
+            }
+        }
+        var found: [(entry: Int, distance: Int)] = []
+        for (index, distance) in distances.enumerated() where Int(distance) <= radius {
+            found.append((entries.map { Int($0[index]) } ?? index, Int(distance)))
         }
         return found
     }

@@ -1,5 +1,6 @@
 import Crypto
 import Evidence
+import Fetching
 import Foundation
 import Imaging
 import Intake

@@ -1,4 +1,5 @@
 import Evidence
+import Fetching
 public import Foundation
 import Imaging
 public import Intake

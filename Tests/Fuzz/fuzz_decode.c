@@ -1,7 +1,7 @@
 // libFuzzer entry point for Sources/CImageCodecs: one binary per decoder.
 //
 //   clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -DFUZZ_DECODER=FUZZ_JPEG \
-//     -I../../Sources/CImageCodecs/include fuzz_decode.c ../../Sources/CImageCodecs/*.c -ljpeg -lpng -lz [-lwebp]
+//     -I../../Sources/CImageCodecs/include fuzz_decode.c ../../Sources/CImageCodecs/*.c -ljpeg -lpng -lz [-ldl]
 //   ./a.out -dict=jpeg.dict CORPUS_DIR     (FUZZ_DECODER=FUZZ_PNG / FUZZ_WEBP with png.dict / webp.dict for the others)
 //
 // Each input is decoded with the default options and with one more option set picked from its length, then checked

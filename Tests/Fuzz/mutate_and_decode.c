@@ -8,7 +8,7 @@
 // Build (from Tests/Fuzz; run-asan.sh does this):
 //   clang -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
 //     -I../../Sources/CImageCodecs/include mutate_and_decode.c ../../Sources/CImageCodecs/*.c -ljpeg -lpng -lz \
-//     [-lwebp, when the sources have webp_decode.c]
+//     [-ldl, when the sources have webp_decode.c: it loads libwebp.so.7 at run time]
 //
 // Usage: mutate_and_decode [-n MUTATIONS] [-s SEED] [-t SECONDS] [-o DIR] [-m MAXBYTES] [-q] [-v] [-w DIR] [-j K/N] PATH...
 //   PATH     seed files, or folders searched recursively (sorted, so the run is reproducible)

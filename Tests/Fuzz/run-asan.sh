@@ -13,7 +13,7 @@
 #                      source packages (build-instrumented-libs.sh, cached), so bad accesses inside the libraries
 #                      are caught too and libFuzzer gets coverage from the decoders. Without it the system libraries
 #                      are used: ASan then sees the shim's own accesses and the libraries' memcpy/memset calls, not
-#                      their other loads and stores. libwebp always stays the system's.
+#                      their other loads and stores. libwebp always stays the system's (loaded at run time).
 # --keep               keep the work folder even when everything passed.
 # Inputs saved in Tests/Fuzz/findings/ are replayed first (one process each, no mutations) as a regression check.
 #
@@ -65,8 +65,8 @@ includes=(-I"$root/Sources/CImageCodecs/include")
 libraries=(-ljpeg -lpng -lz)
 decoders=(JPEG PNG)
 webp=()
-if grep -q 'webp/' "${sources[@]}"; then # the WebP decoder, when the sources have it
-    webp=(-lwebp)
+if [ -f "$root/Sources/CImageCodecs/webp_decode.c" ]; then # the WebP decoder, which loads libwebp.so.7 at run time
+    webp=(-ldl)
     decoders+=(WEBP)
 fi
 if [ "$instrumented" = 1 ]; then

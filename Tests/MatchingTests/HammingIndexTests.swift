@@ -45,6 +45,28 @@ import Testing
         #expect(multi.search(hashes[0], within: radius).contains { $0.entry == spreadEntry } == (radius >= 32))
     }
 
+    /// The distances come from CHamming's kernels (hardware or baseline population count, chosen at run time);
+    /// both search paths must agree with the distance counted bit by bit from its definition.
+    @Test(arguments: [false, true])
+    func distancesAreTheBitsThatDiffer(multiIndex: Bool) {
+        var seed = SplitMix64(seed: 11)
+        var hashes = (0..<600).map { _ in Self.randomHash(&seed) }
+        for distance in 0...64 { hashes.append(Self.flipping(hashes[3], bits: distance, seed: distance + 1)) }
+        hashes.append(PDQHash(limbs: ~hashes[3].limbs))  // 256 bits away
+        let index = HammingIndex(hashes, multiIndex: multiIndex)
+        func bitByBit(_ a: PDQHash, _ b: PDQHash) -> Int {
+            (0..<256).filter { bit in
+                (a.limbs[bit >> 6] >> UInt64(bit & 63)) & 1 != (b.limbs[bit >> 6] >> UInt64(bit & 63)) & 1
+            }.count
+        }
+        let radius = multiIndex ? 47 : 256
+        let found = index.search(hashes[3], within: radius)
+        let expected = hashes.indices.map { ($0, bitByBit(hashes[3], hashes[$0])) }.filter { $0.1 <= radius }
+        #expect(found.map(\.entry) == expected.map(\.0))
+        #expect(found.map(\.distance) == expected.map(\.1))
+        #expect(found.contains { $0.entry == hashes.count - 1 && $0.distance == 256 } == !multiIndex)
+    }
+
     @Test func smallIndexesScanAndLargeOnesProbe() {
         var seed = SplitMix64(seed: 1)
         let small = HammingIndex((0..<10).map { _ in Self.randomHash(&seed) })

@@ -27,10 +27,12 @@ public enum CommandRunner {
 
     /// Runs `proofmark` with `arguments` in `directory` and waits for it, on a thread of its own: waiting for a
     /// process must not hold one of the few threads Swift concurrency runs every test's tasks on.
+    ///
+    /// - Parameter environment: variables set (over this process's own) for the command.
     public static func proofmark(
-        _ arguments: [String], in directory: URL = Fixtures.packageRoot
+        _ arguments: [String], in directory: URL = Fixtures.packageRoot, environment: [String: String] = [:]
     ) async throws -> Outcome {
-        try await onOwnThread { try proofmarkBlocking(arguments, in: directory) }
+        try await onOwnThread { try proofmarkBlocking(arguments, in: directory, environment: environment) }
     }
 
     /// Runs blocking work (waiting for a process, sleeping) on a thread outside Swift concurrency's pool.
@@ -40,10 +42,15 @@ public enum CommandRunner {
         }
     }
 
-    private static func proofmarkBlocking(_ arguments: [String], in directory: URL) throws -> Outcome {
+    private static func proofmarkBlocking(
+        _ arguments: [String], in directory: URL, environment: [String: String]
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = try proofmarkURL()
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = directory
         let output = Pipe()
         let error = Pipe()

@@ -31,6 +31,19 @@ import Testing
         #expect(objects[0]["width"] as? Int == 600 && objects[0]["height"] as? Int == 400)
     }
 
+    /// libwebp is loaded at run time: where it cannot be, each WebP file fails with the reason and the others hash.
+    @Test func webpFailsAloneWhenLibwebpCannotBeLoaded() async throws {
+        let webp = "Tests/ImagingTests/Fixtures/valid/lossy.webp"
+        let outcome = try await CommandRunner.proofmark(
+            ["hash", webp, "Samples/images/coffee.jpg"],
+            environment: ["PROOFMARK_LIBWEBP": "/nonexistent/libwebp.so.7"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardOutput.hasPrefix("Samples/images/coffee.jpg\t600\t400\t"))
+        #expect(outcome.standardError.contains(webp))
+        #expect(outcome.standardError.contains("libwebp could not be loaded"), "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("/nonexistent/libwebp.so.7"))
+    }
+
     @Test func exactFlagReproducesTheReferenceHash() async throws {
         let vector = Fixtures.pdqVectors.appendingPathComponent("images/aaa-orig.jpg").path
         let outcome = try await CommandRunner.proofmark(["hash", "--exact", vector])

@@ -54,6 +54,29 @@ import Testing
         #expect(urls.count == 1 && (urls.first?["reason"] as? String ?? "").isEmpty == false)
     }
 
+    /// libcurl is loaded at run time: without it, each image URL fails with the reason, and the night goes on.
+    @Test func imageURLsFailAloneWhenLibcurlCannotBeLoaded() async throws {
+        let folder = try TemporaryFolder()
+        let outcome = try await CommandRunner.proofmark(
+            [
+                "run", "--registry", Self.night.appendingPathComponent("registry.yaml").path, "--dump",
+                Self.night.appendingPathComponent("dump.jsonl").path, "--out", folder.url.path,
+            ], environment: ["PROOFMARK_LIBCURL": "/nonexistent/libcurl.so.4"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("99 listings"))
+        let run = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url.appendingPathComponent("run.json")))
+                as? [String: Any])
+        let failed = try #require(run["failed_images"] as? [[String: Any]])
+        let urls = failed.filter { ($0["reference"] as? String)?.hasPrefix("https://") == true }
+        #expect(urls.count == 1)
+        let message = urls.first?["message"] as? String ?? ""
+        #expect(message.contains("libcurl could not be loaded"), "\(urls)")
+        #expect(message.contains("/nonexistent/libcurl.so.4"))
+        let findings = try String(contentsOf: folder.url.appendingPathComponent("findings.jsonl"), encoding: .utf8)
+        #expect(!findings.isEmpty)
+    }
+
     @Test func aBrokenRegistryExitsNonZeroNamingFileAndLine() async throws {
         let folder = try TemporaryFolder()
         let registry = try folder.write("owner: x\nbrands:\n  - name: A\n    colour: red\n", to: "registry.yaml")

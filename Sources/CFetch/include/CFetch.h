@@ -1,5 +1,9 @@
 // CFetch: the only code in Proofmark that calls libcurl.
 //
+// libcurl is loaded at run time (dlopen of its versioned runtime library, libcurl.so.4 or libcurl.4.dylib), so that
+// building needs no libcurl headers; where it cannot be loaded, no handle can be created and
+// CFetch_unavailableReason says why.
+//
 // A handle is one libcurl easy handle that one thread at a time uses for one HTTP GET after another ("hops":
 // redirects are followed by the caller, hop by hop). Between hops and attempts it keeps what libcurl keeps in an
 // easy handle: live connections, the DNS cache and TLS sessions. Nothing here prints, exits or raises a signal.
@@ -100,8 +104,12 @@ int32_t CFetch_perform(CFetch_Handle *handle, const CFetch_Request *request, CFe
 /// a signal that would end the process. For threads that run performs; the process's disposition is unchanged.
 void CFetch_blockSIGPIPEOnThisThread(void);
 
-/// "libcurl/7.88.1 OpenSSL/3.0.x ..." as libcurl reports itself at run time.
+/// "libcurl/7.88.1 OpenSSL/3.0.x ..." as libcurl reports itself at run time (why it is missing when it could not
+/// be loaded).
 const char *CFetch_libraryVersion(void);
+
+/// NULL when libcurl is loaded and initialised; otherwise why not ("libcurl could not be loaded (...)").
+const char *CFetch_unavailableReason(void);
 
 #ifdef __cplusplus
 }

@@ -1,3 +1,4 @@
+import CHamming
 import Foundation
 import Imaging
 import PerceptualHash
@@ -75,7 +76,7 @@ extension FeatureIndex {
         let firsts: UnsafeMutableBufferPointer<Int>
         let lasts: UnsafeMutableBufferPointer<Int>
         /// The entries of the probed buckets in probe order, each with its distance to the query and its variant.
-        let candidates: UnsafeMutableBufferPointer<Int>
+        let candidates: UnsafeMutableBufferPointer<Int32>
         let distances: UnsafeMutableBufferPointer<Int32>
         let candidateOwners: UnsafeMutableBufferPointer<Int>
 
@@ -99,8 +100,10 @@ extension FeatureIndex {
         }
 
         func deallocate() {
-            for buffer in [seen, bestDistance, secondDistance, bestEntry, touchedBy, distances] { buffer.deallocate() }
-            for buffer in [touched, firsts, lasts, candidates, candidateOwners] { buffer.deallocate() }
+            for buffer in [seen, bestDistance, secondDistance, bestEntry, touchedBy, candidates, distances] {
+                buffer.deallocate()
+            }
+            for buffer in [touched, firsts, lasts, candidateOwners] { buffer.deallocate() }
         }
     }
 
@@ -139,19 +142,26 @@ extension FeatureIndex {
             let last = scratch.lasts[probe]
             guard first < last, last - first <= bucketLimit else { continue }
             for slot in first..<last {
-                scratch.candidates[count] = Int(tables.entries[slot])
+                scratch.candidates[count] = tables.entries[slot]
                 count += 1
             }
         }
         // An entry reached by two tables is measured twice here: cheaper than a branch on `seen`.
+        // The distances in one call of CHamming's population-count kernel (see CHamming.h).
+        if count > 0, let registered = tables.registered.baseAddress {
+            withUnsafePointer(to: query.bits) { query in
+                CHamming_gatheredDistances256(
+                    UnsafeRawPointer(query).assumingMemoryBound(to: UInt64.self),
+                    UnsafeRawPointer(registered).assumingMemoryBound(to: UInt64.self), scratch.candidates.baseAddress,
+                    count, scratch.distances.baseAddress)
+            }
+        }
         for index in 0..<count {
-            let entry = scratch.candidates[index]
-            scratch.distances[index] = Int32(query.distance(to: tables.registered[entry]))
-            scratch.candidateOwners[index] = Int(tables.owners[entry])
+            scratch.candidateOwners[index] = Int(tables.owners[Int(scratch.candidates[index])])
         }
         var touchedCount = 0
         for index in 0..<count {
-            let entry = scratch.candidates[index]
+            let entry = Int(scratch.candidates[index])
             guard scratch.seen[entry] != stamp else { continue }
             scratch.seen[entry] = stamp
             let distance = scratch.distances[index]

@@ -28,6 +28,11 @@ final class CurlHandle: @unchecked Sendable {
         String(cString: CFetch_libraryVersion())
     }
 
+    /// Why no handle can be made (libcurl missing or failing to initialise), or `nil` when handles can be made.
+    static var unavailableReason: String? {
+        CFetch_unavailableReason().map { String(cString: $0) }
+    }
+
     /// Prepares the calling thread to run transfers: a write to a connection the peer closed must give an error
     /// there, not a SIGPIPE that would end the process.
     static func prepareThread() {

@@ -106,7 +106,8 @@ final class URLFetch: Sendable {
         let start = state.withLock { state -> Start in
             guard !state.cancelled else { return .stop(category: "cancelled", message: "the fetch was cancelled") }
             guard let handle else {
-                return .stop(category: "connection", message: "libcurl could not be initialised")
+                return .stop(
+                    category: "connection", message: CurlHandle.unavailableReason ?? "libcurl could not be initialised")
             }
             let now = clock.now
             let end = state.deadline ?? now + policy.totalTimeout

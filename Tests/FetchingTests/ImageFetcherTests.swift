@@ -1,5 +1,5 @@
+import Fetching
 import Foundation
-import Intake
 import TestSupport
 import Testing
 

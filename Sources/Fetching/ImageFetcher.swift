@@ -12,7 +12,8 @@ public import Foundation
 /// ``FetchedImage/Origin/revalidated``, a `200` replaces them (RFC 9110 §13.1, RFC 9111 §4.3). When tonight's
 /// request fails, the cached copy is not used: evidence must be what the server serves tonight.
 ///
-/// Transport is libcurl (through the CFetch target), one blocking transfer at a time on each of up to
+/// Transport is libcurl (through the CFetch target, which loads the system's libcurl.so.4 at first use, so building
+/// needs no libcurl headers; where it cannot be loaded, every fetch fails with the reason), one blocking transfer at a time on each of up to
 /// `maximumConcurrentRequests` threads of the fetcher's own, outside Swift concurrency's pool; each thread keeps
 /// its connections, DNS cache and TLS sessions for its next transfers. The retries, backoff waits and limits run
 /// outside the pool too (see `URLFetch`), so CPU-bound work in the process does not eat into a URL's timeouts. Only http and https are spoken (libcurl is
