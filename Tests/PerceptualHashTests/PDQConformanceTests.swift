@@ -23,8 +23,7 @@ import Testing
 
     @Test(arguments: vectors)
     func exactPathIsBitIdenticalToTheReference(vector: PDQVector) throws {
-        try Self.expectExactPathMatches(vector, allowance: 0)
-        let fingerprint = try Fingerprinter.fingerprint(contentsOfFile: vector.url.path, path: .exact)
+        let fingerprint = try Self.expectExactPathMatches(vector, allowance: 0)
         #expect(fingerprint.orientation.rawValue == vector.orientation)
     }
 
@@ -33,8 +32,10 @@ import Testing
         try Self.expectFastPathWithinTolerance(vector)
     }
 
-    /// The exact path's hash, quality, size and dihedral hashes against the reference's, within `allowance` bits.
-    static func expectExactPathMatches(_ vector: PDQVector, allowance: Int) throws {
+    /// The exact path's hash, quality, size and dihedral hashes against the reference's, within `allowance` bits;
+    /// returns the fingerprint for further checks.
+    @discardableResult
+    static func expectExactPathMatches(_ vector: PDQVector, allowance: Int) throws -> ImageFingerprint {
         let fingerprint = try Fingerprinter.fingerprint(contentsOfFile: vector.url.path, path: .exact)
         let expected = try #require(PDQHash(hex: vector.pdq))
         #expect(fingerprint.pdq.distance(to: expected) <= allowance, "pdq \(fingerprint.pdq.hex)")
@@ -45,6 +46,7 @@ import Testing
             let ours = try #require(fingerprint.pdqDihedral[variant])
             #expect(ours.distance(to: reference) <= allowance, "\(variant.rawValue)")
         }
+        return fingerprint
     }
 
     /// The fast path: PNG and WebP identical to the reference, JPEGs within `Fingerprinter.fastPathToleranceBits`.
