@@ -96,6 +96,7 @@ let package = Package(
         .testTarget(
             name: "PerceptualHashTests",
             dependencies: ["PerceptualHash", "Imaging", "TestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Address- and undefined-behaviour-sanitizer run over Sources/CImageCodecs, the only code that calls libjpeg,
 # libpng (and libwebp). Builds Tests/Fuzz/mutate_and_decode.c against the current sources, gathers a seed corpus
-# (the PDQ test vectors under 200 KB plus downscaled copies of the larger ones, Samples/images,
-# Tests/ImagingTests/Fixtures, and the images make_seeds.py generates), then decodes every seed and FUZZ_MUTATIONS
-# deterministic mutations of each with every decoder (JPEG, PNG, and WebP when webp_decode.c exists).
+# (the PDQ test vectors of Tests/PerceptualHashTests/Fixtures/pdq under 200 KB plus downscaled copies of any larger
+# ones, Samples/images, Tests/ImagingTests/Fixtures, and the images make_seeds.py generates), then decodes every
+# seed and FUZZ_MUTATIONS deterministic mutations of each with every decoder (JPEG, PNG, and WebP when webp_decode.c
+# exists).
 # Optionally also runs the libFuzzer entry point fuzz_decode.c.
 #
 #   Tests/Fuzz/run-asan.sh [--libfuzzer SECONDS] [--instrumented-libs] [--keep]
@@ -83,7 +84,7 @@ echo "== building the harness with $("$cc" --version | head -1)"
 
 echo "== gathering seeds"
 mkdir -p "$work/seeds/pdq" "$work/seeds/samples" "$work/seeds/fixtures" "$work/seeds/generated" "$work/findings"
-pdq="$root/../shared/testvectors/pdq/images"
+pdq="$root/Tests/PerceptualHashTests/Fixtures/pdq/images"
 large=()
 if [ -d "$pdq" ]; then
     while IFS= read -r -d '' file; do

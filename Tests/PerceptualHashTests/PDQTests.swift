@@ -5,8 +5,9 @@ import TestSupport
 import Testing
 
 @Suite struct PDQTests {
-    static func vectorImage(_ name: String) throws -> Image {
-        let url = Fixtures.pdqVectors.appendingPathComponent("images").appendingPathComponent(name)
+    /// A photo of `Samples/images` (`coffee.jpg`, `rocket.jpg`), as stored.
+    static func samplePhoto(_ name: String) throws -> Image {
+        let url = Fixtures.samples.appendingPathComponent("images").appendingPathComponent(name)
         return try ImageDecoder.decode(contentsOfFile: url.path, options: DecodingOptions(appliesOrientation: false))
             .image
     }
@@ -49,7 +50,7 @@ import Testing
     /// bit-identical: the tent filter's windows are not symmetric under transposition.
     @Test(arguments: PDQVariant.allCases)
     func dihedralHashPredictsTheTransformedImage(variant: PDQVariant) throws {
-        let image = try Self.vectorImage("skimage-astronaut.png")
+        let image = try Self.samplePhoto("rocket.jpg")
         let original = PDQ.hash(image)
         let transformed = PDQ.hash(image.transformed(by: variant.transform))
         let predicted = try #require(original.dihedral[variant])
@@ -62,14 +63,14 @@ import Testing
     }
 
     @Test func dihedralOfTheOriginalIsTheHash() throws {
-        let result = PDQ.hash(try Self.vectorImage("skimage-coffee.png"))
+        let result = PDQ.hash(try Self.samplePhoto("coffee.jpg"))
         #expect(result.dihedral[.original] == result.hash)
         #expect(Set(result.dihedral.values).count == 8)
     }
 
     @Test func unrelatedImagesAreFarApart() throws {
-        let a = PDQ.hash(try Self.vectorImage("skimage-coffee.png")).hash
-        let b = PDQ.hash(try Self.vectorImage("skimage-astronaut.png")).hash
+        let a = PDQ.hash(try Self.samplePhoto("coffee.jpg")).hash
+        let b = PDQ.hash(try Self.samplePhoto("rocket.jpg")).hash
         #expect(a.distance(to: b) > 90)
     }
 

@@ -5,9 +5,8 @@ import TestSupport
 import Testing
 
 @Suite struct ViewPlannerTests {
-    static func photo(_ name: String = "skimage-coffee.png") throws -> Image {
-        try ImageDecoder.decode(contentsOfFile: Fixtures.pdqVectors.appendingPathComponent("images/\(name)").path)
-            .image
+    static func photo(_ name: String = "coffee.jpg") throws -> Image {
+        try ImageDecoder.decode(contentsOfFile: Fixtures.samples.appendingPathComponent("images/\(name)").path).image
     }
 
     @Test func registeredImagesGetAGridOfCropsAndTurnsWithAllEightVariants() throws {
@@ -42,7 +41,7 @@ import Testing
         #expect(abs(trim.region.x - 30) <= 1 && abs(trim.region.width - 200) <= 1)
 
         var strip = Image(width: 200 * 3 + 16, height: 133, format: .rgb, filledWith: Colour.white.samples)
-        let other = try Self.photo("skimage-rocket.jpg").resized(width: 200, height: 133)
+        let other = try Self.photo("rocket.jpg").resized(width: 200, height: 133)
         strip.place(other, atX: 0, y: 0)
         strip.place(photo, atX: 208, y: 0)
         strip.place(other.transformed(by: .flipHorizontal), atX: 416, y: 0)

@@ -19,11 +19,10 @@ import Testing
 
     @Test func aPastedPhotoIsFoundByFeaturesWithItsRegionAndTheVerdictIsReused() async throws {
         let folder = try TemporaryFolder()
-        let images = Fixtures.pdqVectors.appendingPathComponent("images")
-        let photo = try ImageDecoder.decode(contentsOfFile: images.appendingPathComponent("skimage-coffee.png").path)
-            .image
+        let images = Fixtures.samples.appendingPathComponent("images")
+        let photo = try ImageDecoder.decode(contentsOfFile: images.appendingPathComponent("coffee.jpg").path).image
         _ = try folder.write(Data(PNGEncoder.encode(photo)), to: "assets/coffee.png")
-        let scene = try ImageDecoder.decode(contentsOfFile: images.appendingPathComponent("skimage-rocket.jpg").path)
+        let scene = try ImageDecoder.decode(contentsOfFile: images.appendingPathComponent("rocket.jpg").path)
             .image.fitted(within: 640)
         let (composite, truth) = TexturedScenes.paste(photo, into: scene, scale: 0.5, x: 200, y: 40)
         _ = try folder.write(Data(JPEGEncoder.encode(composite, quality: 88)), to: "dump/images/composite.jpg")
@@ -82,8 +81,8 @@ import Testing
         logo.fill(PixelRect(x: 40, y: 70, width: 90, height: 90), with: ink)
         logo.drawText("KAFFA", atX: 150, y: 85, colour: ink, scale: 7)
         _ = try folder.write(Data(PNGEncoder.encode(logo)), to: "assets/logo.png")
-        let images = Fixtures.pdqVectors.appendingPathComponent("images")
-        var scene = try ImageDecoder.decode(contentsOfFile: images.appendingPathComponent("skimage-rocket.jpg").path)
+        let images = Fixtures.samples.appendingPathComponent("images")
+        var scene = try ImageDecoder.decode(contentsOfFile: images.appendingPathComponent("rocket.jpg").path)
             .image.fitted(within: 600)
         scene.place(logo.resized(width: 264, height: 132), atX: 120, y: 150)
         _ = try folder.write(Data(JPEGEncoder.encode(scene, quality: 85)), to: "dump/images/composite.jpg")

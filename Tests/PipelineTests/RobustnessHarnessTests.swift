@@ -5,13 +5,15 @@ import TestSupport
 import Testing
 
 @Suite struct RobustnessHarnessTests {
-    /// A registry of two real photos from the PDQ vectors, and a negatives folder with one photo and one broken file.
+    /// A registry of two real photos from `Samples/`, and a negatives folder with one unrelated photo and one broken
+    /// file.
     static func setUp() throws -> (folder: TemporaryFolder, registry: String, negatives: String) {
         let folder = try TemporaryFolder()
-        let images = Fixtures.pdqVectors.appendingPathComponent("images")
-        for name in ["skimage-coffee.png", "skimage-rocket.jpg", "skimage-horse.png"] {
-            let target = name == "skimage-horse.png" ? "negatives/\(name)" : "assets/\(name)"
-            _ = try folder.write(try Data(contentsOf: images.appendingPathComponent(name)), to: target)
+        for (source, target) in [
+            ("images/coffee.jpg", "assets/coffee.jpg"), ("images/rocket.jpg", "assets/rocket.jpg"),
+            ("night/assets/lumora-product.jpg", "negatives/bridge.jpg"),
+        ] {
+            _ = try folder.write(try Data(contentsOf: Fixtures.samples.appendingPathComponent(source)), to: target)
         }
         _ = try folder.write(Data("not a picture".utf8), to: "negatives/broken.jpg")
         let registry = try folder.write(
@@ -22,8 +24,8 @@ import Testing
             brands:
               - name: Test
                 assets:
-                  - { id: coffee, path: assets/skimage-coffee.png, kind: product-photo, right: tm-1 }
-                  - { id: rocket, path: assets/skimage-rocket.jpg, kind: product-photo, right: tm-1 }
+                  - { id: coffee, path: assets/coffee.jpg, kind: product-photo, right: tm-1 }
+                  - { id: rocket, path: assets/rocket.jpg, kind: product-photo, right: tm-1 }
             """, to: "registry.yaml")
         return (folder, registry.path, folder.url.appendingPathComponent("negatives").path)
     }

@@ -11,9 +11,18 @@ public enum Fixtures {
         return url
     }()
 
-    /// `../shared/testvectors/pdq`, the PDQ conformance vectors (CI has ../shared beside the clone too).
-    public static let pdqVectors: URL = packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/testvectors/pdq")
+    /// `Tests/PerceptualHashTests/Fixtures/pdq`: the repository's PDQ conformance vectors, pictures drawn by its
+    /// `make_vectors.py` with the reference's hashes of them.
+    public static let pdqVectors: URL = packageRoot.appendingPathComponent("Tests/PerceptualHashTests/Fixtures/pdq")
+
+    /// `../shared/testvectors/pdq` beside the clone: the original 49 vectors (photos from facebook/ThreatExchange
+    /// and scikit-image), kept on the project's own machines only; `nil` where the folder is absent. Tests that use
+    /// it are an extra cross-check and say they were skipped when it is missing.
+    public static let sharedPDQVectors: URL? = {
+        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/testvectors/pdq")
+        let csv = url.appendingPathComponent("expected.csv").path
+        return FileManager.default.fileExists(atPath: csv) ? url : nil
+    }()
 }
 
 extension Fixtures {

@@ -1,8 +1,11 @@
 public import Foundation
 public import Testing
 
-/// One row of `../shared/testvectors/pdq/expected.csv`: an image and the reference's hashes of it.
+/// One row of a vector folder's `expected.csv` (`Fixtures.pdqVectors`, `Fixtures.sharedPDQVectors`): an image and
+/// the reference's hashes of it.
 public struct PDQVector: Sendable, CustomTestStringConvertible {
+    /// The vector folder (holding `expected.csv` and `images/`).
+    public let folder: URL
     public let file: String
     public let width: Int
     public let height: Int
@@ -10,15 +13,16 @@ public struct PDQVector: Sendable, CustomTestStringConvertible {
     public let pdq: String
     /// The reference's dihedral hashes keyed by its names (`rot90`, ..., `flip_minus1`).
     public let dihedral: [String: String]
+    /// The EXIF orientation the file carries, where the folder records it (1 when it carries none).
+    public let orientation: Int?
 
-    public var url: URL { Fixtures.pdqVectors.appendingPathComponent("images").appendingPathComponent(file) }
+    public var url: URL { folder.appendingPathComponent("images").appendingPathComponent(file) }
 
     public var testDescription: String { file }
 
-    /// Every row of the vectors file, in file order.
-    public static func all() throws -> [PDQVector] {
-        let text = try String(
-            contentsOf: Fixtures.pdqVectors.appendingPathComponent("expected.csv"), encoding: .utf8)
+    /// Every row of `folder`'s vectors file, in file order.
+    public static func all(in folder: URL = Fixtures.pdqVectors) throws -> [PDQVector] {
+        let text = try String(contentsOf: folder.appendingPathComponent("expected.csv"), encoding: .utf8)
         var lines = text.split(whereSeparator: \.isNewline).map(String.init)
         guard !lines.isEmpty else { return [] }
         let header = splitCSVLine(lines.removeFirst())
@@ -33,8 +37,10 @@ public struct PDQVector: Sendable, CustomTestStringConvertible {
             var dihedral: [String: String] = [:]
             for name in names { dihedral[name] = row[name] ?? "" }
             return PDQVector(
-                file: row["file"] ?? "", width: Int(row["width"] ?? "") ?? 0, height: Int(row["height"] ?? "") ?? 0,
-                quality: Int(row["quality"] ?? "") ?? -1, pdq: row["pdq"] ?? "", dihedral: dihedral)
+                folder: folder, file: row["file"] ?? "", width: Int(row["width"] ?? "") ?? 0,
+                height: Int(row["height"] ?? "") ?? 0,
+                quality: Int(row["quality"] ?? "") ?? -1, pdq: row["pdq"] ?? "", dihedral: dihedral,
+                orientation: row["orientation"].flatMap { Int($0) })
         }
     }
 

@@ -6,7 +6,7 @@ Expected pixels come from Pillow (which uses libjpeg-turbo and zlib, like our sh
 decoder documents: alpha composited over white as (c*a + 255*(255-a) + 127) // 255, 16-bit samples reduced to
 their high byte, EXIF orientation applied. They are summarised as FNV-1a 64 of the packed samples.
 
-Usage: python3 make_corpus.py   (needs Pillow, numpy and pypng; sources are the PDQ conformance images)
+Usage: python3 make_corpus.py   (needs Pillow, numpy and pypng; sources are Samples/images/coffee.jpg and logo.png)
 """
 import io, os, struct, zlib, random
 import numpy as np
@@ -14,7 +14,7 @@ import png  # pypng, for 16-bit, low bit depths and Adam7
 from PIL import Image, ImageOps
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-VECTORS = os.path.join(HERE, '../../../../shared/testvectors/pdq/images')
+SAMPLES = os.path.join(HERE, '../../../Samples/images')
 VALID = os.path.join(HERE, 'valid')
 CORRUPT = os.path.join(HERE, 'corrupt')
 rows = []
@@ -71,8 +71,8 @@ def pypng_bytes(rows_, **kw):
 def main():
     os.makedirs(VALID, exist_ok=True)
     os.makedirs(CORRUPT, exist_ok=True)
-    photo = Image.open(os.path.join(VECTORS, 'skimage-coffee.png')).convert('RGB').resize((240, 160))
-    logo = Image.open(os.path.join(VECTORS, 'skimage-logo.png')).resize((120, 120))  # RGBA
+    photo = Image.open(os.path.join(SAMPLES, 'coffee.jpg')).convert('RGB').resize((240, 160))
+    logo = Image.open(os.path.join(SAMPLES, 'logo.png')).resize((120, 120))  # RGBA
     rng = np.random.default_rng(20261129)
 
     # --- odd but valid -------------------------------------------------------------------------------------
