@@ -52,8 +52,8 @@ struct ExportCommand: ParsableCommand {
         help: ArgumentHelp(
             "eBay's getVeroReasonCodes response, saved as it is (or a JSON object naming a code id per reason).",
             discussion: "Reasons: trademark-counterfeit, trademark-listing-use, copyright-image, copyright-text, "
-                + "design-patent."))
-    var veroReasonCodes: String?
+                + "design-patent. Give it twice to name some codes beside a response: named codes win."))
+    var veroReasonCodes: [String] = []
 
     func validate() throws {
         guard ExportChannel(rawValue: channelName) != nil else {
@@ -76,11 +76,11 @@ struct ExportCommand: ParsableCommand {
             let base = URL(fileURLWithPath: state).deletingLastPathComponent()
             let time = NightlyRun.timestamp(now.flatMap(NightlyRun.date(fromTimestamp:)) ?? Date(), compact: false)
             var codes = VeROReasonCodes()
-            if let veroReasonCodes {
-                guard let data = FileManager.default.contents(atPath: veroReasonCodes) else {
-                    throw CommandError("\(veroReasonCodes): cannot be read")
+            for path in veroReasonCodes {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw CommandError("\(path): cannot be read")
                 }
-                codes = try VeROReasonCodes(data: data, path: veroReasonCodes)
+                codes.merge(try VeROReasonCodes(data: data, path: path))
             }
             let bundlesFolder = bundles.map { URL(fileURLWithPath: $0) } ?? base.appendingPathComponent("bundles")
             result = try Exporter.prepare(

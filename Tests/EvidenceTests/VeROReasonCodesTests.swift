@@ -29,6 +29,22 @@ import Testing
         #expect(why.contains("names no code for design-patent"))
     }
 
+    @Test func namedCodesBesideAResponseSettleWhatItsTextsLeaveOpen() throws {
+        var codes = try Self.read(VeROReportSchemaTests.response)
+        guard case .unresolved = codes.resolve(reason: "trademark-listing-use", marketplace: "ebay.co.uk") else {
+            Issue.record("two EBAY_GB codes fit: the response alone must not choose")
+            return
+        }
+        codes.merge(try Self.read(Data(#"{"trademark-listing-use": "7002"}"#.utf8)))
+        #expect(
+            codes.resolve(reason: "trademark-listing-use", marketplace: "ebay.co.uk")
+                == .code(id: "7002", briefText: nil))
+        // The response still chooses the others.
+        #expect(
+            codes.resolve(reason: "design-patent", marketplace: "ebay")
+                == .code(id: "P1", briefText: "Item infringes a valid patent"))
+    }
+
     @Test(arguments: [
         ("[1, 2]", "expected the response of getVeroReasonCodes"),
         ("not json", "not JSON"),

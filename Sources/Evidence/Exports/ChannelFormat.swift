@@ -106,11 +106,13 @@ struct ChannelFormat {
             prefilingFile,
         ],
         checked: [
-            "Each Amazon store has its own form, and a trademark must be registered for that store's country (the "
-                + "marketplace table in DESIGN.md and the pre-filing jurisdiction check)."
+            "Nothing against Amazon's own pages: none describing the form's fields or limits could be read for "
+                + "this review."
         ],
         notVerified: [
-            "50 listings per report: from a law firm's note on the form, not from Amazon's own pages.",
+            "50 listings per report, a form per Amazon store, and a trademark that must cover the store's country: "
+                + "from a law firm's note on the form, not from Amazon's own pages (the pre-filing jurisdiction "
+                + "check applies the last).",
             "One IP type per notice, and the form's choices for where a listing infringes (product, image, text): "
                 + "Proofmark's reading of the tool, not re-checked against Amazon's current form.",
         ],
@@ -237,9 +239,11 @@ struct ChannelFormat {
             prefilingFile,
         ],
         checked: [
-            "Only US registrations are asserted (a US court): the pre-filing jurisdiction check."
+            "Nothing: no court publishes a Schedule A form to check the files against."
         ],
         notVerified: [
+            "Only US registrations are asserted: Proofmark's rule for a US court (the pre-filing jurisdiction "
+                + "check).",
             "The schedule's columns: judges' standing orders differ, and none was checked for this export.",
             "Whether the defendants may be joined in one action (Rule 20) is counsel's call; Proofmark only groups "
                 + "by seller.",

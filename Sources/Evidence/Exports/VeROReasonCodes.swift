@@ -9,8 +9,8 @@ public import Foundation
 /// assumed, not verified (the v2 response schema could not be read; see the eBay export's FORMAT.md).
 ///
 /// From a response, a finding's code is chosen on its marketplace by the words of each code's `briefText`
-/// (`rules`): exactly one code must match, else the finding is refused with the candidates named, and the older
-/// shape, where a person names the code, settles it.
+/// (`rules`): exactly one code must match, else the finding is refused with the candidates named, and a file of the
+/// older shape, where a person names the code, settles it (given beside the response, its codes win).
 public struct VeROReasonCodes: Sendable, Hashable {
     /// One reason code of one eBay marketplace.
     public struct Code: Sendable, Hashable {
@@ -26,6 +26,12 @@ public struct VeROReasonCodes: Sendable, Hashable {
     public init(catalogue: [String: [Code]] = [:], chosen: [String: String] = [:]) {
         self.catalogue = catalogue
         self.chosen = chosen
+    }
+
+    /// Adds `other`'s codes: a response's to the catalogue, named ones to `chosen` (the later file wins a reason).
+    public mutating func merge(_ other: VeROReasonCodes) {
+        catalogue.merge(other.catalogue) { $0 + $1 }
+        chosen.merge(other.chosen) { $1 }
     }
 
     /// Whether no code was given at all (no `--vero-reason-codes`).
@@ -95,7 +101,8 @@ public struct VeROReasonCodes: Sendable, Hashable {
             ? "no \(market) reason code's brief text fits \(reason)"
             : "\(matches.count) \(market) reason codes fit \(reason) ("
                 + matches.map { "\($0.id): \($0.briefText)" }.joined(separator: "; ") + ")"
-        return .unresolved(why + "; name the code in a {\"\(reason)\": \"<id>\"} file for --vero-reason-codes")
+        return .unresolved(
+            why + "; name the code in a {\"\(reason)\": \"<id>\"} file given as another --vero-reason-codes")
     }
 }
 
