@@ -61,8 +61,9 @@ import Testing
         #expect(report.payloadFiles == 7)  // finding, listing, image, asset, certificate, side-by-side, claim chart
         let listing = try String(contentsOf: bag.appendingPathComponent("data/listing.json"), encoding: .utf8)
         #expect(listing.contains("\"extra_field\":7"))
-        let validator = try PythonBagit.validate(bag)
-        #expect(validator.status == 0, "bagit.py: \(validator.output)")
+        if let validator = try PythonBagit.validate([bag]) {
+            #expect(validator.status == 0, "bagit.py: \(validator.output)")
+        }
     }
 
     @Test func rebuildingFromTheSameMaterialGivesTheSameBytesAndAnUnchangedBagIsNotRewritten() throws {
@@ -180,24 +181,6 @@ import Testing
         #expect(EvidenceBundle.safeName("images/..hidden") == "hidden")
         #expect(EvidenceBundle.safeName("图片.jpg") == "__.jpg")
         #expect(!BagIt.isSafe("../x") && !BagIt.isSafe("a//b") && BagIt.isSafe("images/1-a.jpg"))
-    }
-}
-
-/// The Python `bagit` package's validator, run on a bag (`.ci/run` installs it).
-enum PythonBagit {
-    static func validate(_ bag: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c", "import bagit, sys; bagit.Bag(sys.argv[1]).validate(); print('valid')", bag.path,
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 }
 
