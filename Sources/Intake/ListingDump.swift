@@ -168,26 +168,21 @@ public final class ListingDump {
         guard let fields = object as? [String: Any] else {
             return .problem(DumpProblem(line: line, reason: "not a JSON object"))
         }
-        var record: [String: ListingBuilder.Value] = [:]
-        for (key, value) in fields { record[key] = Self.value(value) }
-        return builder.listing(record, raw: String(decoding: bytes, as: UTF8.self), line: line)
+        return builder.listing(fields, raw: String(decoding: bytes, as: UTF8.self), line: line)
     }
 
-    private static func value(_ any: Any) -> ListingBuilder.Value {
-        switch any {
-        case is NSNull: return .null
-        case let text as String: return .text(text)
-        case let number as NSNumber:
-            // JSON true/false arrive as NSNumbers of type char (or Bool); JSON numbers never do.
-            let type = String(cString: number.objCType)
-            if type == "c" || type == "B" { return .other(number.boolValue ? "true" : "false") }
-            let written = number.stringValue
-            return Decimal(string: written, locale: ListingBuilder.posix).map { .number($0, written) }
-                ?? .other(written)
-        case let list as [Any]: return .list(list.map(value))
-        default:
-            let data = try? JSONSerialization.data(withJSONObject: any, options: [.sortedKeys, .fragmentsAllowed])
-            return .other(data.map { String(decoding: $0, as: UTF8.self) } ?? "")
+    /// The first record's fields as decoded (a JSON object, or a CSV row by header), before any mapping: for
+    /// recognising where a dump comes from (`BuiltInProfile.detect`). Nil when the first record is not readable.
+    public static func firstRecord(path: String) throws(DumpError) -> [String: Any]? {
+        let dump = try ListingDump(path: path)
+        guard let record = try dump.nextUnparsed() else { return nil }
+        switch record.content {
+        case .json(let bytes):
+            let object = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+            return object as? [String: Any]
+        case .csv(let columns, let fields):
+            return Dictionary(zip(columns, fields), uniquingKeysWith: { first, _ in first })
+        case .problem: return nil
         }
     }
 
@@ -239,8 +234,8 @@ public final class ListingDump {
     }
 
     static func csvRecord(columns: [String], fields: [String], line: Int, builder: ListingBuilder) -> DumpRecord {
-        var record: [String: ListingBuilder.Value] = [:]
-        for (name, value) in zip(columns, fields) { record[name] = .text(value) }
+        var record: [String: Any] = [:]
+        for (name, value) in zip(columns, fields) { record[name] = value }
         let rawData = try? JSONSerialization.data(
             withJSONObject: Dictionary(uniqueKeysWithValues: zip(columns, fields)), options: [.sortedKeys])
         let raw = rawData.map { String(decoding: $0, as: UTF8.self) } ?? ""
