@@ -94,7 +94,10 @@ import Testing
 
     @Test func aMappedPathMatchingNothingIsAWarningInRunJSONAndOnStderr() async throws {
         let fixture = try NightFixture()
-        let items = try Self.eBayItemSummaries(fixture)
+        var items = try Self.eBayItemSummaries(fixture)
+        // One title as an object: a warning for the title, not a lost listing.
+        #expect(items[0].contains(#""title":"ACME original none deal"}"#))  // the last key, sorted
+        items[0] = items[0].replacingOccurrences(of: #""title":"#, with: #""title":{"displayTitle":"#) + "}"
         let dump = try fixture.writeDump("ebay-items.jsonl", lines: items)
         let map = try fixture.folder.write(
             "# prices as another crawler wrote them\nprice = price.amount\n", to: "m.map")
@@ -111,6 +114,11 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json")))
                 as? [String: Any])
         #expect((json["mapping_warnings"] as? [String])?.contains(expected) == true)
+        #expect(
+            (json["mapping_warnings"] as? [String])?.contains(
+                "\"title\" held an object with keys displayTitle, not a text; left empty (map one of its members, "
+                    + "e.g. --map title=title.displayTitle), in 1 record (first on line 1)") == true, "\(json)")
+        #expect((json["bad_records"] as? [Any])?.isEmpty == true)
         let parameters = try #require(json["parameters"] as? [String: Any])
         #expect(parameters["format"] as? String == "ebay-browse")
         #expect((parameters["mapping"] as? [String: String])?["price"] == "price.amount")
