@@ -172,4 +172,22 @@ import Testing
         let (listings, _) = try Self.read(String(decoding: data, as: UTF8.self) + "\n", mapping)
         #expect(listings.first?.description == text)
     }
+
+    @Test func theREADMEsExampleMappingReadsTheRecordItDescribes() throws {
+        let readme = try String(
+            contentsOf: BuiltInProfileTests.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "# acme-crawler.map\n"))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        var mapping = try FieldMapping(text: String(readme[start.upperBound..<end.lowerBound]), file: "README.md")
+        mapping.variables = ["currency": "USD"]
+        let line =
+            #"{"goods":{"id":"601099","name":"ACME bag","detail_html":"<p>Genuine&nbsp;look</p>","price_cents":1299,"#
+            + #""gallery":[{"url":"//img.example/1.jpg"}],"thumb":"//img.example/1.jpg"},"mall":{"id":"m-7"}}"#
+        let (listings, problems) = try Self.read(line + "\n", mapping)
+        #expect(problems.isEmpty)
+        let listing = try #require(listings.first)
+        #expect(listing.url == "https://www.temu.com/goods.html?goods_id=601099" && listing.title == "ACME bag")
+        #expect(listing.price == Decimal(string: "12.99") && listing.currency == "USD" && listing.sellerID == "m-7")
+        #expect(listing.description == "Genuine look" && listing.images == ["https://img.example/1.jpg"])
+    }
 }
