@@ -81,8 +81,9 @@ extension BuiltInProfile {
             seller_id = seller.username
             seller_name = seller.username
             seller_url = 'https://www.ebay.com/usr/{seller.username}'
-            # The primary image, then the others; thumbnailImages are smaller copies of the primary one.
-            images = image.imageUrl, additionalImages[].imageUrl
+            # The primary image, the others, then the thumbnails the search shows (smaller copies, checked all the same: a
+            # thumbnail may be all a search page shows of a listing whose primary image is missing).
+            images = image.imageUrl, additionalImages[].imageUrl, thumbnailImages[].imageUrl
             """# + "\n"
         ),
         (

@@ -171,19 +171,23 @@ public final class ListingDump {
         return builder.listing(fields, raw: String(decoding: bytes, as: UTF8.self), line: line)
     }
 
-    /// The first record's fields as decoded (a JSON object, or a CSV row by header), before any mapping: for
-    /// recognising where a dump comes from (`BuiltInProfile.detect`). Nil when the first record is not readable.
+    /// The first readable record's fields as decoded (a JSON object, or a CSV row by header), before any mapping:
+    /// for recognising where a dump comes from (`BuiltInProfile.detect`). Looks at most at the first ten records;
+    /// nil when none of them is readable.
     public static func firstRecord(path: String) throws(DumpError) -> [String: Any]? {
         let dump = try ListingDump(path: path)
-        guard let record = try dump.nextUnparsed() else { return nil }
-        switch record.content {
-        case .json(let bytes):
-            let object = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
-            return object as? [String: Any]
-        case .csv(let columns, let fields):
-            return Dictionary(zip(columns, fields), uniquingKeysWith: { first, _ in first })
-        case .problem: return nil
+        for _ in 0..<10 {
+            guard let record = try dump.nextUnparsed() else { return nil }
+            switch record.content {
+            case .json(let bytes):
+                let object = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+                if let fields = object as? [String: Any] { return fields }
+            case .csv(let columns, let fields):
+                return Dictionary(zip(columns, fields), uniquingKeysWith: { first, _ in first })
+            case .problem: continue
+            }
         }
+        return nil
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -14,7 +14,7 @@ import Foundation
 ///   `minor_units(3)`), `html_text`, `https` (protocol-relative `//host/...` as `https://host/...`), `host` (a URL's
 ///   host without `www.`), `first`, `lowest`, `highest`.
 ///
-/// A bare name holding spaces (`product name`) is one key, as `--map` always read it.
+/// A bare name holding spaces (`product name`, `Price (USD)`) is one key, as `--map` always read it.
 public struct MappingExpression: Sendable, Hashable, CustomStringConvertible {
     enum Step: Sendable, Hashable {
         case key(String)
@@ -61,8 +61,9 @@ public struct MappingExpression: Sendable, Hashable, CustomStringConvertible {
     public init(_ source: String) throws(MappingSyntaxError) {
         self.source = source
         let trimmed = source.trimmingCharacters(in: .whitespaces)
-        if !trimmed.isEmpty, trimmed.allSatisfy({ !Self.operatorCharacters.contains($0) }),
-            trimmed.contains(where: \.isWhitespace)
+        // A CSV header such as `Product Name (EN)` or `Price (USD)`: spaces, and nothing that builds an expression.
+        if !trimmed.isEmpty, trimmed.contains(where: \.isWhitespace),
+            trimmed.allSatisfy({ !Self.operatorCharacters.contains($0) || $0 == "." || $0 == "(" || $0 == ")" })
         {
             terms = [.path([.key(trimmed)])]
             conversions = []

@@ -65,6 +65,7 @@ import Testing
                 "https://i.ebayimg.example/images/g/aaaa/s-l1600.jpg",
                 "https://i.ebayimg.example/images/g/bbbb/s-l1600.jpg",
                 "https://i.ebayimg.example/images/g/cccc/s-l1600.jpg",
+                "https://i.ebayimg.example/images/g/aaaa/s-l225.jpg",
             ])
         #expect(listings[1].description == "Mug with the ACME logo, small chip on the rim.")
         #expect(listings[1].images.count == 1 && listings[2].images.count == 1)
