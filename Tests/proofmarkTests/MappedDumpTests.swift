@@ -69,6 +69,10 @@ import Testing
         #expect(captured["itemId"] as? String == "v1|10001|0")
         #expect(read["seller_url"] as? String == "https://www.ebay.com/usr/s-788")
         #expect(read["images"] as? [String] == ["images/acme-copy-none.jpg"])
+        let bags = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("bundles").path)
+            .filter { !$0.hasPrefix(".") }.map { out.appendingPathComponent("bundles/\($0)").path }
+        let verify = try await CommandRunner.proofmark(["verify"] + bags)
+        #expect(verify.status == 0, "\(verify.standardError)")
         let report = try String(contentsOf: out.appendingPathComponent("report/index.html"), encoding: .utf8)
         #expect(report.contains("https://www.ebay.com/itm/10001"))
 
