@@ -122,6 +122,7 @@ enum MappingConversions {
         let length = end - index + 1
         if body.hasPrefix("#") {
             let digits = body.dropFirst()
+            guard digits.count > (digits.first == "x" || digits.first == "X" ? 1 : 0) else { return nil }
             let value =
                 digits.first == "x" || digits.first == "X"
                 ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)

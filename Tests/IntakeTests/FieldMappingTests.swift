@@ -168,6 +168,7 @@ import Testing
         ("x &lt;b&gt; &#65;&#x42; &eacute;&hellip; &unknown; y", "x <b> AB é… &unknown; y"),
         ("<STYLE>p{}</STYLE>  spaced\n\tout  ", "spaced out"),
         ("1 < 2 and <br/>3", "1 < 2 and\n3"),
+        ("&#; &#x; &#1114112; &", "&#; &#x; \u{FFFD} &"),
     ])
     func htmlBecomesTheTextItShows(html: String, text: String) throws {
         let mapping = try FieldMapping(entries: ["marketplace='m'", "listing_id='1'", "description=d | html_text"])
