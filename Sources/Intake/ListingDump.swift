@@ -2,10 +2,11 @@ public import Foundation
 
 /// Reads a listing dump record by record: JSONL or CSV (RFC 4180), plain or gzip-compressed, never whole.
 ///
-/// Memory stays bounded by the largest record allowed (`maximumRecordBytes`), whatever the dump's size. A record
-/// that cannot become a listing (broken JSON, a missing id, a wrong type, an over-long line, a CSV row with the
-/// wrong number of fields) comes back as a `DumpProblem` with its line number, and reading goes on with the next;
-/// only a dump that cannot be read at all throws.
+/// Memory stays bounded by the largest record allowed (`maximumRecordBytes`), whatever the dump's size. Fields are
+/// read through a `FieldMapping` (`ListingBuilder`). A record that cannot become a listing (broken JSON, a missing
+/// id, a price that is not a number, an over-long line, a CSV row with the wrong number of fields) comes back as a
+/// `DumpProblem` with its line number, and reading goes on with the next; a value of the wrong kind under a field
+/// is a `FieldWarning` on the listing. Only a dump that cannot be read at all throws.
 public final class ListingDump {
     /// The two dump formats.
     public enum Format: String, Sendable {
