@@ -118,14 +118,23 @@ struct RunCommand: AsyncParsableCommand {
                         + (BuiltInProfile.all.map(\.name) + ["proofmark"]).joined(separator: ", ") + ")")
             }
             profile = named
-        } else if format == nil, mappings.isEmpty, mapFile == nil,
-            let first = try? ListingDump.firstRecord(path: dump), let detected = BuiltInProfile.detect(first)
+        } else if format == nil, mappings.isEmpty, mapFile == nil, let first = try? ListingDump.firstRecord(path: dump)
         {
-            FileHandle.standardError.write(
-                Data(
-                    ("proofmark run: the dump's first record looks like \(detected.name): reading it with --format "
-                        + "\(detected.name) (give --format to choose another, or --format proofmark for none)\n").utf8))
-            profile = detected
+            if let detected = BuiltInProfile.detect(first) {
+                FileHandle.standardError.write(
+                    Data(
+                        ("proofmark run: the dump's first record looks like \(detected.name): reading it with --format "
+                            + "\(detected.name) (give --format to choose another, or --format proofmark for none)\n")
+                            .utf8))
+                profile = detected
+            } else if first["marketplace"] == nil || first["listing_id"] == nil {
+                let keys = first.keys.sorted()
+                FileHandle.standardError.write(
+                    Data(
+                        ("proofmark run: warning: the dump's first record has no marketplace or listing_id and looks "
+                            + "like no built-in profile (its keys: \(keys.prefix(12).joined(separator: ", "))"
+                            + (keys.count > 12 ? ", ..." : "") + "); give --format, --map-file or --map\n").utf8))
+            }
         }
         do {
             var mapping = try profile?.mapping() ?? FieldMapping()
