@@ -29,7 +29,7 @@ public struct RightSummary: Sendable, Hashable, Codable {
     }
 }
 
-/// What a listing said, as the claim chart and the report show it (from the listing as dumped).
+/// What a listing said, as the claim chart and the report show it (from the listing as Proofmark read it).
 public struct ListingSummary: Sendable, Hashable {
     public var marketplace: String
     public var listingID: String
@@ -44,29 +44,26 @@ public struct ListingSummary: Sendable, Hashable {
     public var sellerURL: String?
     public var images: [String]
 
-    /// Reads the fields Proofmark knows from a listing as dumped (`ListingRecord.raw`: the JSONL line, or the CSV
-    /// record as a JSON object). Missing or unreadable fields are nil, never an error: evidence shows what is there.
+    /// Reads the fields Proofmark knows from a listing as stored (`ListingRecord.raw`: the JSONL line, the CSV record
+    /// as a JSON object, or for a mapped record the listing as read beside it: `ListingDocument`). Missing or
+    /// unreadable fields are nil, never an error: evidence shows what is there.
     public init(raw: String, marketplace: String, listingID: String) {
-        let object = (try? JSONSerialization.jsonObject(with: Data(raw.utf8))) as? [String: Any] ?? [:]
-        func text(_ key: String) -> String? {
-            switch object[key] {
-            case let value as String: value.isEmpty ? nil : value
-            case let value as NSNumber: value.stringValue
-            default: nil
-            }
-        }
+        self.init(ListingDocument(raw), marketplace: marketplace, listingID: listingID)
+    }
+
+    public init(_ document: ListingDocument, marketplace: String, listingID: String) {
         self.marketplace = marketplace
         self.listingID = listingID
-        url = text("url")
-        capturedAt = text("captured_at")
-        title = text("title")
-        description = text("description")
-        price = text("price")
-        currency = text("currency")
-        sellerID = text("seller_id")
-        sellerName = text("seller_name")
-        sellerURL = text("seller_url")
-        switch object["images"] {
+        url = document.text("url")
+        capturedAt = document.text("captured_at")
+        title = document.text("title")
+        description = document.text("description")
+        price = document.text("price")
+        currency = document.text("currency")
+        sellerID = document.text("seller_id")
+        sellerName = document.text("seller_name")
+        sellerURL = document.text("seller_url")
+        switch document.fields["images"] {
         case let list as [Any]: images = list.compactMap { $0 as? String }
         case let joined as String: images = joined.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
         default: images = []

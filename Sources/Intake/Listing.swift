@@ -25,6 +25,27 @@ public struct Listing: Sendable, Hashable {
     public var raw: String
     /// The dump line the record starts on (1-based).
     public var line: Int
+    /// Whether the fields were read through a mapping (`FieldMapping` with rules) rather than under their own names:
+    /// then the fields above are not what the raw record says under those names, and evidence must show both.
+    public var isMapped = false
+    /// The fields whose mapping rule found nothing in this record.
+    public var unmatchedFields: [String] = []
+    /// Values that could not be used for a field and were left out (an object where a text belongs, ...): the
+    /// record still became a listing.
+    public var fieldWarnings: [FieldWarning] = []
+}
+
+/// A value of a record left out of a field, and why.
+public struct FieldWarning: Sendable, Hashable, CustomStringConvertible {
+    public var field: String
+    public var reason: String
+
+    public init(field: String, reason: String) {
+        self.field = field
+        self.reason = reason
+    }
+
+    public var description: String { "\(field): \(reason)" }
 }
 
 /// A record of a dump that could not become a listing.

@@ -2,10 +2,11 @@ public import Foundation
 
 /// Reads a listing dump record by record: JSONL or CSV (RFC 4180), plain or gzip-compressed, never whole.
 ///
-/// Memory stays bounded by the largest record allowed (`maximumRecordBytes`), whatever the dump's size. A record
-/// that cannot become a listing (broken JSON, a missing id, a wrong type, an over-long line, a CSV row with the
-/// wrong number of fields) comes back as a `DumpProblem` with its line number, and reading goes on with the next;
-/// only a dump that cannot be read at all throws.
+/// Memory stays bounded by the largest record allowed (`maximumRecordBytes`), whatever the dump's size. Fields are
+/// read through a `FieldMapping` (`ListingBuilder`). A record that cannot become a listing (broken JSON, a missing
+/// id, a price that is not a number, an over-long line, a CSV row with the wrong number of fields) comes back as a
+/// `DumpProblem` with its line number, and reading goes on with the next; a value of the wrong kind under a field
+/// is a `FieldWarning` on the listing. Only a dump that cannot be read at all throws.
 public final class ListingDump {
     /// The two dump formats.
     public enum Format: String, Sendable {
@@ -168,27 +169,26 @@ public final class ListingDump {
         guard let fields = object as? [String: Any] else {
             return .problem(DumpProblem(line: line, reason: "not a JSON object"))
         }
-        var record: [String: ListingBuilder.Value] = [:]
-        for (key, value) in fields { record[key] = Self.value(value) }
-        return builder.listing(record, raw: String(decoding: bytes, as: UTF8.self), line: line)
+        return builder.listing(fields, raw: String(decoding: bytes, as: UTF8.self), line: line)
     }
 
-    private static func value(_ any: Any) -> ListingBuilder.Value {
-        switch any {
-        case is NSNull: return .null
-        case let text as String: return .text(text)
-        case let number as NSNumber:
-            // JSON true/false arrive as NSNumbers of type char (or Bool); JSON numbers never do.
-            let type = String(cString: number.objCType)
-            if type == "c" || type == "B" { return .other(number.boolValue ? "true" : "false") }
-            let written = number.stringValue
-            return Decimal(string: written, locale: ListingBuilder.posix).map { .number($0, written) }
-                ?? .other(written)
-        case let list as [Any]: return .list(list.map(value))
-        default:
-            let data = try? JSONSerialization.data(withJSONObject: any, options: [.sortedKeys, .fragmentsAllowed])
-            return .other(data.map { String(decoding: $0, as: UTF8.self) } ?? "")
+    /// The first readable record's fields as decoded (a JSON object, or a CSV row by header), before any mapping:
+    /// for recognising where a dump comes from (`BuiltInProfile.detect`). Looks at most at the first ten records;
+    /// nil when none of them is readable.
+    public static func firstRecord(path: String) throws(DumpError) -> [String: Any]? {
+        let dump = try ListingDump(path: path)
+        for _ in 0..<10 {
+            guard let record = try dump.nextUnparsed() else { return nil }
+            switch record.content {
+            case .json(let bytes):
+                let object = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+                if let fields = object as? [String: Any] { return fields }
+            case .csv(let columns, let fields):
+                return Dictionary(zip(columns, fields), uniquingKeysWith: { first, _ in first })
+            case .problem: continue
+            }
         }
+        return nil
     }
 
     private static func reason(_ error: any Error) -> String {
@@ -239,8 +239,8 @@ public final class ListingDump {
     }
 
     static func csvRecord(columns: [String], fields: [String], line: Int, builder: ListingBuilder) -> DumpRecord {
-        var record: [String: ListingBuilder.Value] = [:]
-        for (name, value) in zip(columns, fields) { record[name] = .text(value) }
+        var record: [String: Any] = [:]
+        for (name, value) in zip(columns, fields) { record[name] = value }
         let rawData = try? JSONSerialization.data(
             withJSONObject: Dictionary(uniqueKeysWithValues: zip(columns, fields)), options: [.sortedKeys])
         let raw = rawData.map { String(decoding: $0, as: UTF8.self) } ?? ""

@@ -119,13 +119,16 @@ extension JSON {
         }
     }
 
-    /// Two values added member by member: numbers summed, objects merged key by key (counts of shards).
+    /// Two values added member by member: numbers summed, objects merged key by key, lists joined (counts of
+    /// shards).
     static func sum(_ a: JSON, _ b: JSON) -> JSON {
         switch (a, b) {
         case (.integer(let x), .integer(let y)): .integer(x + y)
         case (.double(let x), .double(let y)): .double(x + y)
         case (.integer(let x), .double(let y)), (.double(let y), .integer(let x)): .double(Double(x) + y)
         case (.object(let x), .object(let y)): .object(x.merging(y) { sum($0, $1) })
+        // Lists of messages (`mapping_warnings`): every shard's, in shard order.
+        case (.array(let x), .array(let y)): .array(x + y)
         default: a
         }
     }

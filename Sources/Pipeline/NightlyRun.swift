@@ -22,6 +22,9 @@ public struct RunSummary: Sendable {
     public var findingsBySeverity: [String: Int]
     public var findingsByStatus: [String: Int]
     public var registryWarnings: [RegistryIssue]
+    /// How the dump fitted its field mapping (`run.json`'s `mapping_warnings`): rules that matched nothing in most
+    /// records, values left out of fields, variables not given.
+    public var mappingWarnings: [String] = []
 }
 
 /// One nightly run: registry and dump in, findings and a run record out (DESIGN.md, "Data flow").
@@ -91,6 +94,11 @@ public enum NightlyRun {
             "mapping": .object(configuration.mapping.columns.mapValues { .string($0) }),
             "max_bad_share": .double(configuration.maximumBadShare),
         ]
+        // Only when given, so that a run without them records the parameters it always did.
+        if let profile = configuration.mapping.profile { parameters["format"] = .string(profile) }
+        if !configuration.mapping.variables.isEmpty {
+            parameters["mapping_variables"] = .object(configuration.mapping.variables.mapValues { .string($0) })
+        }
         var decisive: [String: JSON] = [
             "dump": .string(dumpHash), "registry": .string(registryHash), "min_score": parameters["min_score"] ?? .null,
             "mapping": parameters["mapping"] ?? .null, "max_bad_share": parameters["max_bad_share"] ?? .null,
@@ -98,6 +106,7 @@ public enum NightlyRun {
             "reference_views": .integer(FingerprintCodec.referenceVersion),
             "second_look": .integer(FingerprintCodec.featureVersion), "texts": .string(textsHash),
         ]
+        for key in ["format", "mapping_variables"] { if let value = parameters[key] { decisive[key] = value } }
         if let shard = configuration.shard {
             parameters["shard"] = .string(shard.description)
             decisive["shard"] = .string(shard.description)
@@ -428,7 +437,11 @@ public enum NightlyRun {
             runID: run.id, start: start, records: integer("records"), listings: integer("listings"),
             badRecords: integer("bad_records"), images: integer("images"), failedImages: integer("images_failed"),
             reportedFindings: reported, findingsBySeverity: table("findings_by_severity"),
-            findingsByStatus: table("findings_by_status"), registryWarnings: warnings)
+            findingsByStatus: table("findings_by_status"), registryWarnings: warnings,
+            mappingWarnings: {
+                guard case .array(let list)? = counts["mapping_warnings"] else { return [] }
+                return list.compactMap { if case .string(let text) = $0 { text } else { nil } }
+            }())
     }
 
     /// SHA-256 of a file, read in chunks.

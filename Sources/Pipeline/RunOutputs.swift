@@ -50,6 +50,13 @@ enum RunOutputs {
             "timings_seconds": stored(run.timings, or: [:]), "attempts": .integer(run.attempts),
         ]
         if let shard = run.shard { members["shard"] = .string(shard) }
+        // Warnings about the field mapping ride in the counts; run.json shows them on their own.
+        if let text = run.counts, case .object(var counts)? = JSON(parsing: text),
+            let warnings = counts.removeValue(forKey: "mapping_warnings")
+        {
+            members["counts"] = .object(counts)
+            members["mapping_warnings"] = warnings
+        }
         let streamed: [String: FailureRecord.Kind] = [
             "bad_records": .dumpRecord, "failed_images": .image, "bundle_problems": .bundle,
         ]

@@ -28,12 +28,14 @@ struct Tally {
     var findings = 0
     var bySeverity: [String: Int] = [:]
     var byBrand: [String: [String: Int]] = [:]
+    var mapping: MappingTally
     private var batch = StateStore.Batch()
     private var batchedListings = 0
 
     init(runID: String, configuration: RunConfiguration) {
         self.runID = runID
         self.configuration = configuration
+        mapping = MappingTally(mapping: configuration.mapping)
     }
 
     func progress(fractionRead: Double) -> RunProgress {
@@ -65,6 +67,7 @@ struct Tally {
         records += 1
         listings += 1
         let listing = outcome.listing
+        mapping.add(listing)
         let key = "\(listing.marketplace)/\(listing.listingID)"
         for image in outcome.images {
             images += 1
@@ -91,7 +94,7 @@ struct Tally {
         batch.sightings.append(
             ListingSighting(
                 marketplace: listing.marketplace, listingID: listing.listingID, sellerID: listing.sellerID,
-                raw: listing.raw, contentSHA256: outcome.contentSHA256,
+                raw: listing.storedText, contentSHA256: outcome.contentSHA256,
                 images: outcome.images.map { ($0.reference, $0.failure == nil ? $0.sha256 : nil) }))
         authorizedSkipped += outcome.authorized
         for finding in outcome.findings where finding.assessment.score >= configuration.minimumScore {
@@ -122,7 +125,7 @@ struct Tally {
     func counts(byStatus: [FindingRecord.Status: Int] = [:]) -> JSON {
         var statuses: [String: JSON] = [:]
         for status in FindingRecord.Status.allCases { statuses[status.rawValue] = .integer(byStatus[status] ?? 0) }
-        return [
+        var counts: [String: JSON] = [
             "records": .integer(records), "listings": .integer(listings), "bad_records": .integer(badRecords),
             "images": .integer(images), "images_decoded": .integer(decodedImages),
             "images_cached": .integer(cachedImages), "images_failed": .integer(failedImages),
@@ -132,5 +135,9 @@ struct Tally {
             "findings_by_brand": .object(byBrand.mapValues { .object($0.mapValues { .integer($0) }) }),
             "findings_by_status": .object(statuses),
         ]
+        // Only when there are any, so that a dump that fits its mapping writes the counts it always did.
+        let warnings = mapping.warnings
+        if !warnings.isEmpty { counts["mapping_warnings"] = .array(warnings.map { .string($0) }) }
+        return .object(counts)
     }
 }

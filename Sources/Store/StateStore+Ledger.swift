@@ -173,13 +173,13 @@ extension StateStore {
             {
                 let key = "\(row[0] as String)/\(row[1] as String)"
                 guard tallies[key] != nil else { continue }
-                let object = (try? JSONSerialization.jsonObject(with: Data((row[2] as String).utf8))) as? [String: Any]
-                if let name = object?["seller_name"] as? String, !name.isEmpty {
+                let document = ListingDocument(row[2] as String)
+                if let name = document.fields["seller_name"] as? String, !name.isEmpty {
                     let lastRun: String = row[3]
                     if let known = names[key], known.1 >= lastRun { continue }
                     names[key] = (name, lastRun)
                 }
-                if let description = object?["description"] as? String {
+                if let description = document.fields["description"] as? String {
                     let folded = description.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
                     if folded.count >= 40 { links["description " + folded, default: []].insert(key) }
                 }

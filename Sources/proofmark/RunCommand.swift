@@ -36,11 +36,34 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Report findings scoring at least this (0...1; 0 reports every candidate).")
     var minScore: Double = 0.5
 
-    @Option(name: .customLong("map"), help: "Map a field to a dump column, e.g. --map title=product_name (repeatable).")
+    @Option(
+        help: ArgumentHelp(
+            "Where the dump comes from: \(BuiltInProfile.all.map(\.name).joined(separator: ", ")), or proofmark "
+                + "(fields under Proofmark's own names).",
+            discussion: "Without it, a dump whose first record lacks marketplace and listing_id is recognised from "
+                + "that record's keys when it can be, and the guess is printed. The profiles are the mapping files "
+                + "in Profiles/.",
+            valueName: "source"))
+    var format: String?
+
+    @Option(
+        name: .customLong("map"),
+        help: ArgumentHelp(
+            "Map a field: --map title=product_name, --map price=price.value, --map marketplace=\"'ebay'\" "
+                + "(repeatable; replaces the rule of --format or --map-file for that field).",
+            valueName: "field=expression"))
     var mappings: [String] = []
 
-    @Option(help: "A file of field=column lines, one mapping per line.")
+    @Option(
+        help: "A mapping file: one field = expression a line, # comments (see the README, \"Mapping a new source\").")
     var mapFile: String?
+
+    @Option(
+        name: .customLong("map-var"),
+        help: ArgumentHelp(
+            "A value for $NAME in mapping expressions, e.g. --map-var shop=acme-outlet.example (repeatable).",
+            valueName: "name=value"))
+    var mapVariables: [String] = []
 
     @Option(
         help: ArgumentHelp(
@@ -85,23 +108,66 @@ struct RunCommand: AsyncParsableCommand {
         guard fetchTimeout > 0 else { throw ValidationError("--fetch-timeout must be more than 0 seconds") }
     }
 
-    func run() async throws {
-        var entries = mappings
-        if let mapFile {
-            do {
-                entries =
-                    try String(contentsOfFile: mapFile, encoding: .utf8)
-                    .split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + entries
-            } catch {
-                throw ValidationError("cannot read --map-file \(mapFile): \((error as NSError).localizedDescription)")
+    /// The field mapping in its layers: the profile (`--format`, or recognised from the first record when nothing
+    /// else is given), then `--map-file`, then `--map`, with `--map-var` values.
+    func fieldMapping() throws -> FieldMapping {
+        var profile: BuiltInProfile?
+        if let format, format != "proofmark" {
+            guard let named = BuiltInProfile.named(format) else {
+                throw ValidationError(
+                    "--format \(format): unknown (formats: "
+                        + (BuiltInProfile.all.map(\.name) + ["proofmark"]).joined(separator: ", ") + ")")
+            }
+            profile = named
+        } else if format == nil, mappings.isEmpty, mapFile == nil, let first = try? ListingDump.firstRecord(path: dump)
+        {
+            if let detected = BuiltInProfile.detect(first) {
+                FileHandle.standardError.write(
+                    Data(
+                        ("proofmark run: the dump's first record looks like \(detected.name): reading it with --format "
+                            + "\(detected.name) (give --format to choose another, or --format proofmark for none)\n")
+                            .utf8))
+                profile = detected
+            } else if first["marketplace"] == nil || first["listing_id"] == nil {
+                let keys = first.keys.sorted()
+                FileHandle.standardError.write(
+                    Data(
+                        ("proofmark run: warning: the dump's first record has no marketplace or listing_id and looks "
+                            + "like no built-in profile (its keys: \(keys.prefix(12).joined(separator: ", "))"
+                            + (keys.count > 12 ? ", ..." : "") + "); give --format, --map-file or --map\n").utf8))
             }
         }
-        let mapping: FieldMapping
         do {
-            mapping = try FieldMapping(entries: entries)
-        } catch {
+            var mapping = try profile?.mapping() ?? FieldMapping()
+            if let mapFile {
+                let text: String
+                do {
+                    text = try String(contentsOfFile: mapFile, encoding: .utf8)
+                } catch {
+                    throw ValidationError(
+                        "cannot read --map-file \(mapFile): \((error as NSError).localizedDescription)")
+                }
+                mapping = mapping.overridden(by: try FieldMapping(text: text, file: mapFile))
+            }
+            mapping = mapping.overridden(by: try FieldMapping(entries: mappings))
+            for entry in mapVariables {
+                let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty else {
+                    throw ValidationError("--map-var \(entry): expected name=value")
+                }
+                mapping.variables[parts[0].hasPrefix("$") ? String(parts[0].dropFirst()) : parts[0]] = parts[1]
+            }
+            for warning in mapping.warnings {
+                FileHandle.standardError.write(Data("proofmark run: warning: \(warning)\n".utf8))
+            }
+            return mapping
+        } catch let error as FieldMappingError {
             throw ValidationError(error.description)
         }
+    }
+
+    func run() async throws {
+        let mapping = try fieldMapping()
         var selectedShard = shard.flatMap(Shard.init)
         if selectedShard == nil {
             do {
@@ -126,6 +192,9 @@ struct RunCommand: AsyncParsableCommand {
             let summary = try await NightlyRun.run(configuration) { progress in display.update(progress) }
             display.finish()
             for warning in summary.registryWarnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+            for warning in summary.mappingWarnings {
+                FileHandle.standardError.write(Data("proofmark run: mapping: \(warning)\n".utf8))
+            }
             let severities = ["serious", "moderate", "low"].compactMap { severity in
                 summary.findingsBySeverity[severity].map { "\($0) \(severity)" }
             }

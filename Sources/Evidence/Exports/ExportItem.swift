@@ -24,16 +24,17 @@ public struct ExportItem: Sendable {
         finding = reviewed.finding
         review = reviewed.review
         self.right = right
-        let raw = reviewed.listingRaw ?? "{}"
+        let document = ListingDocument(reviewed.listingRaw ?? "{}")
         listing = ListingSummary(
-            raw: raw, marketplace: reviewed.finding.marketplace, listingID: reviewed.finding.listingID)
+            document, marketplace: reviewed.finding.marketplace, listingID: reviewed.finding.listingID)
         if listing.url == nil { listing.url = reviewed.finding.url }
         if listing.sellerID == nil { listing.sellerID = reviewed.finding.sellerID }
         elements = AccusedElement.elements(fromSignals: reviewed.finding.signals)
         let signals =
             (try? JSONSerialization.jsonObject(with: Data(reviewed.finding.signals.utf8))) as? [[String: Any]] ?? []
         contextCues = Set(signals.filter { $0["kind"] as? String == "context" }.compactMap { $0["cue"] as? String })
-        let object = (try? JSONSerialization.jsonObject(with: Data(raw.utf8))) as? [String: Any] ?? [:]
+        // The source's own fields, under the names the dump gave them.
+        let object = document.captured
         func strings(_ key: String) -> [String] {
             switch object[key] {
             case let value as String: value.isEmpty ? [] : [value]
