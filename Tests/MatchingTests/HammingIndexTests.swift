@@ -54,10 +54,14 @@ import Testing
         for distance in 0...64 { hashes.append(Self.flipping(hashes[3], bits: distance, seed: distance + 1)) }
         hashes.append(PDQHash(limbs: ~hashes[3].limbs))  // 256 bits away
         let index = HammingIndex(hashes, multiIndex: multiIndex)
+        func bit(_ hash: PDQHash, _ index: Int) -> UInt64 {
+            let limb: UInt64 = hash.limbs[index >> 6]
+            return (limb >> UInt64(index & 63)) & 1
+        }
         func bitByBit(_ a: PDQHash, _ b: PDQHash) -> Int {
-            (0..<256).filter { bit in
-                (a.limbs[bit >> 6] >> UInt64(bit & 63)) & 1 != (b.limbs[bit >> 6] >> UInt64(bit & 63)) & 1
-            }.count
+            var count = 0
+            for index in 0..<256 where bit(a, index) != bit(b, index) { count += 1 }
+            return count
         }
         let radius = multiIndex ? 47 : 256
         let found = index.search(hashes[3], within: radius)
