@@ -40,4 +40,14 @@ public enum CommonWords {
     public static func contains(_ word: String) -> Bool {
         TextTables.commonWords.contains(TextFold.exact(word))
     }
+
+    /// Whether every word of `phrase` is a common word (APPLE, SHELL, GAP, "Blue Bird"): Han and kana words are
+    /// looked up in the segmentation lexicon, whole.
+    public static func isOrdinaryPhrase(_ phrase: String) -> Bool {
+        let words = TextFold.exact(phrase).split { !$0.isLetter }
+        guard !words.isEmpty else { return false }
+        return words.allSatisfy { word in
+            contains(String(word)) || (word.allSatisfy(HanSegmenter.isSegmented) && HanSegmenter.isWord(String(word)))
+        }
+    }
 }

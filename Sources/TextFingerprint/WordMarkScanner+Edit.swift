@@ -30,9 +30,11 @@ extension WordMarkScanner {
 
     /// Words one edit away from a mark of five or more letters (symmetric delete: a word and a mark are one edit
     /// apart only if their deletion neighbourhoods meet, so each word costs as many lookups as it has letters).
-    /// Words joined at a case change or a digit (`ZoltePro`, `Zolte2024`) are also tried part by part.
+    /// Words joined at a case change or a digit (`ZoltePro`, `Zolte2024`) are also tried part by part, and runs of
+    /// words are tried against the marks of several words (`multiWordEditHits`).
     func editHits(in text: FoldedText, besides found: [Hit]) -> [Hit] {
         var hits: [Hit] = []
+        var words: [Range<Int>] = []
         var start = 0
         while start < text.keys.count {
             // A word: keys of consecutive characters (invisible characters between them are skipped over).
@@ -41,12 +43,67 @@ extension WordMarkScanner {
                 end += 1
             }
             defer { start = end }
+            words.append(start..<end)
+            guard !deletions.isEmpty else { continue }
             let parts = Self.parts(of: start..<end, in: text)
             for keys in parts.count > 1 ? [start..<end] + parts : [start..<end] {
                 hits += editHits(keys, in: text, besides: found + hits)
             }
         }
+        if !wordDeletions.isEmpty { hits += multiWordEditHits(words, in: text, besides: found + hits) }
         return hits
+    }
+
+    /// Marks of several words written with one edit in one of their words (`Kestrel Leak` for KESTREL PEAK): the
+    /// other words as registered, the edited word of four letters or more, the words next to each other with
+    /// nothing but a short run of spacing or punctuation between them. Each text word is looked up once in the
+    /// deletion index of the marks' words, so this too costs O(text).
+    private func multiWordEditHits(_ words: [Range<Int>], in text: FoldedText, besides found: [Hit]) -> [Hit] {
+        var hits: [Hit] = []
+        var tried = Set<[Int]>()
+        for (index, keys) in words.enumerated() where keys.count <= 32 {
+            var references = Set<WordRef>()
+            for variant in Self.deletionHashes(text.keys[keys].map(TextFold.coarse)[...]) {
+                references.formUnion(wordDeletions[variant] ?? [])
+            }
+            for reference in references.sorted(by: { ($0.mark, $0.word) < ($1.mark, $1.word) }) {
+                let mark = marks[Int(reference.mark)]
+                let first = index - Int(reference.word)
+                guard first >= 0, first + mark.words.count <= words.count,
+                    tried.insert([Int(reference.mark), first]).inserted
+                else { continue }
+                let run = Array(words[first..<(first + mark.words.count)])
+                var edited = 0
+                for (word, registered) in zip(run, mark.words) {
+                    let keys = Array(text.keys[word])
+                    if keys == registered { continue }
+                    edited += registered.count >= 4 && Self.isOneEdit(keys, registered) ? 1 : 2
+                }
+                let span = Int(text.origins[run[0].lowerBound])..<(Int(text.origins[run[run.count - 1].upperBound - 1]) + 1)
+                guard edited == 1, Self.closeTogether(run, in: text),
+                    !found.contains(where: { $0.mark == Int(reference.mark) && $0.span.overlaps(span) }),
+                    !hits.contains(where: { $0.mark == Int(reference.mark) && $0.span.overlaps(span) }),
+                    Self.boundedByWords(span, in: text)
+                else { continue }
+                hits.append(Hit(mark: Int(reference.mark), span: span, found: text.text(span), how: .edit))
+            }
+        }
+        return hits
+    }
+
+    /// Whether consecutive words stand apart by one to three characters of spacing or punctuation only.
+    private static func closeTogether(_ run: [Range<Int>], in text: FoldedText) -> Bool {
+        zip(run, run.dropFirst()).allSatisfy { left, right in
+            let gap = (Int(text.origins[left.upperBound - 1]) + 1)..<Int(text.origins[right.lowerBound])
+            return (1...3).contains(gap.count)
+                && gap.allSatisfy { text.kinds[$0] == .space || text.kinds[$0] == .punctuation }
+        }
+    }
+
+    /// Whether no letter or digit touches either end of `span` (the words found are whole words).
+    private static func boundedByWords(_ span: Range<Int>, in text: FoldedText) -> Bool {
+        (span.lowerBound == 0 || !text.kinds[span.lowerBound - 1].isWordPart)
+            && (span.upperBound >= text.characters.count || !text.kinds[span.upperBound].isWordPart)
     }
 
     /// The parts of a word between case changes (lower to upper) and changes between letters and digits.
@@ -89,11 +146,21 @@ extension WordMarkScanner {
             let mark = marks[Int(candidate)]
             guard !found.contains(where: { $0.mark == Int(candidate) && $0.span.overlaps(span) }),
                 Self.isOneEdit(Array(text.keys[keys]), mark.folded.keys),
+                Self.keepsDigits(of: mark, found: span, in: text),
                 !isExcluded(mark, in: text, keys: keys)
             else { continue }
             hits.append(Hit(mark: Int(candidate), span: span, found: foundText, how: .edit))
         }
         return hits
+    }
+
+    /// For a mark with digits (`ORVO9`), whether the word found has the same digits in the same order: the edit
+    /// touched its letters (`OEVO9`), not its number (`ORVO8` is another model).
+    private static func keepsDigits(of mark: Prepared, found span: Range<Int>, in text: FoldedText) -> Bool {
+        let registered = mark.folded.characters.indices.filter { mark.folded.kinds[$0] == .digit }
+            .map { mark.folded.characters[$0] }
+        guard !registered.isEmpty else { return true }
+        return span.filter { text.kinds[$0] == .digit }.map { text.characters[$0] } == registered
     }
 
     /// Whether two characters are neighbours in one word: nothing but invisible characters between them, and no

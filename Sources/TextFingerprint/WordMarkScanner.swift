@@ -14,8 +14,13 @@
 /// - `edit`: for marks of five or more letters, one insertion, deletion, substitution or swap of neighbours
 ///   (Damerau), found through a deletion neighbourhood index (Garbe's symmetric delete) so it too costs O(text),
 ///   and never when the word found is a common word (`CommonWords`) or appends an unrelated letter to the mark.
-/// Marks in Han, kana or Hangul match inside unsegmented text. A match inside one of the mark's exclusion phrases
-/// (`Mark.exclusions`, an ordinary word or product name containing the mark) is not a hit.
+/// For marks of several words (`KESTREL PEAK`), edits are judged per word: one word may carry the edit
+/// (`Kestrel Leak`) while the others are written as registered. Marks with digits (`ORVO9`) take edits to their
+/// letters only: the digits must stay as registered, since `ORVO8` is another model, not a typo.
+/// Marks in Han, kana or Hangul match inside unsegmented text; a Han or kana hit whose ends cut through a word of the
+/// text's segmentation (`HanSegmenter`: 致优 inside 精致优雅) is marked `splitsWord`, weak evidence. A match inside one
+/// of the mark's exclusion phrases (`Mark.exclusions`, an ordinary word or product name containing the mark) is not
+/// a hit.
 public struct WordMarkScanner: Sendable {
     /// A mark to look for.
     public struct Mark: Sendable, Hashable {
@@ -46,6 +51,8 @@ public struct WordMarkScanner: Sendable {
         /// The original text there.
         public var found: String
         public var how: How
+        /// A Han or kana hit whose ends cut through a word of the text (`HanSegmenter`): weak evidence.
+        public var splitsWord = false
     }
 
     struct Prepared: Sendable {
@@ -59,6 +66,8 @@ public struct WordMarkScanner: Sendable {
         /// Per exclusion, the key offsets preceded by a separator in the phrase itself.
         let exclusionGaps: [Set<Int>]
         let allowsEdit: Bool
+        /// The keys of each word of a mark of several words (empty for a one-word mark).
+        let words: [[UInt32]]
     }
 
     let marks: [Prepared]
@@ -68,6 +77,15 @@ public struct WordMarkScanner: Sendable {
     /// Key counts of the marks allowing edits.
     let editableLengths: Set<Int>
     let longestEditable: Int
+    /// Words of the marks of several words, and their one-deletion variants → (mark, word index).
+    let wordDeletions: [UInt64: [WordRef]]
+    /// Segments Han and kana text around hits of Han and kana marks.
+    let segmenter: HanSegmenter
+
+    struct WordRef: Sendable, Hashable {
+        var mark: Int32
+        var word: Int32
+    }
 
     public init(_ marks: [Mark]) {
         func gaps(_ folded: FoldedText) -> Set<Int> {
@@ -79,10 +97,17 @@ public struct WordMarkScanner: Sendable {
             let exclusions = mark.exclusions.map { FoldedText($0) }
             let unspaced = folded.scripts.contains { $0.isUnspaced }
             let letters = folded.kinds.filter { $0 == .letter }.count
+            let wordParts = folded.kinds.filter(\.isWordPart).count
+            let markGaps = gaps(folded)
+            // Word boundaries of the mark in key offsets: a gap starts a word.
+            let cuts = [0] + markGaps.sorted() + [folded.keys.count]
+            let words =
+                markGaps.isEmpty || unspaced
+                ? [] : zip(cuts, cuts.dropFirst()).map { Array(folded.keys[$0..<$1]) }
             return Prepared(
-                mark: mark, folded: folded, coarse: coarse, unspaced: unspaced, gaps: gaps(folded),
+                mark: mark, folded: folded, coarse: coarse, unspaced: unspaced, gaps: markGaps,
                 exclusions: exclusions.map { $0.keys.map(TextFold.coarse) }, exclusionGaps: exclusions.map(gaps),
-                allowsEdit: !unspaced && letters >= 5)
+                allowsEdit: !unspaced && letters >= 4 && wordParts >= 5, words: words)
         }
         self.marks = prepared
         automaton = AhoCorasick(prepared.map(\.coarse))
@@ -95,6 +120,21 @@ public struct WordMarkScanner: Sendable {
         self.deletions = deletions.mapValues { Array(Set($0)).sorted() }
         editableLengths = Set(prepared.filter(\.allowsEdit).map(\.coarse.count))
         longestEditable = prepared.filter(\.allowsEdit).map(\.coarse.count).max() ?? 0
+        var wordDeletions: [UInt64: Set<WordRef>] = [:]
+        for (index, mark) in prepared.enumerated() where mark.words.count > 1 {
+            for (wordIndex, word) in mark.words.enumerated() {
+                let reference = WordRef(mark: Int32(index), word: Int32(wordIndex))
+                let coarse = word.map(TextFold.coarse)[...]
+                // Words of four letters or more may carry the edit; every word is found written as registered.
+                for variant in word.count >= 4 ? Self.deletionHashes(coarse) : [Self.deletionHashes(coarse)[0]] {
+                    wordDeletions[variant, default: []].insert(reference)
+                }
+            }
+        }
+        self.wordDeletions = wordDeletions.mapValues { $0.sorted { ($0.mark, $0.word) < ($1.mark, $1.word) } }
+        segmenter = HanSegmenter(
+            extraWords: prepared.filter { mark in mark.folded.characters.contains(where: HanSegmenter.isSegmented) }
+                .map(\.mark.text))
     }
 
     /// Every mark found in `text`, in text order (then mark order); one hit per mark and place.
@@ -112,8 +152,12 @@ public struct WordMarkScanner: Sendable {
             let separated = FoldedText(String(folded.characters), symbolsSeparate: true)
             hits += automatonHits(in: separated).filter { $0.how == .spaced }
         }
-        if !deletions.isEmpty { hits += editHits(in: folded, besides: hits) }
-        return Self.deduplicated(hits)
+        if !deletions.isEmpty || !wordDeletions.isEmpty { hits += editHits(in: folded, besides: hits) }
+        var kept = Self.deduplicated(hits)
+        for index in kept.indices where marks[kept[index].mark].unspaced {
+            kept[index].splitsWord = !segmenter.keepsToWords(folded.characters, span: kept[index].span)
+        }
+        return kept
     }
 
     private func automatonHits(in folded: FoldedText) -> [Hit] {

@@ -78,3 +78,45 @@ import Testing
         #expect(Array(text)[11..<16].map(String.init).joined() == "ZOLTA")
     }
 }
+
+@Suite struct WordMarkScannerTypoTests {
+    let scanner = WordMarkScanner([
+        WordMarkScanner.Mark(text: "ZOLTA"),
+        WordMarkScanner.Mark(text: "ORVO9"),
+        WordMarkScanner.Mark(text: "Kestrel Peak"),
+        WordMarkScanner.Mark(text: "致优"),
+        WordMarkScanner.Mark(text: "爱可美"),
+    ])
+
+    func hits(_ text: String) -> [String] {
+        scanner.scan(text).map { "\($0.mark):\($0.found):\($0.how)\($0.splitsWord ? ":weak" : "")" }
+    }
+
+    @Test(arguments: [
+        ("OEVO9 wireless earbuds", "1:OEVO9:edit"), ("ORV09 earbuds", "1:ORV09:leet"), ("Orvo9 earbuds", "1:Orvo9:exact"),
+        ("OVRO9 earbuds", "1:OVRO9:edit"), ("Kestrel Leak hiking boots", "2:Kestrel Leak:edit"),
+        ("KESTREL PAEK boots", "2:KESTREL PAEK:edit"), ("Kestral Peak jacket", "2:Kestral Peak:edit"),
+        ("Zolte X2 sneakers", "0:Zolte:edit"), ("ZolteX2 sneakers", "0:Zolte:edit"), ("ZOLTE-X2 sneakers", "0:ZOLTE:edit"),
+        ("Zolte2 sneakers", "0:Zolte:edit"), ("OEVO9 Pro earbuds", "1:OEVO9:edit"),
+        ("Kestrel Leak X200 boots", "2:Kestrel Leak:edit"),
+    ])
+    func findsTypos(text: String, expected: String) {
+        #expect(hits(text) == [expected])
+    }
+
+    @Test(arguments: [
+        "ORVO8 earbuds", "ORVO99 earbuds", "OEVO8 earbuds", "Kestrel Lake cabin", "Kestrel bird, peak season",
+        "Leak Kestrel", "Kestrel Leaks fixed", "total sneakers",
+    ])
+    func leavesOtherWordsAlone(text: String) {
+        #expect(hits(text).isEmpty)
+    }
+
+    @Test func aHanMarkAcrossTwoWordsIsWeak() {
+        #expect(hits("精致优雅连衣裙") == ["3:致优:exact:weak"])
+        #expect(hits("精致 优雅 连衣裙") == ["3:致 优:spaced:weak"])
+        #expect(hits("新款致优运动鞋") == ["3:致优:exact"])
+        #expect(hits("新款爱可美运动鞋") == ["4:爱可美:exact"])
+        #expect(hits("正品愛可美運動鞋") == ["4:愛可美:confusable"])
+    }
+}
