@@ -122,17 +122,22 @@ def evaluate(scores, labels, threshold):
 
 def at_false_positive_rate(scores, labels, rate):
     """The figures at the lowest threshold whose false-positive rate is at most `rate` (the operating point that
-    keeps the most recall); the threshold is one of the scores given (a listing with no finding is never flagged)."""
-    candidates = sorted({score for hits in scores.values() for score in hits.values()})
-    innocent_best = sorted((max(scores.get(listing_id, {}).values(), default=None) for listing_id, label in
-                            labels.items() if label["kind"] == "innocent"), key=lambda s: -1 if s is None else s)
-    innocents = len(innocent_best)
+    keeps the most recall). Thresholds are taken, as a ROC curve takes them, from the scores of the listings it
+    ranks: the infringing and copied listings' brands and the innocent listings' best brands (a listing with no
+    finding is never flagged). Nominative listings are then counted at that threshold."""
+    innocent_best = []
+    candidates = set()
+    for listing_id, label in labels.items():
+        hits = scores.get(listing_id, {})
+        if label["kind"] == "innocent" and hits:
+            innocent_best.append(max(hits.values()))
+            candidates.add(innocent_best[-1])
+        elif label["kind"] in ("infringing", "copy") and label["brand"] in hits:
+            candidates.add(hits[label["brand"]])
+    innocents = sum(1 for label in labels.values() if label["kind"] == "innocent")
     allowed = int(rate * innocents + 1e-9)
-    # The lowest candidate threshold t with #(innocent best >= t) <= allowed.
-    flagged_scores = [s for s in innocent_best if s is not None]
-    for threshold in candidates:
-        above = sum(1 for s in flagged_scores if s >= threshold)
-        if above <= allowed:
+    for threshold in sorted(candidates):
+        if sum(1 for score in innocent_best if score >= threshold) <= allowed:
             return evaluate(scores, labels, threshold)
     return evaluate(scores, labels, float("inf"))
 

@@ -140,7 +140,7 @@ extension WordMarkScanner {
         }
         guard !candidates.isEmpty else { return [] }
         let foundText = text.text(span)
-        if TextTables.commonWords.contains(TextFold.exact(foundText)) { return [] }
+        if TextTables.isKnownWord(TextFold.exact(foundText)) { return [] }
         var hits: [Hit] = []
         for candidate in candidates.sorted() {
             let mark = marks[Int(candidate)]

@@ -13,7 +13,8 @@
 /// - `leet`: digits and symbols for letters (`Z0LTA`, `Z@LT4`);
 /// - `edit`: for marks of five or more letters, one insertion, deletion, substitution or swap of neighbours
 ///   (Damerau), found through a deletion neighbourhood index (Garbe's symmetric delete) so it too costs O(text),
-///   and never when the word found is a common word (`CommonWords`) or appends an unrelated letter to the mark.
+///   and never when the word found is a word of a language (`CommonWords`, and the rarer words of the 50,000 most
+///   frequent per language in `Generated/RareWords.swift`) or appends an unrelated letter to the mark.
 /// For marks of several words (`KESTREL PEAK`), edits are judged per word: one word may carry the edit
 /// (`Kestrel Leak`) while the others are written as registered. Marks with digits (`ORVO9`) take edits to their
 /// letters only: the digits must stay as registered, since `ORVO8` is another model, not a typo.
