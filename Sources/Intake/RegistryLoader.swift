@@ -116,7 +116,8 @@ struct RegistryReader {
             let fields = mapping(
                 node, path,
                 keys: [
-                    "id", "type", "registration", "jurisdiction", "classes", "goods", "holder", "expires", "certificate",
+                    "id", "type", "registration", "jurisdiction", "classes", "goods", "holder", "expires",
+                    "certificate",
                 ],
                 required: ["id", "type", "registration"])
         else { return nil }

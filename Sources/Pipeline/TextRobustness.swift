@@ -108,8 +108,9 @@ public enum TextRobustness {
         let texts = try NightlyRun.loadProtectedTexts(registry)
         let marks = registry.brands.flatMap { brand in
             brand.marks.map {
-                RegisteredMark(brand: brand.name, text: $0.text, right: $0.right, exclusions: $0.exclusions,
- goods: registry.right($0.right)?.goods ?? [])
+                RegisteredMark(
+                    brand: brand.name, text: $0.text, right: $0.right, exclusions: $0.exclusions,
+                    goods: registry.right($0.right)?.goods ?? [])
             }
         }
         let matcher = TextMatcher(marks: marks, texts: texts)

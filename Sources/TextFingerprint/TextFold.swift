@@ -86,6 +86,8 @@ public enum TextFold {
             return .letter
         case .decimalNumber, .otherNumber: return .digit
         case .otherSymbol:
+            // ™ and ℠ mark a name, they do not spell one (NFKC would read them as the letters TM and SM).
+            if scalar.value == 0x2122 || scalar.value == 0x2120 { return .punctuation }
             // Enclosed and squared letters (Ⓩ, 🅉) are letters under NFKC.
             let compatible = String(character).precomposedStringWithCompatibilityMapping.unicodeScalars
             return compatible.contains { $0.properties.isAlphabetic } ? .letter : .punctuation

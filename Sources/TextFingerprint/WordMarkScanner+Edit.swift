@@ -43,10 +43,20 @@ extension WordMarkScanner {
                 end += 1
             }
             defer { start = end }
-            words.append(start..<end)
+            // Words for the marks of several words: letters and digits apart (`Leak` and `2` in `Leak2`).
+            words += Self.parts(of: start..<end, in: text, atCaseChanges: false)
             guard !deletions.isEmpty else { continue }
+            // The word, then each run of its parts (`OEVO9` in `OEVO9Pro`, `Zolte` in `ZoltePro`).
             let parts = Self.parts(of: start..<end, in: text)
-            for keys in parts.count > 1 ? [start..<end] + parts : [start..<end] {
+            var ranges = [start..<end]
+            if parts.count > 1, parts.count <= 8 {
+                for first in parts.indices {
+                    for last in first..<parts.count where !(first == 0 && last == parts.count - 1) {
+                        ranges.append(parts[first].lowerBound..<parts[last].upperBound)
+                    }
+                }
+            }
+            for keys in ranges {
                 hits += editHits(keys, in: text, besides: found + hits)
             }
         }
@@ -70,7 +80,7 @@ extension WordMarkScanner {
                 let mark = marks[Int(reference.mark)]
                 let first = index - Int(reference.word)
                 guard first >= 0, first + mark.words.count <= words.count,
-                    tried.insert([Int(reference.mark), first]).inserted
+                    tried.insert([mark.owner, first]).inserted
                 else { continue }
                 let run = Array(words[first..<(first + mark.words.count)])
                 var edited = 0
@@ -79,13 +89,14 @@ extension WordMarkScanner {
                     if keys == registered { continue }
                     edited += registered.count >= 4 && Self.isOneEdit(keys, registered) ? 1 : 2
                 }
-                let span = Int(text.origins[run[0].lowerBound])..<(Int(text.origins[run[run.count - 1].upperBound - 1]) + 1)
+                let span =
+                    Int(text.origins[run[0].lowerBound])..<(Int(text.origins[run[run.count - 1].upperBound - 1]) + 1)
                 guard edited == 1, Self.closeTogether(run, in: text),
-                    !found.contains(where: { $0.mark == Int(reference.mark) && $0.span.overlaps(span) }),
-                    !hits.contains(where: { $0.mark == Int(reference.mark) && $0.span.overlaps(span) }),
+                    !found.contains(where: { $0.mark == mark.owner && $0.span.overlaps(span) }),
+                    !hits.contains(where: { $0.mark == mark.owner && $0.span.overlaps(span) }),
                     Self.boundedByWords(span, in: text)
                 else { continue }
-                hits.append(Hit(mark: Int(reference.mark), span: span, found: text.text(span), how: .edit))
+                hits.append(Hit(mark: mark.owner, span: span, found: text.text(span), how: .edit))
             }
         }
         return hits
@@ -100,21 +111,25 @@ extension WordMarkScanner {
         }
     }
 
-    /// Whether no letter or digit touches either end of `span` (the words found are whole words).
+    /// Whether the words found are whole words: no letter touches a letter at either end of `span`, nor a digit a
+    /// digit (`Kestrel Leak2` ends at a model number).
     private static func boundedByWords(_ span: Range<Int>, in text: FoldedText) -> Bool {
-        (span.lowerBound == 0 || !text.kinds[span.lowerBound - 1].isWordPart)
-            && (span.upperBound >= text.characters.count || !text.kinds[span.upperBound].isWordPart)
+        func apart(_ outside: Int, _ inside: Int) -> Bool {
+            guard outside >= 0, outside < text.characters.count, text.kinds[outside].isWordPart else { return true }
+            return (text.kinds[outside] == .digit) != (text.kinds[inside] == .digit)
+        }
+        return apart(span.lowerBound - 1, span.lowerBound) && apart(span.upperBound, span.upperBound - 1)
     }
 
     /// The parts of a word between case changes (lower to upper) and changes between letters and digits.
-    private static func parts(of keys: Range<Int>, in text: FoldedText) -> [Range<Int>] {
+    private static func parts(of keys: Range<Int>, in text: FoldedText, atCaseChanges: Bool = true) -> [Range<Int>] {
         var parts: [Range<Int>] = []
         var partStart = keys.lowerBound
         for index in keys.dropFirst() {
             let previous = Int(text.origins[index - 1])
             let current = Int(text.origins[index])
             guard previous != current else { continue }
-            let caseChange = text.cases[previous] < 0 && text.cases[current] > 0
+            let caseChange = atCaseChanges && text.cases[previous] < 0 && text.cases[current] > 0
             let kindChange = (text.kinds[previous] == .digit) != (text.kinds[current] == .digit)
             if caseChange || kindChange {
                 parts.append(partStart..<index)
@@ -144,12 +159,13 @@ extension WordMarkScanner {
         var hits: [Hit] = []
         for candidate in candidates.sorted() {
             let mark = marks[Int(candidate)]
-            guard !found.contains(where: { $0.mark == Int(candidate) && $0.span.overlaps(span) }),
+            guard !found.contains(where: { $0.mark == mark.owner && $0.span.overlaps(span) }),
+                !hits.contains(where: { $0.mark == mark.owner && $0.span.overlaps(span) }),
                 Self.isOneEdit(Array(text.keys[keys]), mark.folded.keys),
                 Self.keepsDigits(of: mark, found: span, in: text),
                 !isExcluded(mark, in: text, keys: keys)
             else { continue }
-            hits.append(Hit(mark: Int(candidate), span: span, found: foundText, how: .edit))
+            hits.append(Hit(mark: mark.owner, span: span, found: foundText, how: .edit))
         }
         return hits
     }

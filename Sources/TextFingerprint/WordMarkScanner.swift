@@ -58,6 +58,8 @@ public struct WordMarkScanner: Sendable {
 
     struct Prepared: Sendable {
         let mark: Mark
+        /// The index of the registered mark this one spells (a case variant has its original's).
+        let owner: Int
         let folded: FoldedText
         let coarse: [UInt32]
         let unspaced: Bool
@@ -92,7 +94,7 @@ public struct WordMarkScanner: Sendable {
         func gaps(_ folded: FoldedText) -> Set<Int> {
             Set(folded.origins.indices.dropFirst().filter { folded.origins[$0] - folded.origins[$0 - 1] > 1 })
         }
-        let prepared = marks.map { mark in
+        func prepare(_ mark: Mark, owner: Int) -> Prepared {
             let folded = FoldedText(mark.text)
             let coarse = folded.keys.map(TextFold.coarse)
             let exclusions = mark.exclusions.map { FoldedText($0) }
@@ -106,9 +108,24 @@ public struct WordMarkScanner: Sendable {
                 markGaps.isEmpty || unspaced
                 ? [] : zip(cuts, cuts.dropFirst()).map { Array(folded.keys[$0..<$1]) }
             return Prepared(
-                mark: mark, folded: folded, coarse: coarse, unspaced: unspaced, gaps: markGaps,
+                mark: mark, owner: owner, folded: folded, coarse: coarse, unspaced: unspaced, gaps: markGaps,
                 exclusions: exclusions.map { $0.keys.map(TextFold.coarse) }, exclusionGaps: exclusions.map(gaps),
                 allowsEdit: !unspaced && letters >= 4 && wordParts >= 5, words: words)
+        }
+        var prepared = marks.enumerated().map { prepare($1, owner: $0) }
+        // Letters whose two cases fold apart (Cyrillic `В` reads as `B`, `в` as `ʙ`): the mark is also looked for in
+        // lower case, capitalised and in capitals, so `Кавира` is КАВИРА written plainly.
+        for (index, mark) in marks.enumerated() where mark.text.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
+            var seen: Set<[UInt32]> = [prepared[index].coarse]
+            let text = mark.text
+            for variant in [
+                text.lowercased(), text.uppercased(), text.prefix(1).uppercased() + text.dropFirst().lowercased(),
+            ] {
+                var variantMark = mark
+                variantMark.text = variant
+                let candidate = prepare(variantMark, owner: index)
+                if seen.insert(candidate.coarse).inserted { prepared.append(candidate) }
+            }
         }
         self.marks = prepared
         automaton = AhoCorasick(prepared.map(\.coarse))
@@ -170,7 +187,7 @@ public struct WordMarkScanner: Sendable {
                 !isExcluded(marks[candidate.pattern], in: folded, keys: keys)
             else { continue }
             let span = Int(folded.origins[keys.lowerBound])..<(Int(folded.origins[keys.upperBound - 1]) + 1)
-            hits.append(Hit(mark: candidate.pattern, span: span, found: folded.text(span), how: how))
+            hits.append(Hit(mark: marks[candidate.pattern].owner, span: span, found: folded.text(span), how: how))
         }
         return hits
     }
@@ -202,10 +219,25 @@ public struct WordMarkScanner: Sendable {
         let span = Int(text.origins[keys.lowerBound])..<(Int(text.origins[keys.upperBound - 1]) + 1)
         // Separators inside the span that the mark itself does not have.
         var extraGaps: [Range<Int>] = []
+        var gapsAtKindChanges = true
         for offset in 1..<max(1, keys.count) where !mark.gaps.contains(offset) {
             let previous = Int(text.origins[keys.lowerBound + offset - 1])
             let next = Int(text.origins[keys.lowerBound + offset])
-            if next - previous > 1 { extraGaps.append((previous + 1)..<next) }
+            if next - previous > 1 {
+                extraGaps.append((previous + 1)..<next)
+                let kinds = (
+                    mark.folded.kinds[Int(mark.folded.origins[offset - 1])],
+                    mark.folded.kinds[Int(mark.folded.origins[offset])]
+                )
+                if (kinds.0 == .digit) == (kinds.1 == .digit) || next - previous > 3 { gapsAtKindChanges = false }
+            }
+        }
+        // A mark's letters and its digits set apart (`ORVO 9`, `ORVO-9` for ORVO9), as model names are written.
+        if !extraGaps.isEmpty, gapsAtKindChanges, !mark.unspaced,
+            extraGaps.joined().allSatisfy({ text.kinds[$0] == .space || text.kinds[$0] == .punctuation }),
+            boundaries(text, span: span) != nil
+        {
+            return how == .exact ? .spaced : how
         }
         if !extraGaps.isEmpty {
             // Han, kana and Hangul have no word boundaries to check.

@@ -86,6 +86,7 @@ import Testing
         WordMarkScanner.Mark(text: "Kestrel Peak"),
         WordMarkScanner.Mark(text: "致优"),
         WordMarkScanner.Mark(text: "爱可美"),
+        WordMarkScanner.Mark(text: "КАВИРА"),
     ])
 
     func hits(_ text: String) -> [String] {
@@ -93,12 +94,18 @@ import Testing
     }
 
     @Test(arguments: [
-        ("OEVO9 wireless earbuds", "1:OEVO9:edit"), ("ORV09 earbuds", "1:ORV09:leet"), ("Orvo9 earbuds", "1:Orvo9:exact"),
+        ("OEVO9 wireless earbuds", "1:OEVO9:edit"), ("ORV09 earbuds", "1:ORV09:leet"),
+        ("Orvo9 earbuds", "1:Orvo9:exact"),
         ("OVRO9 earbuds", "1:OVRO9:edit"), ("Kestrel Leak hiking boots", "2:Kestrel Leak:edit"),
         ("KESTREL PAEK boots", "2:KESTREL PAEK:edit"), ("Kestral Peak jacket", "2:Kestral Peak:edit"),
-        ("Zolte X2 sneakers", "0:Zolte:edit"), ("ZolteX2 sneakers", "0:Zolte:edit"), ("ZOLTE-X2 sneakers", "0:ZOLTE:edit"),
+        ("Zolte X2 sneakers", "0:Zolte:edit"), ("ZolteX2 sneakers", "0:Zolte:edit"),
+        ("ZOLTE-X2 sneakers", "0:ZOLTE:edit"),
         ("Zolte2 sneakers", "0:Zolte:edit"), ("OEVO9 Pro earbuds", "1:OEVO9:edit"),
-        ("Kestrel Leak X200 boots", "2:Kestrel Leak:edit"),
+        ("Kestrel Leak X200 boots", "2:Kestrel Leak:edit"), ("Kestrel Leak2 boots", "2:Kestrel Leak:edit"),
+        ("OEVO9Pro earbuds", "1:OEVO9:edit"), ("OEVO9X earbuds", "1:OEVO9:edit"), ("ORVO 9 earbuds", "1:ORVO 9:spaced"),
+        ("Zolte™ sneakers", "0:Zolte:edit"), ("ZOLTA™ sneakers", "0:ZOLTA:exact"),
+        ("Кавира кроссовки", "5:Кавира:exact"),
+        ("кавира", "5:кавира:exact"), ("Кавирa", "5:Кавирa:confusable"),
     ])
     func findsTypos(text: String, expected: String) {
         #expect(hits(text) == [expected])
@@ -106,7 +113,7 @@ import Testing
 
     @Test(arguments: [
         "ORVO8 earbuds", "ORVO99 earbuds", "OEVO8 earbuds", "Kestrel Lake cabin", "Kestrel bird, peak season",
-        "Leak Kestrel", "Kestrel Leaks fixed", "total sneakers",
+        "Leak Kestrel", "Kestrel Leaks fixed", "total sneakers", "ORVO 8 earbuds", "Kestrel Leaky", "каверна",
     ])
     func leavesOtherWordsAlone(text: String) {
         #expect(hits(text).isEmpty)

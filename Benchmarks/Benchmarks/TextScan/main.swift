@@ -19,8 +19,11 @@ do {
     exit(1)
 }
 let marks = registry.brands.flatMap { brand in
-    brand.marks.map { RegisteredMark(brand: brand.name, text: $0.text, right: $0.right, exclusions: $0.exclusions,
- goods: registry.right($0.right)?.goods ?? []) }
+    brand.marks.map {
+        RegisteredMark(
+            brand: brand.name, text: $0.text, right: $0.right, exclusions: $0.exclusions,
+            goods: registry.right($0.right)?.goods ?? [])
+    }
 }
 let texts = registry.brands.flatMap { brand in
     brand.texts.compactMap { text in
