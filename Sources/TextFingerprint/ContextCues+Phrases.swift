@@ -39,19 +39,21 @@ extension ContextCueScanner {
         "compatible with", "compatible for", "compatible", "works with", "replacement for", "replacement",
         "not made by", "not affiliated with", "not affiliated", "not endorsed by", "not an official", "aftermarket",
         "designed for", "made for", "suitable for", "fits for", "for use with", "accessory for", "accessories for",
+        "works for", "made to fit", "for use on", "designed to fit",
         // Spanish
         "compatible con", "para usar con", "repuesto para", "recambio para", "no afiliado", "no oficial",
-        "apto para", "diseñado para",
+        "apto para", "diseñado para", "compatibles con", "reemplazo para", "reemplazo de",
         // German
         "kompatibel mit", "kompatibel", "passend für", "geeignet für", "ersatz für", "ersatzteil", "nicht von",
-        "kein originalprodukt",
+        "kein originalprodukt", "passend zu", "zubehör für",
         // French, Italian, Portuguese
-        "compatible avec", "compatibile con", "adatto per", "compatível com", "adequado para",
+        "compatible avec", "compatibile con", "adatto per", "compatível com", "adequado para", "compatibile",
+        "compatível", "remplacement pour", "ricambio per", "substituição para",
         // Russian
         "совместим с", "совместимый с", "совместимые с", "совместима с", "совместимо с", "подходит для",
-        "замена для", "не является продукцией", "не оригинал",
+        "замена для", "не является продукцией", "не оригинал", "совместимый", "совместимая", "совместимые",
         // Chinese
-        "适用于", "兼容", "适配", "通用于", "非原装", "非官方", "替换", "適用於",
+        "适用于", "兼容", "适配", "通用于", "非原装", "非官方", "替换", "適用於", "可用于",
         // Japanese
         "互換", "対応機種", "純正品ではありません", "非純正", "交換用",
     ]

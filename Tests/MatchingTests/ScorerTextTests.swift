@@ -17,6 +17,8 @@ import Testing
     @Test(arguments: [
         "Case compatible with ZOLTA Z5", "Silikonhülle für ZOLTA Z5", "Чехол для ZOLTA Z5", "ZOLTA Z5対応 ケース",
         "适用于ZOLTA Z5手机壳", "Funda para ZOLTA Z5", "Replacement strap for Z0LTA watch",
+        "Band works for ZOLTA watches", "Cinturino compatibile ZOLTA Z5", "Чехол совместимый ZOLTA Z5",
+        "Funda compatibles con ZOLTA Z5",
     ])
     func nominativeUseIsLowAndCapped(title: String) {
         let (found, assessment) = assess(title)
