@@ -41,7 +41,7 @@ LICENCE = """//
 // Wikipedia, OpenSubtitles, SUBTLEX, Google Books Ngrams and other sources credited in wordfreq's README. This file
 // is shared under the same licence.
 """
-WORDS_PER_LANGUAGE = {"zh": 30000, "ja": 20000}
+WORDS_PER_LANGUAGE = {"zh": 50000, "ja": 50000}
 UNSPACED = re.compile(r"^[\u3005\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 
 

@@ -5,32 +5,22 @@
 /// highest (the dynamic programme over the run's word lattice that jieba and MeCab's unigram mode use; Sproat et
 /// al., "A stochastic finite-state word-segmentation algorithm for Chinese", Computational Linguistics 22(3), 1996).
 /// A character the lexicon does not know is a word of its own at a Zipf value of 1 (once per 100 million words), so
-/// known words are always preferred. Registered marks join the lexicon at a Zipf value of 4 (a fairly common word),
-/// so a mark written on its own (`新款爱可美运动鞋`) segments as one word, while a mark that straddles two ordinary
-/// words (致优 in 精致优雅, 精致 + 优雅) loses to them: that is not a use of the mark.
+/// known words are always preferred.
+///
+/// Registered marks are coined words the lexicon does not hold, so the text is segmented *without* them: a mark
+/// written on its own (`新款爱可美运动鞋`: 新款 | 爱 | 可 | 美 | 运动鞋) keeps to the word boundaries around it, while a
+/// mark that straddles words (致优 in 精致优雅: 精致 | 优雅; 尚雅 in 时尚雅痞: 时尚 | 雅 | 痞) cuts through one. Giving
+/// the mark a frequency of its own instead makes the verdict hang on that guess: wordfreq's Chinese list, tokenised
+/// by jieba, rates single characters highly (时 at Zipf 6.2), so a mark beside one beats the word it cuts.
 ///
 /// Cost: O(n × L) hash lookups for a run of n characters and a longest word of L characters (capped at 8). Characters
 /// are folded as for matching (traditional to simplified Han, UTS #39 prototypes), so the lexicon and the text agree.
 public struct HanSegmenter: Sendable {
-    /// Log10 probabilities of extra words (the registered marks), by the hash of their folded characters.
-    private let extra: [UInt64: Float]
     private let longest: Int
 
-    /// The Zipf value registered marks get in the lexicon.
-    public static let markZipf: Float = 4
-
-    /// A segmenter whose lexicon also holds `words` (registered marks in Han or kana).
-    public init(extraWords words: [String] = []) {
-        var extra: [UInt64: Float] = [:]
-        var longest = 0
-        for word in words {
-            let units = Array(word).map(Self.unit)
-            guard !units.isEmpty, units.count <= Self.longestWord else { continue }
-            extra[Self.hash(units[...])] = Self.markZipf - 9
-            longest = max(longest, units.count)
-        }
-        self.extra = extra
-        self.longest = max(longest, TextTables.segmentationLexicon.longest)
+    /// A segmenter over the shipped lexicon (parsed on first use).
+    public init() {
+        longest = TextTables.segmentationLexicon.longest
     }
 
     /// Words longer than this are not looked up.
@@ -56,7 +46,7 @@ public struct HanSegmenter: Sendable {
             var hash = Self.seed
             for end in (start + 1)...min(count, start + longest) {
                 hash = Self.step(hash, units[end - 1])
-                var probability = extra[hash] ?? lexicon[hash]
+                var probability = lexicon[hash]
                 if probability == nil, end == start + 1 { probability = Self.unknownZipf - 9 }
                 guard let probability else { continue }
                 let score = best[start] + probability

@@ -61,13 +61,14 @@ public enum CommonWords {
         TextTables.commonWords.contains(TextFold.exact(word))
     }
 
-    /// Whether every word of `phrase` is a common word (APPLE, SHELL, GAP, "Blue Bird"): Han and kana words are
-    /// looked up in the segmentation lexicon, whole.
+    /// Whether every word of `phrase` is a word of a language (APPLE, SHELL, WOLKE, ЛАСТОЧКА, "Blue Bird"): one of
+    /// the 50,000 most frequent of en, es, de, fr, it, pt or ru, or, in Han and kana, of the segmentation lexicon.
     public static func isOrdinaryPhrase(_ phrase: String) -> Bool {
         let words = TextFold.exact(phrase).split { !$0.isLetter }
         guard !words.isEmpty else { return false }
         return words.allSatisfy { word in
-            contains(String(word)) || (word.allSatisfy(HanSegmenter.isSegmented) && HanSegmenter.isWord(String(word)))
+            TextTables.isKnownWord(String(word))
+                || (word.allSatisfy(HanSegmenter.isSegmented) && HanSegmenter.isWord(String(word)))
         }
     }
 }

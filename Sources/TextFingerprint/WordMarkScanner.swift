@@ -150,9 +150,7 @@ public struct WordMarkScanner: Sendable {
             }
         }
         self.wordDeletions = wordDeletions.mapValues { $0.sorted { ($0.mark, $0.word) < ($1.mark, $1.word) } }
-        segmenter = HanSegmenter(
-            extraWords: prepared.filter { mark in mark.folded.characters.contains(where: HanSegmenter.isSegmented) }
-                .map(\.mark.text))
+        segmenter = HanSegmenter()
     }
 
     /// Every mark found in `text`, in text order (then mark order); one hit per mark and place.
@@ -307,6 +305,7 @@ public struct WordMarkScanner: Sendable {
                     text.scripts[side].isUnspaced != text.scripts[inner].isUnspaced
                         || caseBoundary(text, span: span, leftSide: side < span.lowerBound)
                         || inHashtagBesideCommonWords(text, span: span)
+                        || inCapitalsBesideWords(text, span: span)
                 else { return nil }
                 glued = true
             }
@@ -328,6 +327,26 @@ public struct WordMarkScanner: Sendable {
         }
     }
 
+    /// A mark inside a word written wholly in capitals whose other letters are words (`QUINTAROSTORE`,
+    /// `NEVORAMAX`) or a model letter before digits (`LANTERNX2`), where the capitalised word is not itself a word
+    /// (`VINTAGE` holds VINTA).
+    private func inCapitalsBesideWords(_ text: FoldedText, span: Range<Int>) -> Bool {
+        var start = span.lowerBound
+        while start > 0, text.kinds[start - 1] == .letter { start -= 1 }
+        var end = span.upperBound
+        while end < text.characters.count, text.kinds[end] == .letter { end += 1 }
+        guard (start..<end).allSatisfy({ text.cases[$0] > 0 }),
+            !TextTables.isKnownWord(TextFold.exact(text.text(start..<end)))
+        else { return false }
+        func isWord(_ part: Range<Int>) -> Bool {
+            part.count >= 3 && TextTables.isKnownWord(TextFold.exact(text.text(part)))
+        }
+        let left = start..<span.lowerBound
+        let right = span.upperBound..<end
+        let modelLetter = right.count <= 2 && end < text.characters.count && text.kinds[end] == .digit
+        return (left.isEmpty || isWord(left)) && (right.isEmpty || isWord(right) || modelLetter)
+    }
+
     /// A change of case at the edge of the mark, as camel case and acronyms mark word starts.
     private func caseBoundary(_ text: FoldedText, span: Range<Int>, leftSide: Bool) -> Bool {
         let cases = text.cases
@@ -342,7 +361,10 @@ public struct WordMarkScanner: Sendable {
         let after = cases[span.upperBound]
         if last < 0 && after > 0 { return true }  // ZoltaPro
         // ZOLTApro: an all-capitals mark followed by a lower-case word.
-        return last > 0 && after < 0 && span.allSatisfy { text.cases[$0] >= 0 }
+        if last > 0 && after < 0 && span.allSatisfy({ text.cases[$0] >= 0 }) { return true }
+        // ZOLTAShop: an all-capitals mark followed by a capitalised word.
+        return last > 0 && after > 0 && span.upperBound + 1 < cases.count && cases[span.upperBound + 1] < 0
+            && span.allSatisfy { text.cases[$0] >= 0 }
     }
 
     /// A common word written wholly in another script than the mark (Cyrillic `сос` read as Latin `coc`): that is

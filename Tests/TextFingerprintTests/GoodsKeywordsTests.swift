@@ -20,6 +20,7 @@ import Testing
 
     @Test func ordinaryPhrasesAreCommonWords() {
         #expect(CommonWords.isOrdinaryPhrase("SHELL") && CommonWords.isOrdinaryPhrase("Blue Bird"))
+        #expect(CommonWords.isOrdinaryPhrase("WOLKE") && CommonWords.isOrdinaryPhrase("ЛАСТОЧКА"))
         #expect(!CommonWords.isOrdinaryPhrase("ZOLTA") && !CommonWords.isOrdinaryPhrase("Kestrel Zolta"))
         #expect(CommonWords.isOrdinaryPhrase("优雅") && !CommonWords.isOrdinaryPhrase("爱可美"))
     }

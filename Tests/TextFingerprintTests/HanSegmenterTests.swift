@@ -3,9 +3,9 @@ import Testing
 @testable import TextFingerprint
 
 @Suite struct HanSegmenterTests {
-    func words(_ text: String, marks: [String] = []) -> [String] {
+    func words(_ text: String) -> [String] {
         let characters = Array(text)
-        let starts = HanSegmenter(extraWords: marks).wordStarts(characters)
+        let starts = HanSegmenter().wordStarts(characters)
         var words: [String] = []
         var start = 0
         for index in 1...characters.count where starts[index] {
@@ -17,12 +17,12 @@ import Testing
 
     @Test func ordinaryWordsAreKeptWhole() {
         #expect(words("精致优雅") == ["精致", "优雅"])
-        #expect(words("精致优雅", marks: ["致优"]) == ["精致", "优雅"])
+        #expect(words("时尚雅痞").prefix(1) == ["时尚"])
     }
 
-    @Test func aRegisteredMarkOnItsOwnIsOneWord() {
-        #expect(words("新款爱可美运动鞋", marks: ["爱可美"]).contains("爱可美"))
-        #expect(words("ルモラランニングシューズ", marks: ["ルモラ"]).first == "ルモラ")
+    @Test func aCoinedMarkOnItsOwnStandsBetweenWords() {
+        #expect(words("新款爱可美运动鞋").first == "新款" && words("新款爱可美运动鞋").last == "运动鞋")
+        #expect(words("ルモラランニングシューズ").suffix(2) == ["ランニング", "シューズ"])
     }
 
     @Test func traditionalHanSegmentsAsSimplified() {
@@ -31,10 +31,11 @@ import Testing
 
     @Test(arguments: [
         ("精致优雅的连衣裙", 1..<3, false), ("精致优雅的连衣裙", 2..<4, true), ("新款爱可美运动鞋", 2..<5, true), ("爱可美", 0..<3, true),
-        ("精致 优雅", 1..<4, false), ("ZOLTA爱可美", 5..<8, true),
+        ("精致 优雅", 1..<4, false), ("ZOLTA爱可美", 5..<8, true), ("时尚雅痞运动鞋", 1..<3, false),
+        ("コーヒー豆 バリスタ監修", 8..<11, false),
     ])
     func spansKeepToWordsOnlyAtWordBoundaries(text: String, span: Range<Int>, keeps: Bool) {
-        let segmenter = HanSegmenter(extraWords: ["致优", "爱可美"])
+        let segmenter = HanSegmenter()
         #expect(segmenter.keepsToWords(Array(text), span: span) == keeps)
     }
 

@@ -127,3 +127,33 @@ import Testing
         #expect(hits("正品愛可美運動鞋") == ["4:愛可美:confusable"])
     }
 }
+
+@Suite struct WordMarkScannerScriptTests {
+    let scanner = WordMarkScanner([
+        WordMarkScanner.Mark(text: "リスタ"), WordMarkScanner.Mark(text: "华乐"), WordMarkScanner.Mark(text: "QUINTARO"),
+        WordMarkScanner.Mark(text: "LANTERN"), WordMarkScanner.Mark(text: "VINTA"), WordMarkScanner.Mark(text: "そよか"),
+    ])
+
+    func hits(_ text: String) -> [String] {
+        scanner.scan(text).map { "\($0.mark):\($0.found):\($0.how)" }
+    }
+
+    @Test(arguments: [
+        ("りすた 腕時計", "0:りすた:confusable"), ("ｿﾖｶ 扇風機", "5:ｿﾖｶ:confusable"), ("【華楽】スピーカー", "1:華楽:confusable"),
+        ("QUINTAROSTORE baskets", "2:QUINTARO:glued"), ("LANTERNX2 écouteurs", "3:LANTERN:glued"),
+        ("Kissen LANTERNShop", "3:LANTERN:glued"),
+    ])
+    func findsMarksAcrossScriptsAndCapitals(text: String, expected: String) {
+        #expect(hits(text) == [expected])
+    }
+
+    @Test(arguments: ["VINTAGE STYLE JACKET", "VINTAGES", "IMPORTANT VINTAX"])
+    func leavesWordsInCapitalsAlone(text: String) {
+        #expect(hits(text).isEmpty)
+    }
+
+    @Test func aKanaMarkInsideAKanaWordIsWeak() {
+        let found = scanner.scan("コーヒー豆 バリスタ監修")
+        #expect(found.count == 1 && found.allSatisfy(\.splitsWord))
+    }
+}
