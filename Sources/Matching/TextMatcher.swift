@@ -49,10 +49,14 @@ public struct TextMatcher: Sendable {
         if !goods.isEmpty {
             // Whether the listing names the goods of each right with goods, judged once over all its fields.
             var fits: [String: GoodsFit] = [:]
+            var listing: GoodsKeywords.Listing?
             for index in evidence.marks.indices {
                 let right = evidence.marks[index].right
                 guard let keywords = goods[right] else { continue }
-                let fit = fits[right] ?? (keywords.named(in: fields.map(\.text)) ? .inside : .outside)
+                if listing == nil { listing = GoodsKeywords.Listing(fields.map(\.text)) }
+                let fit =
+                    fits[right]
+                    ?? (listing.map { keywords.named(in: $0) } == true ? GoodsFit.inside : GoodsFit.outside)
                 fits[right] = fit
                 evidence.marks[index].goods = fit
             }

@@ -29,10 +29,24 @@ public struct GoodsKeywords: Sendable, Hashable {
 
     public var isEmpty: Bool { keywords.isEmpty }
 
+    /// A listing's fields folded once for every right's goods.
+    public struct Listing: Sendable {
+        let folded: [String]
+        let words: [[String]]
+
+        public init(_ texts: [String]) {
+            folded = texts.map(TextFold.exact)
+            words = folded.map(GoodsKeywords.words)
+        }
+    }
+
     /// Whether any of `texts` (a listing's fields) names one of the goods.
-    public func named(in texts: [String]) -> Bool {
-        let folded = texts.map(TextFold.exact)
-        let words = folded.map(Self.words)
+    public func named(in texts: [String]) -> Bool { named(in: Listing(texts)) }
+
+    /// Whether a listing, folded once, names one of the goods.
+    public func named(in listing: Listing) -> Bool {
+        let folded = listing.folded
+        let words = listing.words
         for (keyword, isUnspaced) in zip(keywords, unspaced) {
             if isUnspaced {
                 if folded.contains(where: { $0.contains(keyword[0]) }) { return true }
