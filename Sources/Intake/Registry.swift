@@ -36,6 +36,10 @@ public struct Right: Sendable, Hashable {
     public var jurisdiction: String?
     /// Nice classes for trademarks.
     public var classes: [Int]
+    /// Product keywords or phrases of the goods the registration covers (`goods: [sneakers, running shoes]`), in
+    /// any language; empty when not given. A mark that is an ordinary word (APPLE, SHELL) found on a listing that
+    /// names none of them is weak evidence (`Docs/design-text-evidence.md`).
+    public var goods: [String] = []
     public var holder: String?
     /// The last day the right is in force, when it expires.
     public var expires: LocalDate?

@@ -115,7 +115,10 @@ struct RegistryReader {
         guard
             let fields = mapping(
                 node, path,
-                keys: ["id", "type", "registration", "jurisdiction", "classes", "holder", "expires", "certificate"],
+                keys: [
+                    "id", "type", "registration", "jurisdiction", "classes", "goods", "holder", "expires",
+                    "certificate",
+                ],
                 required: ["id", "type", "registration"])
         else { return nil }
         let id = fields["id"].flatMap { text($0, "\(path).id") }
@@ -137,12 +140,13 @@ struct RegistryReader {
                 issues.append(issue(node, "\(path).expires", "\"\(value)\" is not a date (YYYY-MM-DD)"))
             }
         }
+        let goods = fields["goods"].flatMap { goodsKeywords($0, "\(path).goods") } ?? []
         let certificate = fields["certificate"].flatMap { readableFile($0, "\(path).certificate") }
         guard let id, let kind, let registration else { return nil }
         return Right(
             id: id, kind: kind, registration: registration,
             jurisdiction: fields["jurisdiction"].flatMap { text($0, "\(path).jurisdiction") }, classes: classes,
-            holder: fields["holder"].flatMap { text($0, "\(path).holder") }, expires: expires,
+            goods: goods, holder: fields["holder"].flatMap { text($0, "\(path).holder") }, expires: expires,
             certificate: certificate)
     }
 
@@ -286,6 +290,24 @@ struct RegistryReader {
     mutating func textList(_ node: Node, _ path: String) -> [String]? {
         guard let items = sequence(node, path) else { return nil }
         return items.enumerated().compactMap { text($1, "\(path)[\($0)]") }
+    }
+
+    /// A right's goods: a list of non-empty product keywords, each named once.
+    mutating func goodsKeywords(_ node: Node, _ path: String) -> [String]? {
+        guard let items = sequence(node, path) else { return nil }
+        var goods: [String] = []
+        for (index, item) in items.enumerated() {
+            guard let keyword = text(item, "\(path)[\(index)]") else { continue }
+            let trimmed = keyword.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty {
+                issues.append(issue(item, "\(path)[\(index)]", "a goods keyword cannot be empty"))
+            } else if goods.contains(where: { $0.lowercased() == trimmed.lowercased() }) {
+                issues.append(issue(item, "\(path)[\(index)]", "goods keyword \"\(trimmed)\" is given twice"))
+            } else {
+                goods.append(trimmed)
+            }
+        }
+        return goods
     }
 
     mutating func integers(_ node: Node, _ path: String) -> [Int]? {

@@ -57,9 +57,9 @@ public struct Assessment: Sendable, Hashable {
 /// Turns evidence into a score and a severity.
 ///
 /// Each signal has a strength in 0...1: an image match its `ImageMatch.strength` (`ImageMatcher.strength`: 1 for
-/// identical hashes, 0.55 at the threshold, a third of that when a low-information image's match is untrusted), a
-/// word mark 0.6 in the title and 0.4 elsewhere, a price below the brand's floor 0.2 (counted only beside an image
-/// or a mark). The score is their noisy-OR, 1 − Π(1 − strength): it grows with every added or stronger signal and
+/// identical hashes, 0.55 at the threshold, a third of that when a low-information image's match is untrusted), the
+/// text's strongest mark and each copied text (`Scorer+Text.swift`), a price below the brand's floor 0.2 (counted
+/// only beside an image or a mark). The score is their noisy-OR, 1 − Π(1 − strength): it grows with every added or stronger signal and
 /// never passes 1. Severity is `serious` for a trusted image match of strength 0.75 or more (within about 17 bits
 /// for whole pictures), for a mark in the title at a price below the floor, or for a score of 0.9 or more;
 /// `moderate` from 0.6; `low` below. Text signals (marks by how they were found, copied texts, counterfeit and
@@ -73,7 +73,8 @@ public enum Scorer {
         if evidence.priceBelowFloor != nil { strengths.append(0.2) }
         let score = 1 - strengths.reduce(1) { $0 * (1 - $1) }
         let closeImage = evidence.images.contains { $0.trusted && $0.strength >= ImageMatcher.seriousStrength }
-        let cheapMarkInTitle = evidence.priceBelowFloor != nil && evidence.marks.contains { $0.field == "title" }
+        let cheapMarkInTitle =
+            evidence.priceBelowFloor != nil && evidence.marks.contains { $0.field == "title" && !$0.isWeak }
         let severity: Severity =
             closeImage || cheapMarkInTitle || score >= 0.9 ? .serious : score >= 0.6 ? .moderate : .low
         return adjustedForText(

@@ -32,18 +32,32 @@ public struct ContextFinder: Sendable {
         return scanner.scan(text).compactMap { cue in
             // "Not a replica", "no es réplica", "不是高仿": a denial is no counterfeit cue.
             if cue.meaning == .counterfeit, Self.denied(characters, before: cue.span.lowerBound) { return nil }
+            // 男女同款 (unisex), 情侣同款 (for couples), 亲子同款 (parent and child): the same style for both, no copy.
+            if cue.phrase == "同款", cue.span.lowerBound >= 2,
+                Self.sharedStyles.contains(String(characters[(cue.span.lowerBound - 2)..<cue.span.lowerBound]))
+            {
+                return nil
+            }
             switch cue.placement {
             case .anywhere: break
             case .beforeMark:
                 guard spans.contains(where: { Self.near(characters, from: cue.span.upperBound, to: $0.lowerBound) })
                 else { return nil }
             case .afterMark:
-                guard spans.contains(where: { Self.near(characters, from: $0.upperBound, to: cue.span.lowerBound) })
+                guard
+                    spans.contains(where: {
+                        Self.near(characters, from: $0.upperBound, to: cue.span.lowerBound)
+                            || (Self.deviceCues.contains(cue.phrase)
+                                && Self.deviceBetween(characters, from: $0.upperBound, to: cue.span.lowerBound))
+                    })
                 else { return nil }
             }
             return ContextMatch(cue: cue.meaning.rawValue, phrase: cue.phrase, field: field, span: cue.span)
         }
     }
+
+    /// Who shares a style in 男女同款 and the like (simplified and traditional forms).
+    static let sharedStyles: Set<String> = ["男女", "情侣", "情侶", "亲子", "親子", "母女", "父子", "姐妹", "闺蜜", "閨蜜", "兄弟"]
 
     /// Negations that deny a counterfeit cue when they stand just before it.
     static let negations: Set<String> = [
@@ -57,6 +71,17 @@ public struct ContextFinder: Sendable {
         if words.contains(where: { negations.contains(String($0)) }) { return true }
         let tail = String(window.suffix(3))
         return ["不是", "非", "并非", "ではない", "じゃない"].contains { tail.hasSuffix($0) }
+    }
+
+    /// Whether a cue written after the mark in Chinese or Japanese follows it with one device noun between (蜻蜓无人机专用,
+    /// "for the Dragonfly drone"; リスタ 腕時計対応): at most six Han or kana characters, after optional spacing.
+    /// The cues after a mark that may follow a device noun (not 用, as in 男用 "for men").
+    static let deviceCues: Set<String> = ["专用", "専用", "対応", "対応品", "适用", "配件"]
+
+    static func deviceBetween(_ characters: [Character], from: Int, to: Int) -> Bool {
+        guard from <= to else { return false }
+        let between = characters[from..<to].drop { $0.isWhitespace }
+        return (1...6).contains(between.count) && between.allSatisfy(HanSegmenter.isSegmented)
     }
 
     /// Whether `to` follows `from` with nothing but spacing, punctuation or one model number between: "case for

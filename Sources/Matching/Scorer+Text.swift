@@ -1,35 +1,49 @@
-/// How text signals enter a finding's score and severity.
+/// How text signals enter a finding's score and severity (`Docs/design-text-evidence.md`, "Score and severity").
 ///
-/// Strengths (combined with the image and price strengths by the Scorer's noisy-OR):
-/// - a word mark: 0.6 in the title, 0.4 elsewhere, times 0.75 when found only through one edit (a misspelling is
-///   weaker evidence than the mark itself); several marks of one right count once per field;
-/// - a copied text: 0.5 + 0.4 × containment (the share of the registered text taken), at least 0.6 when 30 or more
-///   words are copied.
-/// Context (cues count only beside a mark or a copy, never alone):
-/// - a counterfeit cue ("replica", "AAA", "1:1", 高仿, ...) makes the finding `serious` and its score at least 0.9;
-/// - nominative phrasing ("compatible with", "for ZOLTA", 适用于, ...) without a counterfeit cue, a copied text or an
-///   image within 16 bits makes it probable fair use: severity `low` and the score capped at 0.5, the default
-///   `--min-score`, so the finding is still reported (the analyst sees it, last among text findings) while
-///   complaint exports, seeing its `fair-use` context signal and `low` severity, never treat it as infringement by
-///   itself.
+/// The levels order the evidence, so that one threshold separates infringement from the rest:
+/// - a counterfeit cue ("replica", "AAA", "1:1", 高仿, ...) beside a mark that is not weak, or beside a copied text:
+///   `serious`, score at least 0.9;
+/// - a copied registered text: 0.8 + 0.15 × containment (the share of the registered text taken);
+/// - a plain use of a mark, by how strong it is: exact in the title 0.75; evaded in the title (glued, spaced,
+///   confusable, leet) 0.7; one edit in the title 0.65; only in the description 0.6, 0.55 through one edit. A
+///   coined mark on a listing naming none of its right's goods loses 0.05. Several marks of one right count once:
+///   the strongest;
+/// - a weak hit, 0.3: a Han or kana mark cutting through a word (致优 in 精致优雅), or a mark that is an ordinary word
+///   (APPLE, SHELL) on a listing naming none of the goods its right covers;
+/// - probable fair use, a nominative cue ("compatible with", "for ZOLTA", 适用于, ...) without a counterfeit cue, a
+///   copied text or an image within 16 bits: severity `low` and the score capped at 0.2, below every plain use and
+///   every weak hit, so that innocent look-alikes set any threshold above it. Below the default `--min-score` of
+///   0.5, such a finding is kept only by a lower `--min-score`; exports never treat a finding with a `fair-use`
+///   context signal and `low` severity as infringement by itself.
+/// The text strength then joins the image and price strengths in the Scorer's noisy-OR (`Scorer.assess`).
 extension Scorer {
     /// The cap on the score of a probable fair use.
-    public static let fairUseScoreCap = 0.5
+    public static let fairUseScoreCap = 0.2
 
-    /// The strengths of the text signals of `evidence`.
+    /// The strength of a weak hit (`MarkMatch.isWeak`).
+    public static let weakMarkStrength = 0.3
+
+    /// The strength of one mark occurrence (see the type's summary).
+    public static func markStrength(_ mark: MarkMatch) -> Double {
+        if mark.isWeak { return weakMarkStrength }
+        let inTitle = mark.field == "title"
+        var strength: Double =
+            switch mark.how {
+            case "exact": inTitle ? 0.75 : 0.6
+            case "edit": inTitle ? 0.65 : 0.55
+            default: inTitle ? 0.7 : 0.6
+            }
+        if mark.goods == .outside { strength -= 0.05 }
+        return strength
+    }
+
+    /// The strength of a copied registered text.
+    public static func copyStrength(_ copy: TextCopyMatch) -> Double { 0.8 + 0.15 * copy.containment }
+
+    /// The strengths of the text signals of `evidence`: the strongest mark, and each copied text.
     public static func textStrengths(_ evidence: Evidence) -> [Double] {
-        var strongest: [String: Double] = [:]
-        for mark in evidence.marks {
-            let base = mark.field == "title" ? 0.6 : 0.4
-            let strength = mark.how == "edit" ? base * 0.75 : base
-            strongest[mark.field] = max(strongest[mark.field] ?? 0, strength)
-        }
-        var strengths = strongest.keys.sorted().compactMap { strongest[$0] }
-        strengths += evidence.copies.map { copy in
-            let strength = 0.5 + 0.4 * copy.containment
-            return copy.copiedWords >= 30 ? max(strength, 0.6) : strength
-        }
-        return strengths
+        let marks = evidence.marks.map(markStrength).max().map { [$0] } ?? []
+        return marks + evidence.copies.map(copyStrength)
     }
 
     /// Whether `evidence` reads as nominative use: a fair-use cue, no counterfeit cue, no copied text and no close
@@ -44,10 +58,11 @@ extension Scorer {
     public static func adjustedForText(_ assessment: Assessment, evidence: Evidence) -> Assessment {
         guard !evidence.marks.isEmpty || !evidence.copies.isEmpty else { return assessment }
         var adjusted = assessment
-        if evidence.context.contains(where: { $0.cue == "counterfeit" }) {
+        let counterfeit = evidence.context.contains { $0.cue == "counterfeit" }
+        if counterfeit, evidence.marks.contains(where: { !$0.isWeak }) || !evidence.copies.isEmpty {
             adjusted.severity = .serious
             adjusted.score = max(adjusted.score, 0.9)
-        } else if isProbableFairUse(evidence) {
+        } else if !counterfeit, isProbableFairUse(evidence) {
             adjusted.severity = .low
             adjusted.score = min(adjusted.score, fairUseScoreCap)
         }

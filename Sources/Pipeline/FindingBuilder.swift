@@ -80,14 +80,7 @@ struct FindingBuilder: Sendable {
                     }
                     return .object(signal)
                 }
-                signals += rightMarks.map { mark in
-                    [
-                        "kind": "word-mark", "mark": .string(mark.mark), "found": .string(mark.found),
-                        "field": .string(mark.field),
-                        "span": [.integer(mark.span.lowerBound), .integer(mark.span.upperBound)],
-                        "how": .string(mark.how),
-                    ]
-                }
+                signals += rightMarks.map(Self.signal)
                 signals += rightCopies.map(Self.signal)
                 signals += context.map(Self.signal)
                 if let (price, floor) = belowFloor {
@@ -100,6 +93,22 @@ struct FindingBuilder: Sendable {
             }
         }
         return (result, authorized)
+    }
+
+    /// `{"kind":"word-mark","mark":…,"found":…,"field":…,"span":[a,b],"how":…}`, with `"goods":"inside"|"outside"`
+    /// when the right lists its goods and `"weak":"splits-word"|"outside-goods"` for a weak hit.
+    static func signal(_ mark: MarkMatch) -> JSON {
+        var object: [String: JSON] = [
+            "kind": "word-mark", "mark": .string(mark.mark), "found": .string(mark.found), "field": .string(mark.field),
+            "span": [.integer(mark.span.lowerBound), .integer(mark.span.upperBound)], "how": .string(mark.how),
+        ]
+        if mark.goods != .unlisted { object["goods"] = .string(mark.goods.rawValue) }
+        if mark.splitsWord {
+            object["weak"] = "splits-word"
+        } else if mark.isWeak {
+            object["weak"] = "outside-goods"
+        }
+        return .object(object)
     }
 
     /// `{"kind":"text-copy","text":…,"similarity":…,"containment":…,"method":"minhash+winnowing","passages":[…]}`

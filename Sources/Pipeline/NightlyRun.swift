@@ -174,7 +174,9 @@ public enum NightlyRun {
             text: TextMatcher(
                 marks: registry.brands.flatMap { brand in
                     brand.marks.map {
-                        RegisteredMark(brand: brand.name, text: $0.text, right: $0.right, exclusions: $0.exclusions)
+                        RegisteredMark(
+                            brand: brand.name, text: $0.text, right: $0.right, exclusions: $0.exclusions,
+                            goods: registry.right($0.right)?.goods ?? [])
                     }
                 }, texts: protectedTexts),
             builder: FindingBuilder(registry: registry), store: store,

@@ -39,21 +39,28 @@ extension ContextCueScanner {
         "compatible with", "compatible for", "compatible", "works with", "replacement for", "replacement",
         "not made by", "not affiliated with", "not affiliated", "not endorsed by", "not an official", "aftermarket",
         "designed for", "made for", "suitable for", "fits for", "for use with", "accessory for", "accessories for",
+        "works for", "made to fit", "for use on", "designed to fit", "to replace the", "replaces the",
+        "fits models", "for models", "for devices",
         // Spanish
         "compatible con", "para usar con", "repuesto para", "recambio para", "no afiliado", "no oficial",
-        "apto para", "diseñado para",
+        "apto para", "diseñado para", "compatibles con", "reemplazo para", "reemplazo de", "se adapta a",
+        "para modelos", "para dispositivos",
         // German
         "kompatibel mit", "kompatibel", "passend für", "geeignet für", "ersatz für", "ersatzteil", "nicht von",
-        "kein originalprodukt",
+        "kein originalprodukt", "passend zu", "zubehör für", "passt zu", "passt für", "für modelle", "für geräte",
         // French, Italian, Portuguese
-        "compatible avec", "compatibile con", "adatto per", "compatível com", "adequado para",
+        "compatible avec", "compatibile con", "adatto per", "compatível com", "adequado para", "compatibile",
+        "compatível", "remplacement pour", "ricambio per", "substituição para", "s'adapte à", "s'adapte aux",
+        "s’adapte aux", "s’adapte à", "pour modèles", "aux modèles", "adatto ai", "adatto a", "per dispositivi",
+        "per modelli", "serve em", "para aparelhos",
         // Russian
         "совместим с", "совместимый с", "совместимые с", "совместима с", "совместимо с", "подходит для",
-        "замена для", "не является продукцией", "не оригинал",
+        "замена для", "не является продукцией", "не оригинал", "совместимый", "совместимая", "совместимые",
+        "подходит к", "подходят к", "подходит для моделей",
         // Chinese
-        "适用于", "兼容", "适配", "通用于", "非原装", "非官方", "替换", "適用於",
+        "适用于", "兼容", "适配", "通用于", "非原装", "非官方", "替换", "適用於", "可用于", "第三方配件",
         // Japanese
-        "互換", "対応機種", "純正品ではありません", "非純正", "交換用",
+        "互換", "対応機種", "純正品ではありません", "非純正", "交換用", "に適合", "適合する", "対応の",
     ]
 
     /// Nominative words that count only right before a mark ("case for ZOLTA Z5").

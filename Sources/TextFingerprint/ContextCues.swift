@@ -57,6 +57,9 @@ public struct ContextCueScanner: Sendable {
         for match in automaton.matches(in: stream) {
             let phrase = phrases[match.pattern]
             let span = Int(origins[match.start])..<(Int(origins[match.end - 1]) + 1)
+            // Digits of a phrase are digits in the text: leetspeak folding must not read `al: L` as `1: 1`.
+            let digits = phrase.text.compactMap(\.wholeNumberValue)
+            if !digits.isEmpty, characters[span].compactMap(\.wholeNumberValue) != digits { continue }
             let spaced = phrase.text.unicodeScalars.contains {
                 !TextFold.script(of: $0).isUnspaced && $0.properties.isAlphabetic
             }

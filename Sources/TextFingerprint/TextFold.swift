@@ -7,7 +7,7 @@ import Foundation
 /// Greek and Cyrillic diacritics dropped, the UTS #39 confusable prototype of each scalar (Unicode Technical
 /// Standard #39, "Unicode Security Mechanisms", section 4, skeleton; table from Unicode's `confusables.txt`),
 /// lower-cased again, traditional Han folded to simplified, leetspeak digits and symbols folded to the letters they
-/// stand for. The automaton reads keys *coarsely*, with `i` merged into `l` (`1`, `I`, `|` and `l` look alike); keys
+/// stand for, katakana folded to hiragana. The automaton reads keys *coarsely*, with `i` merged into `l` (`1`, `I`, `|` and `l` look alike); keys
 /// only find candidates, and every candidate is verified character by character (`WordMarkScanner`).
 public enum TextFold {
     /// The Unicode version of the confusables table (`confusables.txt`) the skeletons use.
@@ -86,6 +86,8 @@ public enum TextFold {
             return .letter
         case .decimalNumber, .otherNumber: return .digit
         case .otherSymbol:
+            // ™ and ℠ mark a name, they do not spell one (NFKC would read them as the letters TM and SM).
+            if scalar.value == 0x2122 || scalar.value == 0x2120 { return .punctuation }
             // Enclosed and squared letters (Ⓩ, 🅉) are letters under NFKC.
             let compatible = String(character).precomposedStringWithCompatibilityMapping.unicodeScalars
             return compatible.contains { $0.properties.isAlphabetic } ? .letter : .punctuation
@@ -157,7 +159,11 @@ private struct KeyTable: Sendable {
         // none), so both cases of a look-alike reach the same key. ASCII letters keep their own key: their case
         // is folded, not their prototype (`I` is `i`, not `l`), and `m` stays `m` rather than `rn`, so keys count
         // letters as a reader does and one typo stays one edit.
-        var values = String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars.map(\.value)
+        // Katakana reads as hiragana (as case is folded for Latin), before the confusable prototypes, which would
+        // turn some katakana into Han look-alikes (カ into 力): `りすた` and `ｿﾖｶ` spell リスタ and そよか.
+        var values = String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars.map {
+            (0x30A1...0x30F6).contains($0.value) ? $0.value - 0x60 : $0.value
+        }
         for pass in 0..<2 {
             values = values.filter { !isDroppedMark($0) }.flatMap { value -> [UInt32] in
                 guard let prototype = TextTables.confusables[value] else { return [value] }

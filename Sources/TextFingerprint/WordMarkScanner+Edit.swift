@@ -30,9 +30,11 @@ extension WordMarkScanner {
 
     /// Words one edit away from a mark of five or more letters (symmetric delete: a word and a mark are one edit
     /// apart only if their deletion neighbourhoods meet, so each word costs as many lookups as it has letters).
-    /// Words joined at a case change or a digit (`ZoltePro`, `Zolte2024`) are also tried part by part.
+    /// Words joined at a case change or a digit (`ZoltePro`, `Zolte2024`) are also tried part by part, and runs of
+    /// words are tried against the marks of several words (`multiWordEditHits`).
     func editHits(in text: FoldedText, besides found: [Hit]) -> [Hit] {
         var hits: [Hit] = []
+        var words: [Range<Int>] = []
         var start = 0
         while start < text.keys.count {
             // A word: keys of consecutive characters (invisible characters between them are skipped over).
@@ -41,23 +43,93 @@ extension WordMarkScanner {
                 end += 1
             }
             defer { start = end }
+            // Words for the marks of several words: letters and digits apart (`Leak` and `2` in `Leak2`).
+            words += Self.parts(of: start..<end, in: text, atCaseChanges: false)
+            guard !deletions.isEmpty else { continue }
+            // The word, then each run of its parts (`OEVO9` in `OEVO9Pro`, `Zolte` in `ZoltePro`).
             let parts = Self.parts(of: start..<end, in: text)
-            for keys in parts.count > 1 ? [start..<end] + parts : [start..<end] {
+            var ranges = [start..<end]
+            if parts.count > 1, parts.count <= 8 {
+                for first in parts.indices {
+                    for last in first..<parts.count where !(first == 0 && last == parts.count - 1) {
+                        ranges.append(parts[first].lowerBound..<parts[last].upperBound)
+                    }
+                }
+            }
+            for keys in ranges {
                 hits += editHits(keys, in: text, besides: found + hits)
+            }
+        }
+        if !wordDeletions.isEmpty { hits += multiWordEditHits(words, in: text, besides: found + hits) }
+        return hits
+    }
+
+    /// Marks of several words written with one edit in one of their words (`Kestrel Leak` for KESTREL PEAK): the
+    /// other words as registered, the edited word of four letters or more, the words next to each other with
+    /// nothing but a short run of spacing or punctuation between them. Each text word is looked up once in the
+    /// deletion index of the marks' words, so this too costs O(text).
+    private func multiWordEditHits(_ words: [Range<Int>], in text: FoldedText, besides found: [Hit]) -> [Hit] {
+        var hits: [Hit] = []
+        var tried = Set<[Int]>()
+        for (index, keys) in words.enumerated() where keys.count <= 32 {
+            var references = Set<WordRef>()
+            for variant in Self.deletionHashes(text.keys[keys].map(TextFold.coarse)[...]) {
+                references.formUnion(wordDeletions[variant] ?? [])
+            }
+            for reference in references.sorted(by: { ($0.mark, $0.word) < ($1.mark, $1.word) }) {
+                let mark = marks[Int(reference.mark)]
+                let first = index - Int(reference.word)
+                guard first >= 0, first + mark.words.count <= words.count,
+                    tried.insert([mark.owner, first]).inserted
+                else { continue }
+                let run = Array(words[first..<(first + mark.words.count)])
+                var edited = 0
+                for (word, registered) in zip(run, mark.words) {
+                    let keys = Array(text.keys[word])
+                    if keys == registered { continue }
+                    edited += registered.count >= 4 && Self.isOneEdit(keys, registered) ? 1 : 2
+                }
+                let span =
+                    Int(text.origins[run[0].lowerBound])..<(Int(text.origins[run[run.count - 1].upperBound - 1]) + 1)
+                guard edited == 1, Self.closeTogether(run, in: text),
+                    !found.contains(where: { $0.mark == mark.owner && $0.span.overlaps(span) }),
+                    !hits.contains(where: { $0.mark == mark.owner && $0.span.overlaps(span) }),
+                    Self.boundedByWords(span, in: text)
+                else { continue }
+                hits.append(Hit(mark: mark.owner, span: span, found: text.text(span), how: .edit))
             }
         }
         return hits
     }
 
+    /// Whether consecutive words stand apart by one to three characters of spacing or punctuation only.
+    private static func closeTogether(_ run: [Range<Int>], in text: FoldedText) -> Bool {
+        zip(run, run.dropFirst()).allSatisfy { left, right in
+            let gap = (Int(text.origins[left.upperBound - 1]) + 1)..<Int(text.origins[right.lowerBound])
+            return (1...3).contains(gap.count)
+                && gap.allSatisfy { text.kinds[$0] == .space || text.kinds[$0] == .punctuation }
+        }
+    }
+
+    /// Whether the words found are whole words: no letter touches a letter at either end of `span`, nor a digit a
+    /// digit (`Kestrel Leak2` ends at a model number).
+    private static func boundedByWords(_ span: Range<Int>, in text: FoldedText) -> Bool {
+        func apart(_ outside: Int, _ inside: Int) -> Bool {
+            guard outside >= 0, outside < text.characters.count, text.kinds[outside].isWordPart else { return true }
+            return (text.kinds[outside] == .digit) != (text.kinds[inside] == .digit)
+        }
+        return apart(span.lowerBound - 1, span.lowerBound) && apart(span.upperBound, span.upperBound - 1)
+    }
+
     /// The parts of a word between case changes (lower to upper) and changes between letters and digits.
-    private static func parts(of keys: Range<Int>, in text: FoldedText) -> [Range<Int>] {
+    private static func parts(of keys: Range<Int>, in text: FoldedText, atCaseChanges: Bool = true) -> [Range<Int>] {
         var parts: [Range<Int>] = []
         var partStart = keys.lowerBound
         for index in keys.dropFirst() {
             let previous = Int(text.origins[index - 1])
             let current = Int(text.origins[index])
             guard previous != current else { continue }
-            let caseChange = text.cases[previous] < 0 && text.cases[current] > 0
+            let caseChange = atCaseChanges && text.cases[previous] < 0 && text.cases[current] > 0
             let kindChange = (text.kinds[previous] == .digit) != (text.kinds[current] == .digit)
             if caseChange || kindChange {
                 parts.append(partStart..<index)
@@ -83,17 +155,28 @@ extension WordMarkScanner {
         }
         guard !candidates.isEmpty else { return [] }
         let foundText = text.text(span)
-        if TextTables.commonWords.contains(TextFold.exact(foundText)) { return [] }
+        if TextTables.isKnownWord(TextFold.exact(foundText)) { return [] }
         var hits: [Hit] = []
         for candidate in candidates.sorted() {
             let mark = marks[Int(candidate)]
-            guard !found.contains(where: { $0.mark == Int(candidate) && $0.span.overlaps(span) }),
+            guard !found.contains(where: { $0.mark == mark.owner && $0.span.overlaps(span) }),
+                !hits.contains(where: { $0.mark == mark.owner && $0.span.overlaps(span) }),
                 Self.isOneEdit(Array(text.keys[keys]), mark.folded.keys),
+                Self.keepsDigits(of: mark, found: span, in: text),
                 !isExcluded(mark, in: text, keys: keys)
             else { continue }
-            hits.append(Hit(mark: Int(candidate), span: span, found: foundText, how: .edit))
+            hits.append(Hit(mark: mark.owner, span: span, found: foundText, how: .edit))
         }
         return hits
+    }
+
+    /// For a mark with digits (`ORVO9`), whether the word found has the same digits in the same order: the edit
+    /// touched its letters (`OEVO9`), not its number (`ORVO8` is another model).
+    private static func keepsDigits(of mark: Prepared, found span: Range<Int>, in text: FoldedText) -> Bool {
+        let registered = mark.folded.characters.indices.filter { mark.folded.kinds[$0] == .digit }
+            .map { mark.folded.characters[$0] }
+        guard !registered.isEmpty else { return true }
+        return span.filter { text.kinds[$0] == .digit }.map { text.characters[$0] } == registered
     }
 
     /// Whether two characters are neighbours in one word: nothing but invisible characters between them, and no

@@ -13,9 +13,15 @@
 /// - `leet`: digits and symbols for letters (`Z0LTA`, `Z@LT4`);
 /// - `edit`: for marks of five or more letters, one insertion, deletion, substitution or swap of neighbours
 ///   (Damerau), found through a deletion neighbourhood index (Garbe's symmetric delete) so it too costs O(text),
-///   and never when the word found is a common word (`CommonWords`) or appends an unrelated letter to the mark.
-/// Marks in Han, kana or Hangul match inside unsegmented text. A match inside one of the mark's exclusion phrases
-/// (`Mark.exclusions`, an ordinary word or product name containing the mark) is not a hit.
+///   and never when the word found is a word of a language (`CommonWords`, and the rarer words of the 50,000 most
+///   frequent per language in `Generated/RareWords.swift`) or appends an unrelated letter to the mark.
+/// For marks of several words (`KESTREL PEAK`), edits are judged per word: one word may carry the edit
+/// (`Kestrel Leak`) while the others are written as registered. Marks with digits (`ORVO9`) take edits to their
+/// letters only: the digits must stay as registered, since `ORVO8` is another model, not a typo.
+/// Marks in Han, kana or Hangul match inside unsegmented text; a Han or kana hit whose ends cut through a word of the
+/// text's segmentation (`HanSegmenter`: 致优 inside 精致优雅) is marked `splitsWord`, weak evidence. A match inside one
+/// of the mark's exclusion phrases (`Mark.exclusions`, an ordinary word or product name containing the mark) is not
+/// a hit.
 public struct WordMarkScanner: Sendable {
     /// A mark to look for.
     public struct Mark: Sendable, Hashable {
@@ -46,10 +52,14 @@ public struct WordMarkScanner: Sendable {
         /// The original text there.
         public var found: String
         public var how: How
+        /// A Han or kana hit whose ends cut through a word of the text (`HanSegmenter`): weak evidence.
+        public var splitsWord = false
     }
 
     struct Prepared: Sendable {
         let mark: Mark
+        /// The index of the registered mark this one spells (a case variant has its original's).
+        let owner: Int
         let folded: FoldedText
         let coarse: [UInt32]
         let unspaced: Bool
@@ -59,6 +69,8 @@ public struct WordMarkScanner: Sendable {
         /// Per exclusion, the key offsets preceded by a separator in the phrase itself.
         let exclusionGaps: [Set<Int>]
         let allowsEdit: Bool
+        /// The keys of each word of a mark of several words (empty for a one-word mark).
+        let words: [[UInt32]]
     }
 
     let marks: [Prepared]
@@ -68,21 +80,52 @@ public struct WordMarkScanner: Sendable {
     /// Key counts of the marks allowing edits.
     let editableLengths: Set<Int>
     let longestEditable: Int
+    /// Words of the marks of several words, and their one-deletion variants → (mark, word index).
+    let wordDeletions: [UInt64: [WordRef]]
+    /// Segments Han and kana text around hits of Han and kana marks.
+    let segmenter: HanSegmenter
+
+    struct WordRef: Sendable, Hashable {
+        var mark: Int32
+        var word: Int32
+    }
 
     public init(_ marks: [Mark]) {
         func gaps(_ folded: FoldedText) -> Set<Int> {
             Set(folded.origins.indices.dropFirst().filter { folded.origins[$0] - folded.origins[$0 - 1] > 1 })
         }
-        let prepared = marks.map { mark in
+        func prepare(_ mark: Mark, owner: Int) -> Prepared {
             let folded = FoldedText(mark.text)
             let coarse = folded.keys.map(TextFold.coarse)
             let exclusions = mark.exclusions.map { FoldedText($0) }
             let unspaced = folded.scripts.contains { $0.isUnspaced }
             let letters = folded.kinds.filter { $0 == .letter }.count
+            let wordParts = folded.kinds.filter(\.isWordPart).count
+            let markGaps = gaps(folded)
+            // Word boundaries of the mark in key offsets: a gap starts a word.
+            let cuts = [0] + markGaps.sorted() + [folded.keys.count]
+            let words =
+                markGaps.isEmpty || unspaced
+                ? [] : zip(cuts, cuts.dropFirst()).map { Array(folded.keys[$0..<$1]) }
             return Prepared(
-                mark: mark, folded: folded, coarse: coarse, unspaced: unspaced, gaps: gaps(folded),
+                mark: mark, owner: owner, folded: folded, coarse: coarse, unspaced: unspaced, gaps: markGaps,
                 exclusions: exclusions.map { $0.keys.map(TextFold.coarse) }, exclusionGaps: exclusions.map(gaps),
-                allowsEdit: !unspaced && letters >= 5)
+                allowsEdit: !unspaced && letters >= 4 && wordParts >= 5, words: words)
+        }
+        var prepared = marks.enumerated().map { prepare($1, owner: $0) }
+        // Letters whose two cases fold apart (Cyrillic `В` reads as `B`, `в` as `ʙ`): the mark is also looked for in
+        // lower case, capitalised and in capitals, so `Кавира` is КАВИРА written plainly.
+        for (index, mark) in marks.enumerated() where mark.text.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
+            var seen: Set<[UInt32]> = [prepared[index].coarse]
+            let text = mark.text
+            for variant in [
+                text.lowercased(), text.uppercased(), text.prefix(1).uppercased() + text.dropFirst().lowercased(),
+            ] {
+                var variantMark = mark
+                variantMark.text = variant
+                let candidate = prepare(variantMark, owner: index)
+                if seen.insert(candidate.coarse).inserted { prepared.append(candidate) }
+            }
         }
         self.marks = prepared
         automaton = AhoCorasick(prepared.map(\.coarse))
@@ -95,6 +138,19 @@ public struct WordMarkScanner: Sendable {
         self.deletions = deletions.mapValues { Array(Set($0)).sorted() }
         editableLengths = Set(prepared.filter(\.allowsEdit).map(\.coarse.count))
         longestEditable = prepared.filter(\.allowsEdit).map(\.coarse.count).max() ?? 0
+        var wordDeletions: [UInt64: Set<WordRef>] = [:]
+        for (index, mark) in prepared.enumerated() where mark.words.count > 1 {
+            for (wordIndex, word) in mark.words.enumerated() {
+                let reference = WordRef(mark: Int32(index), word: Int32(wordIndex))
+                let coarse = word.map(TextFold.coarse)[...]
+                // Words of four letters or more may carry the edit; every word is found written as registered.
+                for variant in word.count >= 4 ? Self.deletionHashes(coarse) : [Self.deletionHashes(coarse)[0]] {
+                    wordDeletions[variant, default: []].insert(reference)
+                }
+            }
+        }
+        self.wordDeletions = wordDeletions.mapValues { $0.sorted { ($0.mark, $0.word) < ($1.mark, $1.word) } }
+        segmenter = HanSegmenter()
     }
 
     /// Every mark found in `text`, in text order (then mark order); one hit per mark and place.
@@ -112,8 +168,12 @@ public struct WordMarkScanner: Sendable {
             let separated = FoldedText(String(folded.characters), symbolsSeparate: true)
             hits += automatonHits(in: separated).filter { $0.how == .spaced }
         }
-        if !deletions.isEmpty { hits += editHits(in: folded, besides: hits) }
-        return Self.deduplicated(hits)
+        if !deletions.isEmpty || !wordDeletions.isEmpty { hits += editHits(in: folded, besides: hits) }
+        var kept = Self.deduplicated(hits)
+        for index in kept.indices where marks[kept[index].mark].unspaced {
+            kept[index].splitsWord = !segmenter.keepsToWords(folded.characters, span: kept[index].span)
+        }
+        return kept
     }
 
     private func automatonHits(in folded: FoldedText) -> [Hit] {
@@ -125,7 +185,7 @@ public struct WordMarkScanner: Sendable {
                 !isExcluded(marks[candidate.pattern], in: folded, keys: keys)
             else { continue }
             let span = Int(folded.origins[keys.lowerBound])..<(Int(folded.origins[keys.upperBound - 1]) + 1)
-            hits.append(Hit(mark: candidate.pattern, span: span, found: folded.text(span), how: how))
+            hits.append(Hit(mark: marks[candidate.pattern].owner, span: span, found: folded.text(span), how: how))
         }
         return hits
     }
@@ -157,10 +217,25 @@ public struct WordMarkScanner: Sendable {
         let span = Int(text.origins[keys.lowerBound])..<(Int(text.origins[keys.upperBound - 1]) + 1)
         // Separators inside the span that the mark itself does not have.
         var extraGaps: [Range<Int>] = []
+        var gapsAtKindChanges = true
         for offset in 1..<max(1, keys.count) where !mark.gaps.contains(offset) {
             let previous = Int(text.origins[keys.lowerBound + offset - 1])
             let next = Int(text.origins[keys.lowerBound + offset])
-            if next - previous > 1 { extraGaps.append((previous + 1)..<next) }
+            if next - previous > 1 {
+                extraGaps.append((previous + 1)..<next)
+                let kinds = (
+                    mark.folded.kinds[Int(mark.folded.origins[offset - 1])],
+                    mark.folded.kinds[Int(mark.folded.origins[offset])]
+                )
+                if (kinds.0 == .digit) == (kinds.1 == .digit) || next - previous > 3 { gapsAtKindChanges = false }
+            }
+        }
+        // A mark's letters and its digits set apart (`ORVO 9`, `ORVO-9` for ORVO9), as model names are written.
+        if !extraGaps.isEmpty, gapsAtKindChanges, !mark.unspaced,
+            extraGaps.joined().allSatisfy({ text.kinds[$0] == .space || text.kinds[$0] == .punctuation }),
+            boundaries(text, span: span) != nil
+        {
+            return how == .exact ? .spaced : how
         }
         if !extraGaps.isEmpty {
             // Han, kana and Hangul have no word boundaries to check.
@@ -230,6 +305,7 @@ public struct WordMarkScanner: Sendable {
                     text.scripts[side].isUnspaced != text.scripts[inner].isUnspaced
                         || caseBoundary(text, span: span, leftSide: side < span.lowerBound)
                         || inHashtagBesideCommonWords(text, span: span)
+                        || inCapitalsBesideWords(text, span: span)
                 else { return nil }
                 glued = true
             }
@@ -251,6 +327,26 @@ public struct WordMarkScanner: Sendable {
         }
     }
 
+    /// A mark inside a word written wholly in capitals whose other letters are words (`QUINTAROSTORE`,
+    /// `NEVORAMAX`) or a model letter before digits (`LANTERNX2`), where the capitalised word is not itself a word
+    /// (`VINTAGE` holds VINTA).
+    private func inCapitalsBesideWords(_ text: FoldedText, span: Range<Int>) -> Bool {
+        var start = span.lowerBound
+        while start > 0, text.kinds[start - 1] == .letter { start -= 1 }
+        var end = span.upperBound
+        while end < text.characters.count, text.kinds[end] == .letter { end += 1 }
+        guard (start..<end).allSatisfy({ text.cases[$0] > 0 }),
+            !TextTables.isKnownWord(TextFold.exact(text.text(start..<end)))
+        else { return false }
+        func isWord(_ part: Range<Int>) -> Bool {
+            part.count >= 3 && TextTables.isKnownWord(TextFold.exact(text.text(part)))
+        }
+        let left = start..<span.lowerBound
+        let right = span.upperBound..<end
+        let modelLetter = right.count <= 2 && end < text.characters.count && text.kinds[end] == .digit
+        return (left.isEmpty || isWord(left)) && (right.isEmpty || isWord(right) || modelLetter)
+    }
+
     /// A change of case at the edge of the mark, as camel case and acronyms mark word starts.
     private func caseBoundary(_ text: FoldedText, span: Range<Int>, leftSide: Bool) -> Bool {
         let cases = text.cases
@@ -265,7 +361,10 @@ public struct WordMarkScanner: Sendable {
         let after = cases[span.upperBound]
         if last < 0 && after > 0 { return true }  // ZoltaPro
         // ZOLTApro: an all-capitals mark followed by a lower-case word.
-        return last > 0 && after < 0 && span.allSatisfy { text.cases[$0] >= 0 }
+        if last > 0 && after < 0 && span.allSatisfy({ text.cases[$0] >= 0 }) { return true }
+        // ZOLTAShop: an all-capitals mark followed by a capitalised word.
+        return last > 0 && after > 0 && span.upperBound + 1 < cases.count && cases[span.upperBound + 1] < 0
+            && span.allSatisfy { text.cases[$0] >= 0 }
     }
 
     /// A common word written wholly in another script than the mark (Cyrillic `сос` read as Latin `coc`): that is

@@ -34,7 +34,11 @@ import Testing
 
     @Test func severityFollowsTheStrongestEvidence() {
         #expect(Scorer.assess(Evidence(images: [Self.image(10)])).severity == .serious)
-        #expect(Scorer.assess(Evidence(marks: [Self.mark("description")])).severity == .low)
+        // A mark only in the description (keyword stuffing) scores 0.6 since issue 17: moderate, below the title.
+        #expect(Scorer.assess(Evidence(marks: [Self.mark("description")])).severity == .moderate)
+        #expect(
+            Scorer.assess(Evidence(marks: [Self.mark("description")])).score
+                < Scorer.assess(Evidence(marks: [Self.mark("title")])).score)
         #expect(Scorer.assess(Evidence(marks: [Self.mark("title")])).severity == .moderate)
         #expect(
             Scorer.assess(Evidence(marks: [Self.mark("title")], priceBelowFloor: (Decimal(5), Decimal(40)))).severity

@@ -17,6 +17,9 @@ import Testing
     @Test(arguments: [
         "Case compatible with ZOLTA Z5", "Silikonhülle für ZOLTA Z5", "Чехол для ZOLTA Z5", "ZOLTA Z5対応 ケース",
         "适用于ZOLTA Z5手机壳", "Funda para ZOLTA Z5", "Replacement strap for Z0LTA watch",
+        "Band works for ZOLTA watches", "Cinturino compatibile ZOLTA Z5", "Чехол совместимый ZOLTA Z5",
+        "Funda compatibles con ZOLTA Z5", "Lacets gris, s'adapte aux modèles ZOLTA", "Schnürsenkel, passt zu ZOLTA",
+        "ZOLTA无人机专用电池", "ZOLTA 腕時計対応 交換バンド", "Стельки, подходит к ZOLTA",
     ])
     func nominativeUseIsLowAndCapped(title: String) {
         let (found, assessment) = assess(title)
@@ -37,6 +40,15 @@ import Testing
     ])
     func deniedCounterfeitCuesAreNoCues(title: String) {
         #expect(!assess(title).0.context.contains { $0.cue == "counterfeit" })
+    }
+
+    @Test(arguments: ["ZOLTA Haarspange. Material: Leder.", "ZOLTA 运动鞋 男女同款", "ZOLTA 情侶同款 T恤"])
+    func ordinaryWordingIsNoCounterfeitCue(title: String) {
+        #expect(!assess(title).0.context.contains { $0.cue == "counterfeit" })
+    }
+
+    @Test func aProductWordBetweenTheMarkAndForMenIsNoFairUse() {
+        #expect(!assess("ZOLTA运动鞋男用").0.context.contains { $0.cue == "fair-use" })
     }
 
     @Test func cuesAloneAreNoEvidence() {

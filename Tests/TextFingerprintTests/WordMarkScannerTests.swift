@@ -78,3 +78,82 @@ import Testing
         #expect(Array(text)[11..<16].map(String.init).joined() == "ZOLTA")
     }
 }
+
+@Suite struct WordMarkScannerTypoTests {
+    let scanner = WordMarkScanner([
+        WordMarkScanner.Mark(text: "ZOLTA"),
+        WordMarkScanner.Mark(text: "ORVO9"),
+        WordMarkScanner.Mark(text: "Kestrel Peak"),
+        WordMarkScanner.Mark(text: "致优"),
+        WordMarkScanner.Mark(text: "爱可美"),
+        WordMarkScanner.Mark(text: "КАВИРА"),
+    ])
+
+    func hits(_ text: String) -> [String] {
+        scanner.scan(text).map { "\($0.mark):\($0.found):\($0.how)\($0.splitsWord ? ":weak" : "")" }
+    }
+
+    @Test(arguments: [
+        ("OEVO9 wireless earbuds", "1:OEVO9:edit"), ("ORV09 earbuds", "1:ORV09:leet"),
+        ("Orvo9 earbuds", "1:Orvo9:exact"),
+        ("OVRO9 earbuds", "1:OVRO9:edit"), ("Kestrel Leak hiking boots", "2:Kestrel Leak:edit"),
+        ("KESTREL PAEK boots", "2:KESTREL PAEK:edit"), ("Kestral Peak jacket", "2:Kestral Peak:edit"),
+        ("Zolte X2 sneakers", "0:Zolte:edit"), ("ZolteX2 sneakers", "0:Zolte:edit"),
+        ("ZOLTE-X2 sneakers", "0:ZOLTE:edit"),
+        ("Zolte2 sneakers", "0:Zolte:edit"), ("OEVO9 Pro earbuds", "1:OEVO9:edit"),
+        ("Kestrel Leak X200 boots", "2:Kestrel Leak:edit"), ("Kestrel Leak2 boots", "2:Kestrel Leak:edit"),
+        ("OEVO9Pro earbuds", "1:OEVO9:edit"), ("OEVO9X earbuds", "1:OEVO9:edit"), ("ORVO 9 earbuds", "1:ORVO 9:spaced"),
+        ("Zolte™ sneakers", "0:Zolte:edit"), ("ZOLTA™ sneakers", "0:ZOLTA:exact"),
+        ("Кавира кроссовки", "5:Кавира:exact"),
+        ("кавира", "5:кавира:exact"), ("Кавирa", "5:Кавирa:confusable"),
+    ])
+    func findsTypos(text: String, expected: String) {
+        #expect(hits(text) == [expected])
+    }
+
+    @Test(arguments: [
+        "ORVO8 earbuds", "ORVO99 earbuds", "OEVO8 earbuds", "Kestrel Lake cabin", "Kestrel bird, peak season",
+        "Leak Kestrel", "Kestrel Leaks fixed", "total sneakers", "ORVO 8 earbuds", "Kestrel Leaky", "каверна",
+    ])
+    func leavesOtherWordsAlone(text: String) {
+        #expect(hits(text).isEmpty)
+    }
+
+    @Test func aHanMarkAcrossTwoWordsIsWeak() {
+        #expect(hits("精致优雅连衣裙") == ["3:致优:exact:weak"])
+        #expect(hits("精致 优雅 连衣裙") == ["3:致 优:spaced:weak"])
+        #expect(hits("新款致优运动鞋") == ["3:致优:exact"])
+        #expect(hits("新款爱可美运动鞋") == ["4:爱可美:exact"])
+        #expect(hits("正品愛可美運動鞋") == ["4:愛可美:confusable"])
+    }
+}
+
+@Suite struct WordMarkScannerScriptTests {
+    let scanner = WordMarkScanner([
+        WordMarkScanner.Mark(text: "リスタ"), WordMarkScanner.Mark(text: "华乐"), WordMarkScanner.Mark(text: "QUINTARO"),
+        WordMarkScanner.Mark(text: "LANTERN"), WordMarkScanner.Mark(text: "VINTA"), WordMarkScanner.Mark(text: "そよか"),
+    ])
+
+    func hits(_ text: String) -> [String] {
+        scanner.scan(text).map { "\($0.mark):\($0.found):\($0.how)" }
+    }
+
+    @Test(arguments: [
+        ("りすた 腕時計", "0:りすた:confusable"), ("ｿﾖｶ 扇風機", "5:ｿﾖｶ:confusable"), ("【華楽】スピーカー", "1:華楽:confusable"),
+        ("QUINTAROSTORE baskets", "2:QUINTARO:glued"), ("LANTERNX2 écouteurs", "3:LANTERN:glued"),
+        ("Kissen LANTERNShop", "3:LANTERN:glued"),
+    ])
+    func findsMarksAcrossScriptsAndCapitals(text: String, expected: String) {
+        #expect(hits(text) == [expected])
+    }
+
+    @Test(arguments: ["VINTAGE STYLE JACKET", "VINTAGES", "IMPORTANT VINTAX"])
+    func leavesWordsInCapitalsAlone(text: String) {
+        #expect(hits(text).isEmpty)
+    }
+
+    @Test func aKanaMarkInsideAKanaWordIsWeak() {
+        let found = scanner.scan("コーヒー豆 バリスタ監修")
+        #expect(found.count == 1 && found.allSatisfy(\.splitsWord))
+    }
+}

@@ -19,7 +19,11 @@ do {
     exit(1)
 }
 let marks = registry.brands.flatMap { brand in
-    brand.marks.map { RegisteredMark(brand: brand.name, text: $0.text, right: $0.right, exclusions: $0.exclusions) }
+    brand.marks.map {
+        RegisteredMark(
+            brand: brand.name, text: $0.text, right: $0.right, exclusions: $0.exclusions,
+            goods: registry.right($0.right)?.goods ?? [])
+    }
 }
 let texts = registry.brands.flatMap { brand in
     brand.texts.compactMap { text in
@@ -50,13 +54,22 @@ func scan() -> [String] {
         let evidence = matcher.match(item.fields)
         var brands: [String: [String: Any]] = [:]
         for brand in Set(evidence.marks.map(\.brand) + evidence.copies.map(\.brand)).sorted() {
-            var own = Evidence(marks: evidence.marks.filter { $0.brand == brand })
-            own.copies = evidence.copies.filter { $0.brand == brand }
-            own.context = evidence.context
-            let assessment = Scorer.assess(own)
+            // One finding per right, as `proofmark run` makes them (FindingBuilder); the brand's score is the best.
+            let marks = evidence.marks.filter { $0.brand == brand }
+            let copies = evidence.copies.filter { $0.brand == brand }
+            var best: (score: Double, assessment: Assessment, evidence: Evidence)?
+            for right in Set(marks.map(\.right) + copies.map(\.right)).sorted() {
+                var own = Evidence(marks: marks.filter { $0.right == right })
+                own.copies = copies.filter { $0.right == right }
+                own.context = evidence.context
+                let assessment = Scorer.assess(own)
+                if best.map({ assessment.score > $0.score }) ?? true { best = (assessment.score, assessment, own) }
+            }
+            guard let best else { continue }
             brands[brand] = [
-                "fair_use": Scorer.isProbableFairUse(own), "severity": assessment.severity.rawValue,
-                "how": own.marks.map(\.how), "copy": !own.copies.isEmpty,
+                "fair_use": Scorer.isProbableFairUse(best.evidence), "severity": best.assessment.severity.rawValue,
+                "score": best.score, "how": marks.map(\.how), "copy": !copies.isEmpty,
+                "weak": marks.contains(where: \.isWeak),
             ]
         }
         let line: [String: Any] = ["listing_id": item.id, "brands": brands]

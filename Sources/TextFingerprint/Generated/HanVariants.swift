@@ -202,17 +202,26 @@ let hanVariantsTable = #"""
     4D95 2B728
     4DB2 2B733
     4E1F 4E22
+    4E21 4E24
     4E26 5E76
+    4E57 4E58
     4E7E 5E72
+    4E80 9F9F
     4E82 4E71
+    4E88 8C6B
     4E99 4E98
+    4E9C 4E9A
     4E9E 4E9A
+    4ECF 4F5B
+    4EEE 5047
+    4F1D 4F20
     4F47 4F2B
     4F48 5E03
     4F54 5360
     4F75 5E76
     4F86 6765
     4F96 4ED1
+    4FA1 4EF7
     4FB6 4FA3
     4FB7 5C40
     4FC1 4FE3
@@ -231,6 +240,7 @@ let hanVariantsTable = #"""
     5016 5E78
     502B 4F26
     5032 3448
+    5039 4FED
     5049 4F1F
     5051 343D
     5074 4FA7
@@ -283,10 +293,12 @@ let hanVariantsTable = #"""
     513C 4FE8
     5147 51F6
     514C 5151
+    5150 513F
     5152 513F
     5157 5156
     5167 5185
     5169 4E24
+    5186 5706
     518A 518C
     5191 80C4
     51AA 5E42
@@ -294,6 +306,7 @@ let hanVariantsTable = #"""
     51CD 51BB
     51D9 2A79D
     51DC 51DB
+    51E6 5904
     51F1 51EF
     5225 522B
     522A 5220
@@ -304,7 +317,10 @@ let hanVariantsTable = #"""
     5257 522C
     525B 521A
     525D 5265
+    5263 5251
+    5264 5242
     526E 5250
+    5270 5269
     5274 5240
     5275 521B
     5277 94F2
@@ -319,7 +335,10 @@ let hanVariantsTable = #"""
     528F 34E5
     5291 5242
     529A 3509
+    52B4 52B3
+    52B9 6548
     52C1 52B2
+    52C5 6555
     52D1 20860
     52D5 52A8
     52D9 52A1
@@ -328,8 +347,10 @@ let hanVariantsTable = #"""
     52DE 52B3
     52E2 52BF
     52E3 2A7DD
+    52E7 529D
     52E9 52DA
     52F1 52A2
+    52F2 52CB
     52F3 52CB
     52F5 52B1
     52F8 529D
@@ -339,6 +360,7 @@ let hanVariantsTable = #"""
     5331 532E
     5340 533A
     5354 534F
+    5358 5355
     5379 6064
     537B 5374
     537D 5373
@@ -347,9 +369,12 @@ let hanVariantsTable = #"""
     53A4 5386
     53AD 538C
     53B2 5389
+    53B3 4E25
     53B4 53A3
     53C3 53C2
     53C4 53C1
+    53CE 6536
+    53D9 654D
     53E2 4E1B
     5412 54A4
     5433 5434
@@ -360,6 +385,7 @@ let hanVariantsTable = #"""
     54EF 20BDF
     5504 5457
     5513 2A833
+    5516 54D1
     5538 5FF5
     554F 95EE
     5553 542F
@@ -373,6 +399,7 @@ let hanVariantsTable = #"""
     55AC 4E54
     55AE 5355
     55B2 54DF
+    55B6 8425
     55C6 545B
     55C7 556C
     55CA 551D
@@ -403,6 +430,7 @@ let hanVariantsTable = #"""
     5645 20BE0
     5653 5618
     565A 358A
+    565B 556E
     565D 549D
     565E 2A84B
     5660 54D2
@@ -440,15 +468,20 @@ let hanVariantsTable = #"""
     56CC 82CF
     56D1 5631
     56D2 2A8A0
+    56E3 56E2
     56EA 56F1
+    56F2 56F4
+    56F3 56FE
     5707 56F5
     570B 56FD
     570D 56F4
+    570F 5708
     5712 56ED
     5713 5706
     5716 56FE
     5718 56E2
     571E 2A8AE
+    5727 538B
     57BB 575D
     57E1 57AD
     57E8 2BB62
@@ -463,6 +496,7 @@ let hanVariantsTable = #"""
     582F 5C27
     5831 62A5
     5834 573A
+    5841 5792
     584A 5757
     584B 8314
     584F 57B2
@@ -471,11 +505,13 @@ let hanVariantsTable = #"""
     585A 51A2
     5862 575E
     5864 57D9
+    5869 76D0
     5875 5C18
     5878 2BB5F
     5879 5811
     587F 2A8FB
     588A 57AB
+    5897 589E
     589C 5760
     58A0 2BB83
     58AE 5815
@@ -487,7 +523,9 @@ let hanVariantsTable = #"""
     58BE 57A6
     58C7 575B
     58C8 21484
+    58CA 574F
     58CB 57B1
+    58CC 58E4
     58CE 57D9
     58D3 538B
     58D7 212E4
@@ -503,15 +541,19 @@ let hanVariantsTable = #"""
     58E9 575D
     58EA 5846
     58EF 58EE
+    58F1 58F9
+    58F2 5356
     58FA 58F6
     58FC 58F8
     58FD 5BFF
+    5909 53D8
     5920 591F
     5922 68A6
     5925 4F19
     593E 5939
     5950 5942
     5967 5965
+    5968 5956
     5969 5941
     596A 593A
     596C 5956
@@ -546,6 +588,7 @@ let hanVariantsTable = #"""
     5B0C 5A07
     5B19 5AF1
     5B21 5AD2
+    5B22 5A18
     5B23 2A970
     5B24 5B37
     5B26 2B769
@@ -565,8 +608,10 @@ let hanVariantsTable = #"""
     5B7B 21967
     5B7E 2A9C0
     5B7F 5B6A
+    5B9F 5B9E
     5BAE 5BAB
     5BC0 91C7
+    5BDB 5BBD
     5BE0 2A9D8
     5BE2 5BDD
     5BE6 5B9E
@@ -576,11 +621,14 @@ let hanVariantsTable = #"""
     5BEC 5BBD
     5BF5 5BA0
     5BF6 5B9D
+    5BFE 5BF9
+    5C02 4E13
     5C07 5C06
     5C08 4E13
     5C0B 5BFB
     5C0D 5BF9
     5C0E 5BFC
+    5C2D 5C27
     5C37 5C34
     5C46 5C4A
     5C4D 5C38
@@ -626,15 +674,20 @@ let hanVariantsTable = #"""
     5DBD 5CB3
     5DCA 2AA4E
     5DCB 5CBF
+    5DCC 5CA9
     5DD2 5CE6
     5DD4 5DC5
     5DD6 5CA9
     5DD7 2AA37
     5DD8 2AA58
+    5DE3 5DE2
     5DF0 5DEF
     5DF9 537A
+    5DFB 5377
     5E25 5E05
     5E2B 5E08
+    5E2F 5E26
+    5E30 5F52
     5E33 5E10
     5E36 5E26
     5E40 5E27
@@ -651,9 +704,12 @@ let hanVariantsTable = #"""
     5E77 5E76
     5E79 5E72
     5E7E 51E0
+    5E81 5385
+    5E83 5E7F
     5EAB 5E93
     5EC1 5395
     5EC2 53A2
+    5EC3 5E9F
     5EC4 53A9
     5EC8 53A6
     5ECE 5EBC
@@ -670,11 +726,14 @@ let hanVariantsTable = #"""
     5EE9 5EEA
     5EEC 5E90
     5EF3 5385
+    5F01 8FA8
+    5F10 8D30
     5F12 5F11
     5F14 540A
     5F33 5F2A
     5F35 5F20
     5F37 5F3A
+    5F3E 5F39
     5F43 2AABC
     5F44 2BE29
     5F46 522B
@@ -690,16 +749,23 @@ let hanVariantsTable = #"""
     5F7F 4F5B
     5F8C 540E
     5F91 5F84
+    5F93 4ECE
     5F9E 4ECE
     5FA0 5F95
     5FA9 590D
+    5FB3 5FB7
+    5FB4 5F81
     5FB5 5F81
     5FB9 5F7B
     5FBF 2AACC
+    5FDC 5E94
     6046 6052
     6065 803B
+    6075 60E0
     6085 60A6
     609E 60AE
+    60A9 607C
+    60AA 6076
     60B5 6005
     60B6 95F7
     60BD 51C4
@@ -717,6 +783,7 @@ let hanVariantsTable = #"""
     6144 6817
     614B 6001
     614D 6120
+    614E 613C
     6158 60E8
     615A 60ED
     615F 6078
@@ -751,6 +818,7 @@ let hanVariantsTable = #"""
     61CC 603F
     61CD 61D4
     61CE 22801
+    61D0 6000
     61DE 8499
     61DF 603C
     61E3 61D1
@@ -766,18 +834,30 @@ let hanVariantsTable = #"""
     6200 604B
     6207 6206
     6214 620B
+    6226 6218
     6227 6217
     6229 622C
+    622F 620F
     6230 6218
     6231 622F
     6232 620F
     6236 6237
+    623B 623E
+    6255 62C2
     625E 634D
+    629C 62D4
+    629E 62E9
     62CB 629B
     62DA 62FC
+    62DD 62DC
+    62E0 636E
+    62E1 6269
+    6319 64E7
     6329 635D
     6331 6332
     633E 631F
+    633F 63D2
+    635C 641C
     6368 820D
     636B 626A
     6371 6328
@@ -790,17 +870,21 @@ let hanVariantsTable = #"""
     639A 2AB75
     639B 6302
     63A1 91C7
+    63B2 63ED
+    63BB 6414
     63C0 62E3
     63DA 626C
     63DB 6362
     63EE 6325
     63EF 6404
+    63FA 6447
     640D 635F
     6416 6447
     6417 6363
     6427 6247
     6435 63FE
     6436 62A2
+    6442 6444
     644B 22AEC
     6450 2AB62
     6451 63B4
@@ -811,6 +895,7 @@ let hanVariantsTable = #"""
     6476 629F
     647A 6298
     647B 63BA
+    6483 51FB
     6488 635E
     648A 2AB7E
     648F 6326
@@ -824,6 +909,7 @@ let hanVariantsTable = #"""
     64AB 629A
     64B2 6251
     64B3 63FF
+    64B9 6405
     64BB 631E
     64BE 631D
     64BF 6361
@@ -877,6 +963,8 @@ let hanVariantsTable = #"""
     6583 6BD9
     6585 22F7E
     6586 6569
+    6589 9F50
+    658E 658B
     6595 6593
     65AC 65A9
     65B7 65AD
@@ -886,14 +974,18 @@ let hanVariantsTable = #"""
     65E3 65E2
     6607 5347
     6642 65F6
+    6643 6644
     6649 664B
     665B 2C02A
     665D 663C
+    6669 665A
+    6681 6653
     6688 6655
     6689 6656
     6690 2C029
     6698 65F8
     66A2 7545
+    66A6 5386
     66AB 6682
     66C4 6654
     66C6 5386
@@ -907,6 +999,7 @@ let hanVariantsTable = #"""
     66E8 663D
     66EC 6652
     66F8 4E66
+    66FD 66FE
     6703 4F1A
     6725 266E8
     6727 80E7
@@ -916,6 +1009,10 @@ let hanVariantsTable = #"""
     67F5 6805
     67FA 62D0
     67FB 67E5
+    6804 8363
+    685C 6A31
+    685D 67A1
+    685F 6808
     6871 23415
     687F 6746
     6894 6800
@@ -935,6 +1032,7 @@ let hanVariantsTable = #"""
     68F2 6816
     68F6 68BE
     690F 6860
+    691C 68C0
     6932 3B4F
     6947 2348C
     694A 6768
@@ -942,6 +1040,8 @@ let hanVariantsTable = #"""
     6968 6862
     696D 4E1A
     6975 6781
+    697D 4E50
+    6982 69EA
     6998 77E9
     69A6 5E72
     69AA 6769
@@ -951,6 +1051,8 @@ let hanVariantsTable = #"""
     69CB 6784
     69CD 67AA
     69D3 6760
+    69D8 6837
+    69D9 69C7
     69E4 68BF
     69E7 6920
     69E8 6901
@@ -971,6 +1073,7 @@ let hanVariantsTable = #"""
     6A23 6837
     6A24 2350C
     6A27 699D
+    6A29 6743
     6A2B 3B74
     6A33 686A
     6A38 6734
@@ -1030,12 +1133,18 @@ let hanVariantsTable = #"""
     6B16 6984
     6B18 2369A
     6B1E 68C2
+    6B20 7F3A
     6B3D 94A6
     6B4E 53F9
     6B50 6B27
+    6B53 6B22
     6B5F 6B24
     6B61 6B22
+    6B69 6B65
+    6B6F 9F7F
     6B72 5C81
+    6B73 5C81
+    6B74 5386
     6B77 5386
     6B78 5F52
     6B7F 6B81
@@ -1056,10 +1165,12 @@ let hanVariantsTable = #"""
     6BC0 6BC1
     6BC6 6BB4
     6BCA 2AD51
+    6BCE 6BCF
     6BFF 6BF5
     6C02 7266
     6C08 6BE1
     6C0C 6C07
+    6C17 6C14
     6C23 6C14
     6C2B 6C22
     6C2C 6C29
@@ -1071,14 +1182,19 @@ let hanVariantsTable = #"""
     6C7A 51B3
     6C92 6CA1
     6C96 51B2
+    6CA2 6CFD
+    6CAA 6EE4
     6CC1 51B5
     6CDD 6EAF
     6D29 6CC4
     6D36 6C79
+    6D44 51C0
+    6D5C 6EE8
     6D79 6D43
     6D7F 2C1D9
     6D87 6CFE
     6D97 6D9A
+    6D99 6CEA
     6DBC 51C9
     6DD2 51C4
     6DDA 6CEA
@@ -1089,6 +1205,11 @@ let hanVariantsTable = #"""
     6DF5 6E0A
     6DF6 6D9E
     6DFA 6D45
+    6E07 6E34
+    6E08 6D4E
+    6E09 6D89
+    6E0B 6F81
+    6E13 6EAA
     6E19 6DA3
     6E1B 51CF
     6E22 6CA8
@@ -1100,6 +1221,7 @@ let hanVariantsTable = #"""
     6E5E 6D48
     6E67 6D8C
     6E6F 6C64
+    6E80 6EE1
     6E88 6CA9
     6E96 51C6
     6E9D 6C9F
@@ -1113,6 +1235,7 @@ let hanVariantsTable = #"""
     6ECC 6DA4
     6ECE 8365
     6ED9 6C47
+    6EDD 6CF7
     6EEC 6CAA
     6EEF 6EDE
     6EF2 6E17
@@ -1195,6 +1318,7 @@ let hanVariantsTable = #"""
     7026 6F74
     7027 6CF7
     7028 6FD1
+    702C 6FD1
     7030 5F25
     7032 6F4B
     703E 6F9C
@@ -1217,6 +1341,7 @@ let hanVariantsTable = #"""
     70CF 4E4C
     70F4 70C3
     7121 65E0
+    713C 70E7
     7147 2AE29
     7149 70BC
     7152 709C
@@ -1277,6 +1402,7 @@ let hanVariantsTable = #"""
     7296 8366
     729B 7266
     729E 2AEAD
+    72A0 727A
     72A2 728A
     72A7 727A
     72C0 72B6
@@ -1284,6 +1410,7 @@ let hanVariantsTable = #"""
     72FD 72C8
     730C 2AEBD
     7319 72F0
+    731F 730E
     7336 72B9
     733B 72F2
     7341 72B8
@@ -1292,6 +1419,7 @@ let hanVariantsTable = #"""
     7345 72EE
     734A 2AEB7
     734E 5956
+    7363 517D
     7368 72EC
     7369 24783
     736A 72EF
@@ -1347,6 +1475,7 @@ let hanVariantsTable = #"""
     74D5 24980
     74DA 74D2
     74DB 24A7D
+    74F6 7501
     750C 74EF
     7515 74EE
     7522 4EA7
@@ -1355,6 +1484,7 @@ let hanVariantsTable = #"""
     7562 6BD5
     756B 753B
     7570 5F02
+    7573 53E0
     7575 753B
     7576 5F53
     757C 2AF48
@@ -1362,6 +1492,7 @@ let hanVariantsTable = #"""
     758A 53E0
     75D9 75C9
     75E0 9178
+    75E9 7626
     75EE 2AF6A
     75FE 75B4
     7602 75D6
@@ -1396,6 +1527,7 @@ let hanVariantsTable = #"""
     7670 75C8
     7671 762B
     7672 766B
+    767A 53D1
     767C 53D1
     7681 7682
     769A 7691
@@ -1412,6 +1544,7 @@ let hanVariantsTable = #"""
     76E7 5362
     76E8 2AF94
     76EA 8361
+    770C 53BF
     771D 2AFA3
     771E 771F
     7725 7726
@@ -1432,6 +1565,8 @@ let hanVariantsTable = #"""
     77D3 772C
     77DA 77A9
     77EF 77EB
+    7814 784F
+    7815 788E
     7843 6731
     785C 7841
     7864 7856
@@ -1484,14 +1619,18 @@ let hanVariantsTable = #"""
     7A1F 7980
     7A2E 79CD
     7A31 79F0
+    7A32 7A3B
     7A40 8C37
+    7A42 7A57
     7A47 415F
     7A4C 7A23
     7A4D 79EF
     7A4E 9896
+    7A4F 7A33
     7A60 79FE
     7A61 7A51
     7A62 79FD
+    7A63 7A70
     7A69 7A33
     7A6B 83B7
     7A6D 7A5E
@@ -1508,6 +1647,7 @@ let hanVariantsTable = #"""
     7AC8 7076
     7ACA 7A83
     7ADA 25A5F
+    7ADC 9F99
     7AEA 7AD6
     7AF1 2B05F
     7AF6 7ADE
@@ -1559,6 +1699,8 @@ let hanVariantsTable = #"""
     7C6C 7BF1
     7C6E 7BA9
     7C72 5401
+    7C8B 7CB9
+    7C9B 8083
     7CB5 7CA4
     7CC9 7CBD
     7CDD 7CC1
@@ -1568,6 +1710,7 @@ let hanVariantsTable = #"""
     7CF2 7C9D
     7CF4 7C74
     7CF6 7C9C
+    7CF8 4E1D
     7CF9 7E9F
     7CFA 2B119
     7CFE 7EA0
@@ -1615,6 +1758,7 @@ let hanVariantsTable = #"""
     7D44 7EC4
     7D45 4339
     7D46 7ECA
+    7D4C 7ECF
     7D4D 2B7C3
     7D4E 7ED7
     7D50 7ED3
@@ -1634,6 +1778,7 @@ let hanVariantsTable = #"""
     7D71 7EDF
     7D72 4E1D
     7D73 7EDB
+    7D75 7ED8
     7D76 7EDD
     7D79 7EE2
     7D7A 2B128
@@ -1653,6 +1798,8 @@ let hanVariantsTable = #"""
     7D91 6346
     7D93 7ECF
     7D96 2B127
+    7D99 7EE7
+    7D9A 7EED
     7D9C 7EFC
     7D9D 2C62D
     7D9E 7F0D
@@ -1685,6 +1832,7 @@ let hanVariantsTable = #"""
     7DCA 7D27
     7DCB 7EEF
     7DCD 2620F
+    7DCF 603B
     7DD1 7EFF
     7DD2 7EEA
     7DD3 7EEC
@@ -1716,6 +1864,8 @@ let hanVariantsTable = #"""
     7DF9 7F07
     7DFB 81F4
     7DFC 7F0A
+    7E01 7F18
+    7E04 7EF3
     7E08 8426
     7E09 7F19
     7E0A 7F22
@@ -1731,6 +1881,7 @@ let hanVariantsTable = #"""
     7E1E 7F1F
     7E1F 7F1B
     7E23 53BF
+    7E26 7EB5
     7E27 7EE6
     7E2B 7F1D
     7E2C 2621A
@@ -1755,6 +1906,8 @@ let hanVariantsTable = #"""
     7E45 7F2B
     7E46 7F2A
     7E48 2B136
+    7E4A 7EA4
+    7E4D 7EE3
     7E4F 2621D
     7E50 30B38
     7E52 7F2F
@@ -1801,6 +1954,7 @@ let hanVariantsTable = #"""
     7E98 7F35
     7E9A 2B125
     7E9C 7F06
+    7F36 7F50
     7F3D 94B5
     7F43 44E8
     7F48 575B
@@ -1823,6 +1977,7 @@ let hanVariantsTable = #"""
     7FEB 73A9
     7FEC 7FDA
     7FF9 7FD8
+    7FFB 98DC
     7FFD 7FD9
     802C 8027
     802E 8022
@@ -1832,6 +1987,7 @@ let hanVariantsTable = #"""
     8070 806A
     8072 58F0
     8073 8038
+    8074 542C
     8075 8069
     8076 8042
     8077 804C
@@ -1847,6 +2003,7 @@ let hanVariantsTable = #"""
     8125 23370
     8129 4FEE
     812B 8131
+    8133 8111
     8139 80C0
     814E 80BE
     8156 80E8
@@ -1870,6 +2027,7 @@ let hanVariantsTable = #"""
     81C9 8138
     81CD 8110
     81CF 8191
+    81D3 810F
     81D7 23391
     81D8 814A
     81DA 80EA
@@ -1891,11 +2049,14 @@ let hanVariantsTable = #"""
     8266 8230
     826B 823B
     8271 8270
+    8276 8273
     8277 8273
+    82B8 827A
     82BB 520D
     82E7 82CE
     8332 5179
     834A 8346
+    8358 5E84
     838A 5E84
     8396 830E
     83A2 835A
@@ -1906,6 +2067,7 @@ let hanVariantsTable = #"""
     83F8 70DF
     8407 82CC
     840A 83B1
+    840C 8420
     842C 4E07
     8434 835D
     8435 83B4
@@ -1941,6 +2103,7 @@ let hanVariantsTable = #"""
     8526 8311
     852D 836B
     852F 2B21F
+    8535 85CF
     853F 2B1ED
     8541 8368
     8546 8487
@@ -1968,6 +2131,8 @@ let hanVariantsTable = #"""
     859F 83B6
     85A6 8350
     85A9 8428
+    85AB 85B0
+    85AC 836F
     85B3 44D5
     85B4 82E7
     85B5 44D3
@@ -2005,10 +2170,12 @@ let hanVariantsTable = #"""
     865F 53F7
     8667 4E8F
     866F 866C
+    86CD 8424
     86FA 86F1
     86FB 8715
     8706 86AC
     8740 2C7FD
+    874B 8721
     8755 8680
     875F 732C
     8766 867E
@@ -2067,6 +2234,7 @@ let hanVariantsTable = #"""
     88FD 5236
     8907 590D
     890C 88C8
+    8912 8943
     8918 8886
     8932 88E4
     8933 88E2
@@ -2090,6 +2258,7 @@ let hanVariantsTable = #"""
     8972 88AD
     8974 8955
     8975 2B307
+    8987 9738
     8988 6838
     898B 89C1
     898E 89C3
@@ -2097,14 +2266,17 @@ let hanVariantsTable = #"""
     8993 89C5
     8996 89C6
     8998 89C7
+    899A 89C9
     899B 2B32A
     89A1 89CB
     89A5 89CD
     89A6 89CE
+    89A7 89C8
     89AA 4EB2
     89AC 89CA
     89AF 89CF
     89B2 89D0
+    89B3 89C2
     89B7 89D1
     89B9 2B32D
     89BA 89C9
@@ -2144,6 +2316,7 @@ let hanVariantsTable = #"""
     8A2A 8BBF
     8A2D 8BBE
     8A31 8BB8
+    8A33 8BD1
     8A34 8BC9
     8A36 8BC3
     8A3A 8BCA
@@ -2209,6 +2382,7 @@ let hanVariantsTable = #"""
     8AAA 8BF4
     8AAB 2B368
     8AAC 8BF4
+    8AAD 8BFB
     8AB0 8C01
     8AB2 8BFE
     8AB3 2B36E
@@ -2311,6 +2485,7 @@ let hanVariantsTable = #"""
     8B6D 6BC1
     8B6F 8BD1
     8B70 8BAE
+    8B72 8BA9
     8B74 8C34
     8B77 62A4
     8B78 8BEA
@@ -2331,6 +2506,7 @@ let hanVariantsTable = #"""
     8B9E 8C33
     8C3F 6EAA
     8C48 5C82
+    8C4A 4E30
     8C4E 7AD6
     8C50 4E30
     8C54 8273
@@ -2381,6 +2557,7 @@ let hanVariantsTable = #"""
     8CD5 8D47
     8CD9 8D52
     8CDA 8D49
+    8CDB 8D5E
     8CDC 8D50
     8CDD 2B3A9
     8CDE 8D4F
@@ -2475,6 +2652,7 @@ let hanVariantsTable = #"""
     8EDC 2B407
     8EDD 2CA02
     8EDF 8F6F
+    8EE2 8F6C
     8EE4 8F77
     8EE8 2B409
     8EEB 8F78
@@ -2486,6 +2664,7 @@ let hanVariantsTable = #"""
     8EFA 8F7A
     8EFB 8F72
     8EFC 8F76
+    8EFD 8F7B
     8EFE 8F7C
     8EFF 2B40C
     8F03 8F83
@@ -2548,12 +2727,15 @@ let hanVariantsTable = #"""
     8FAE 8FAB
     8FAF 8FA9
     8FB2 519C
+    8FBA 8FB9
     8FF4 56DE
+    9013 9012
     9015 5F84
     9019 8FD9
     9023 8FDE
     9031 5468
     9032 8FDB
+    9045 8FDF
     904A 6E38
     904B 8FD0
     904E 8FC7
@@ -2578,8 +2760,10 @@ let hanVariantsTable = #"""
     908A 8FB9
     908F 903B
     9090 9026
+    90CE 90DE
     90DF 90CF
     90F5 90AE
+    90F7 9115
     9106 90D3
     9109 4E61
     9112 90B9
@@ -2597,21 +2781,25 @@ let hanVariantsTable = #"""
     913A 909D
     9147 9142
     9148 90E6
+    9154 9189
     9183 814C
     9196 915D
     919C 4E11
     919E 915D
     919F 848F
     91A3 7CD6
+    91A4 9171
     91AB 533B
     91AC 9171
     91B1 9166
     91B2 2CAA9
     91B6 2B477
+    91B8 917F
     91C0 917F
     91C1 8845
     91C3 917E
     91C5 917D
+    91C8 91CA
     91CB 91CA
     91D0 5398
     91D2 9485
@@ -2681,6 +2869,7 @@ let hanVariantsTable = #"""
     923F 94BF
     9240 94BE
     9241 28C45
+    9244 94C1
     9245 5DE8
     9246 94BB
     9248 94CA
@@ -2705,6 +2894,7 @@ let hanVariantsTable = #"""
     926C 94BC
     926D 94BD
     926E 2CB39
+    9271 945B
     9273 952B
     9276 94CF
     9277 2B7F9
@@ -2739,6 +2929,7 @@ let hanVariantsTable = #"""
     92AA 94D5
     92AB 94EF
     92AC 94D0
+    92AD 94B1
     92B1 94DE
     92B3 9510
     92B6 28C47
@@ -2773,6 +2964,7 @@ let hanVariantsTable = #"""
     92EF 9506
     92F0 9502
     92F1 94FD
+    92F3 94F8
     92F6 950D
     92F8 952F
     92F9 2CB2E
@@ -2805,6 +2997,7 @@ let hanVariantsTable = #"""
     9328 951A
     9329 9520
     932B 9521
+    932C 70BC
     932E 9522
     932F 9519
     9332 5F55
@@ -2992,6 +3185,7 @@ let hanVariantsTable = #"""
     959D 2B802
     959E 2B530
     95A1 9602
+    95A2 5173
     95A3 9601
     95A4 5408
     95A5 9600
@@ -3026,6 +3220,7 @@ let hanVariantsTable = #"""
     95D4 9616
     95D5 9619
     95D6 95EF
+    95D8 9B2D
     95DC 5173
     95DE 961A
     95E0 9613
@@ -3037,9 +3232,11 @@ let hanVariantsTable = #"""
     965D 9655
     965E 5347
     9663 9635
+    9665 9677
     9670 9634
     9673 9648
     9678 9646
+    967A 9669
     967D 9633
     9689 9667
     968A 961F
@@ -3047,6 +3244,7 @@ let hanVariantsTable = #"""
     9691 2CBBF
     9695 9668
     969B 9645
+    96A0 9690
     96A4 2CBCE
     96A8 968F
     96AA 9669
@@ -3057,6 +3255,7 @@ let hanVariantsTable = #"""
     96B8 96B6
     96BB 53EA
     96CB 96BD
+    96D1 6742
     96D6 867D
     96D9 53CC
     96DB 96CF
@@ -3066,6 +3265,7 @@ let hanVariantsTable = #"""
     96E3 96BE
     96F2 4E91
     96FB 7535
+    970A 7075
     9711 6CBE
     9722 9721
     9723 2B565
@@ -3140,6 +3340,7 @@ let hanVariantsTable = #"""
     9838 9888
     9839 9893
     983B 9891
+    983C 8D56
     983D 9893
     9842 294CB
     9843 29596
@@ -3152,6 +3353,7 @@ let hanVariantsTable = #"""
     9852 9899
     9853 989B
     9854 989C
+    9855 663E
     9857 2B5AE
     9858 613F
     9859 98A1
@@ -3274,6 +3476,8 @@ let hanVariantsTable = #"""
     99BC 2B61C
     99C1 9A73
     99C3 2B61D
+    99C5 9A7F
+    99C6 9A71
     99C9 2CCF6
     99CA 2B61F
     99CE 299E8
@@ -3317,6 +3521,8 @@ let hanVariantsTable = #"""
     9A0E 9A91
     9A0F 9A90
     9A11 2CD02
+    9A12 9A9A
+    9A13 9A8C
     9A14 29A00
     9A16 9A9B
     9A19 9A97
@@ -3369,11 +3575,13 @@ let hanVariantsTable = #"""
     9A6A 9A8A
     9A6B 9A89
     9AAF 80AE
+    9AC4 9AD3
     9ACF 9AC5
     9AD2 810F
     9AD4 4F53
     9AD5 9ACC
     9AD6 9ACB
+    9AEA 53D1
     9AEE 53D1
     9B06 677E
     9B0D 80E1
@@ -3562,6 +3770,7 @@ let hanVariantsTable = #"""
     9D06 9E29
     9D07 9E28
     9D09 9E26
+    9D0E 9E25
     9D10 2B6E4
     9D12 9E30
     9D14 2B6E1
@@ -3617,6 +3826,7 @@ let hanVariantsTable = #"""
     9D89 9E51
     9D8A 9E52
     9D8C 2B6F5
+    9D8F 9E21
     9D92 2B6F6
     9D93 9E4B
     9D96 9E59
@@ -3689,6 +3899,7 @@ let hanVariantsTable = #"""
     9E1D 9E42
     9E1E 9E3E
     9E75 5364
+    9E78 78B1
     9E79 54B8
     9E7A 9E7E
     9E7C 78B1
@@ -3706,10 +3917,14 @@ let hanVariantsTable = #"""
     9EB4 66F2
     9EB5 9762
     9EB7 2B711
+    9EB9 66F2
+    9EBA 9762
     9EBC 4E48
     9EBD 4E48
     9EC3 9EC4
     9ECC 9EC9
+    9ED2 9ED1
+    9ED9 9ED8
     9EDE 70B9
     9EE8 515A
     9EF2 9EEA
@@ -3736,6 +3951,7 @@ let hanVariantsTable = #"""
     9F5F 9F83
     9F60 9F86
     9F61 9F84
+    9F62 9F84
     9F63 51FA
     9F66 9F88
     9F67 556E

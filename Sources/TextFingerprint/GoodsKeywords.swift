@@ -1,0 +1,76 @@
+/// Whether a listing names any of the goods a registration covers (`goods:` of a right in the registry), so that a
+/// mark that is also an ordinary word (APPLE, SHELL, DOVE) can be told apart on goods it does not cover.
+///
+/// Keywords and listing text are compared under the exact fold (NFKC, lower case). In spaced scripts a keyword of
+/// several words must appear as consecutive words; each keyword word matches a listing word that equals it, that
+/// extends it or that it extends by at most two letters (`shoe`, `shoes`; `zapatilla`, `zapatillas`; `Schuh`,
+/// `Schuhe`), or that ends with it when it has five letters or more (German compounds: `Laufschuhe` holds `schuhe`).
+/// Keywords in Han or kana are found as substrings. Cost: O(words × keywords) per listing, only for listings that
+/// carry a mark of a right with goods.
+public struct GoodsKeywords: Sendable, Hashable {
+    /// Each keyword's words (exact fold); one entry for a Han or kana keyword, matched as a substring.
+    private let keywords: [[String]]
+    private let unspaced: [Bool]
+
+    public init(_ keywords: [String]) {
+        var words: [[String]] = []
+        var unspaced: [Bool] = []
+        for keyword in keywords {
+            let folded = TextFold.exact(keyword)
+            let isUnspaced = folded.contains(where: HanSegmenter.isSegmented)
+            let parts = isUnspaced ? [folded.filter { !$0.isWhitespace }] : Self.words(folded)
+            guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else { continue }
+            words.append(parts)
+            unspaced.append(isUnspaced)
+        }
+        self.keywords = words
+        self.unspaced = unspaced
+    }
+
+    public var isEmpty: Bool { keywords.isEmpty }
+
+    /// A listing's fields folded once for every right's goods.
+    public struct Listing: Sendable {
+        let folded: [String]
+        let words: [[String]]
+
+        public init(_ texts: [String]) {
+            folded = texts.map(TextFold.exact)
+            words = folded.map(GoodsKeywords.words)
+        }
+    }
+
+    /// Whether any of `texts` (a listing's fields) names one of the goods.
+    public func named(in texts: [String]) -> Bool { named(in: Listing(texts)) }
+
+    /// Whether a listing, folded once, names one of the goods.
+    public func named(in listing: Listing) -> Bool {
+        let folded = listing.folded
+        let words = listing.words
+        for (keyword, isUnspaced) in zip(keywords, unspaced) {
+            if isUnspaced {
+                if folded.contains(where: { $0.contains(keyword[0]) }) { return true }
+                continue
+            }
+            for fieldWords in words where fieldWords.count >= keyword.count {
+                for start in 0...(fieldWords.count - keyword.count)
+                where zip(keyword, fieldWords[start...]).allSatisfy({ Self.matches($0, $1) }) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// Letters and digits between anything else.
+    static func words(_ text: String) -> [String] {
+        text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    static func matches(_ keyword: String, _ word: String) -> Bool {
+        if keyword == word { return true }
+        let (shorter, longer) = keyword.count <= word.count ? (keyword, word) : (word, keyword)
+        if shorter.count >= 3, longer.count - shorter.count <= 2, longer.hasPrefix(shorter) { return true }
+        return keyword.count >= 5 && word.count > keyword.count && word.hasSuffix(keyword)
+    }
+}
