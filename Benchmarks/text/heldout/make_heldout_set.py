@@ -69,7 +69,7 @@ CUE_STEMS = [
     "imitat", "inspir", "style", "dupe", "copy", "copie", "kopie", "copia", "falso", "fälsch", "совмест", "замен",
     "подход", "подлин", "оригин", "копи", "подделк", "реплик", "стиль", "для", "兼容", "适", "替", "通用", "专用",
     "正品", "原装", "仿", "复刻", "同款", "対応", "互換", "用", "交換", "純正", "本物", "偽", "コピー", "オリジナル",
-    "風", "風", "style", "like", "такой", "como", "comme", "come", "wie",
+    "風", "like", "такой", "como", "comme", "come", "wie",
 ]
 
 # Keyboards for typos: neighbours of each key.
