@@ -12,9 +12,10 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Exports the confirmed findings not resolved on the channel's marketplaces into OUT/<channel>/ \
             (alibaba-ipp and temu: complaints per right, 300 and 200 URLs each; amazon: notices.csv, one IP type \
-            and at most 50 listings per batch; ebay-vero: VeRO API JSON, 150 items per report; schedule-a: \
+            and at most 50 listings per batch; ebay-vero: VeRO API v2 request bodies, 150 listings each; schedule-a: \
             defendants.csv and exhibits/doe-N.csv; dmca: a notice per work to complete and sign), with \
-            prefiling-checks.csv. The checks refuse a finding that is dismissed, unconfirmed (unless \
+            prefiling-checks.csv and FORMAT.md (which form or API version the files follow, its sources, and what \
+            is left to do by hand). The checks refuse a finding that is dismissed, unconfirmed (unless \
             --include-unreviewed), of an authorised seller, on an expired right or one of the wrong jurisdiction, \
             worded as fair use with no image copied, or missing a field the channel requires; they warn when a \
             listing's findings mix IP types. Every issue is named on stderr and in prefiling-checks.csv. Exit \
@@ -48,8 +49,11 @@ struct ExportCommand: ParsableCommand {
 
     @Option(
         name: .customLong("vero-reason-codes"),
-        help: "A JSON object mapping VeRO reasons (trademark-counterfeit, ...) to your eBay reason code ids.")
-    var veroReasonCodes: String?
+        help: ArgumentHelp(
+            "eBay's getVeroReasonCodes response, saved as it is (or a JSON object naming a code id per reason).",
+            discussion: "Reasons: trademark-counterfeit, trademark-listing-use, copyright-image, copyright-text, "
+                + "design-patent. Give it twice to name some codes beside a response: named codes win."))
+    var veroReasonCodes: [String] = []
 
     func validate() throws {
         guard ExportChannel(rawValue: channelName) != nil else {
@@ -71,13 +75,12 @@ struct ExportCommand: ParsableCommand {
             let store = try StateStore(path: state)
             let base = URL(fileURLWithPath: state).deletingLastPathComponent()
             let time = NightlyRun.timestamp(now.flatMap(NightlyRun.date(fromTimestamp:)) ?? Date(), compact: false)
-            var codes: [String: String] = [:]
-            if let veroReasonCodes {
-                let data = try Data(contentsOf: URL(fileURLWithPath: veroReasonCodes))
-                guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                    throw CommandError("\(veroReasonCodes): expected a JSON object of reason → code id")
+            var codes = VeROReasonCodes()
+            for path in veroReasonCodes {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw CommandError("\(path): cannot be read")
                 }
-                for (key, value) in object { codes[key] = (value as? String) ?? (value as? NSNumber)?.stringValue }
+                codes.merge(try VeROReasonCodes(data: data, path: path))
             }
             let bundlesFolder = bundles.map { URL(fileURLWithPath: $0) } ?? base.appendingPathComponent("bundles")
             result = try Exporter.prepare(
@@ -93,6 +96,12 @@ struct ExportCommand: ParsableCommand {
             line += ", \(result.refused) refused, \(result.warnings) warnings"
             if result.outsideChannel > 0 {
                 line += "; \(result.outsideChannel) findings on other marketplaces or rights"
+            }
+            if channel == .ebayVeRO, codes.isEmpty, !result.exported.isEmpty {
+                FileHandle.standardError.write(
+                    Data(
+                        ("proofmark export: no --vero-reason-codes: the reports carry symbolic reasons in place of "
+                            + "eBay's reason code ids (see FORMAT.md)\n").utf8))
             }
             if !check {
                 let folder = out.map { URL(fileURLWithPath: $0) } ?? base.appendingPathComponent("exports")

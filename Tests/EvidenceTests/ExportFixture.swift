@@ -43,6 +43,12 @@ struct ExportFixture {
         RegisteredRightRecord(
             id: "c-photos", kind: "copyright", registration: "VA 2-123-456", jurisdiction: "US", holder: "Acme Co.",
             expires: nil, classes: "[]", owner: "Acme Co."),
+        RegisteredRightRecord(
+            id: "dp-us", kind: "design-patent", registration: "US D912,345", jurisdiction: "US", holder: "Acme Co.",
+            expires: nil, classes: "[]", owner: "Acme Co."),
+        RegisteredRightRecord(
+            id: "dp-long", kind: "design-patent", registration: "US D912,345 and continuations", jurisdiction: "US",
+            holder: "Acme Co.", expires: nil, classes: "[]", owner: "Acme Co."),
     ]
 
     let folder: TemporaryFolder
@@ -99,12 +105,14 @@ struct ExportFixture {
     }
 
     func export(
-        _ channel: ExportChannel, includeUnreviewed: Bool = false, today: String = "2026-11-30"
+        _ channel: ExportChannel, includeUnreviewed: Bool = false, today: String = "2026-11-30",
+        veroReasonCodes: VeROReasonCodes = VeROReasonCodes()
     ) throws -> Exporter.Result {
         try Exporter.prepare(
             store: store, channel: channel,
             options: Exporter.Options(
-                includeUnreviewed: includeUnreviewed, today: today, generatedAt: today + "T10:00:00Z"))
+                includeUnreviewed: includeUnreviewed, today: today, generatedAt: today + "T10:00:00Z",
+                veroReasonCodes: veroReasonCodes))
     }
 }
 

@@ -109,6 +109,58 @@ import Testing
         #expect(parsed == records, "\(file.lastPathComponent)")
     }
 
+    @Test func eBayReasonCodesAreTakenAsGetVeroReasonCodesReturnsThemAndABadFileIsNamed() async throws {
+        let fixture = try NightFixture()
+        let out = fixture.folder.url.appendingPathComponent("out")
+        let run = try await CommandRunner.proofmark([
+            "run", "--registry", fixture.registry.path, "--dump", fixture.dump.path, "--out", out.path, "--now",
+            "2026-11-28T02:00:00Z",
+        ])
+        #expect(run.status == 0)
+        let state = out.appendingPathComponent("state.sqlite").path
+        let confirm = try await CommandRunner.proofmark(["review", "--state", state, "--confirm", "--min-score", "0"])
+        #expect(confirm.status == 0)
+        // Shaped as getVeroReasonCodes documents its response; the ids and texts are made up.
+        let codes = fixture.folder.url.appendingPathComponent("codes.json")
+        try Data(
+            #"""
+            {"veroReasonCodes": [{"marketplaceId": "EBAY_US", "reasonCodeDetails": [
+              {"veroReasonCodeId": "T1", "briefText": "Counterfeit of the trademarked product"},
+              {"veroReasonCodeId": "T2", "briefText": "Trademark used in the listing"},
+              {"veroReasonCodeId": "C1", "briefText": "Copyrighted image copied"},
+              {"veroReasonCodeId": "C2", "briefText": "Copyrighted text copied"},
+              {"veroReasonCodeId": "P1", "briefText": "Infringes a valid patent"}]}]}
+            """#.utf8
+        ).write(to: codes)
+        let export = try await CommandRunner.proofmark([
+            "export", "--state", state, "--channel", "ebay-vero", "--vero-reason-codes", codes.path, "--now",
+            "2026-11-29T10:00:00Z",
+        ])
+        #expect(export.status == 0, "\(export.standardError)")
+        #expect(!export.standardError.contains("no --vero-reason-codes"))
+        let folder = out.appendingPathComponent("exports/ebay-vero")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names.contains("FORMAT.md") && names.contains("report-ebay-1.json"))
+        for name in names where name.hasSuffix(".json") {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let entries = try #require(object["reportItems"] as? [[String: Any]])
+            let ids = Set(entries.compactMap { $0["veroReasonCodeId"] as? String })
+            #expect(!entries.isEmpty && ids.isSubset(of: ["T1", "T2", "C1", "C2", "P1"]), "\(name): \(ids)")
+        }
+
+        let bad = fixture.folder.url.appendingPathComponent("bad.json")
+        try Data(#"{"veroReasonCodes": [{"reasonCodeDetails": []}]}"#.utf8).write(to: bad)
+        let refused = try await CommandRunner.proofmark([
+            "export", "--state", state, "--channel", "ebay-vero", "--vero-reason-codes", bad.path,
+        ])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("\(bad.path): veroReasonCodes[0].marketplaceId: missing"))
+
+        let without = try await CommandRunner.proofmark(["export", "--state", state, "--channel", "ebay-vero"])
+        #expect(without.status == 0 && without.standardError.contains("no --vero-reason-codes"))
+    }
+
     @Test func checkWritesNothingAndAnUnknownChannelIsRefused() async throws {
         let fixture = try NightFixture()
         let out = fixture.folder.url.appendingPathComponent("out")

@@ -11,14 +11,15 @@ public struct ExportFile: Sendable, Hashable {
 ///
 /// Every grouping is sorted (marketplace, right, URL, finding id), so the same findings give the same files.
 /// CSVs go through `CSV` (BOM, CRLF, quoted, formula-neutralised); URL lists are plain text, one per line; eBay's
-/// reports are JSON as the VeRO API's `createVeroReport` takes it.
+/// reports are VeRO API request bodies (`VeROReport`). Each channel's FORMAT.md (`ChannelFormat`) says which form,
+/// template or API version the files follow, and what a person still has to do.
 enum ChannelExport {
     struct Context {
         var generatedAt: String
         /// Where the findings' bundles are (`OUT/bundles`), for Schedule A's exhibit index.
         var bundlesFolder: URL?
-        /// Symbolic VeRO reason → eBay's numeric reason code id (from `getVeroReasonCodes`).
-        var veroReasonCodes: [String: String]
+        /// eBay's VeRO reason codes (`--vero-reason-codes`).
+        var veroReasonCodes: VeROReasonCodes
         /// The registry's owner, for notices.
         var owner: String
     }
@@ -86,7 +87,8 @@ enum ChannelExport {
                 for item in chunk {
                     listings.append([
                         id, item.listing.url ?? "", item.finding.listingID, item.finding.sellerID ?? "",
-                        item.listing.sellerName ?? "", item.reason, item.findingID,
+                        item.listing.sellerName ?? "", item.reason, item.whereInfringes.joined(separator: "; "),
+                        item.testBuyOrderIDs.joined(separator: "; "), item.findingID,
                     ])
                 }
             }
@@ -103,7 +105,10 @@ enum ChannelExport {
             ExportFile(
                 path: "listings.csv",
                 contents: CSV.document(
-                    header: ["complaint", "url", "listing_id", "seller_id", "seller_name", "reason", "finding_id"],
+                    header: [
+                        "complaint", "url", "listing_id", "seller_id", "seller_name", "reason", "where_infringes",
+                        "test_buy_order_ids", "finding_id",
+                    ],
                     rows: listings)))
         return files
     }
@@ -168,33 +173,29 @@ enum ChannelExport {
         ]
     }
 
-    // MARK: - ebay-vero: JSON for the VeRO API, at most 150 items per report
+    // MARK: - ebay-vero: VeRO report request bodies, at most `VeROReport.maxItems` listings each
 
     private static func ebay(_ items: [ExportItem], _ context: Context) -> [ExportFile] {
         var files: [ExportFile] = []
         var rows: [[String]] = []
         for (marketplace, group) in grouped(items, by: \.finding.marketplace) {
-            for (index, chunk) in chunks(group, of: ExportChannel.ebayVeRO.limit).enumerated() {
+            let entries = VeROReport.entries(group, codes: context.veroReasonCodes)
+            for (index, chunk) in chunks(entries, of: VeROReport.maxItems).enumerated() {
                 let name = "report-\(slug(marketplace))-\(index + 1).json"
-                let reportItems: [[String: Any]] = chunk.map { item in
-                    [
-                        "itemId": item.itemID,
-                        "veroReasonCodeId": context.veroReasonCodes[item.veroReason] ?? item.veroReason,
-                        "messageToSeller": item.reason,
-                        "copyEmailToRightsOwner": false,
-                    ]
-                }
-                let data =
-                    (try? JSONSerialization.data(
-                        withJSONObject: ["reportItems": reportItems],
-                        options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-                files.append(ExportFile(path: name, contents: String(decoding: data, as: UTF8.self) + "\n"))
-                for item in chunk {
-                    rows.append([
-                        name, item.itemID, item.veroReason, context.veroReasonCodes[item.veroReason] ?? "",
-                        item.listing.url ?? "", item.finding.sellerID ?? "", item.listing.sellerName ?? "",
-                        item.findingID,
-                    ])
+                files.append(ExportFile(path: name, contents: VeROReport.body(chunk)))
+                for entry in chunk {
+                    for item in entry.items {
+                        var text = ""
+                        if case .code(_, let brief?) = context.veroReasonCodes.resolve(
+                            reason: item.veroReason, marketplace: item.finding.marketplace)
+                        {
+                            text = brief
+                        }
+                        rows.append([
+                            name, entry.itemID, item.veroReason, entry.reasonCodeID, text, item.listing.url ?? "",
+                            item.finding.sellerID ?? "", item.listing.sellerName ?? "", item.reason, item.findingID,
+                        ])
+                    }
                 }
             }
         }
@@ -203,8 +204,8 @@ enum ChannelExport {
                 path: "items.csv",
                 contents: CSV.document(
                     header: [
-                        "report", "item_id", "reason", "vero_reason_code_id", "url", "seller_id", "seller_name",
-                        "finding_id",
+                        "report", "item_id", "reason", "vero_reason_code_id", "reason_code_text", "url", "seller_id",
+                        "seller_name", "message", "finding_id",
                     ], rows: rows)))
         return files
     }

@@ -18,13 +18,13 @@ public enum Exporter {
         public var generatedAt: String
         /// `OUT/bundles`, for Schedule A's exhibit index (hashes of each bag's tag manifest when present).
         public var bundlesFolder: URL?
-        /// Symbolic VeRO reasons (`trademark-counterfeit`, `trademark-listing-use`, `copyright-image`,
-        /// `copyright-text`, `design-patent`) → eBay's reason code ids.
-        public var veroReasonCodes: [String: String]
+        /// eBay's VeRO reason codes, for the symbolic reasons (`trademark-counterfeit`, `trademark-listing-use`,
+        /// `copyright-image`, `copyright-text`, `design-patent`); empty when none were given.
+        public var veroReasonCodes: VeROReasonCodes
 
         public init(
             includeUnreviewed: Bool = false, today: String, generatedAt: String, bundlesFolder: URL? = nil,
-            veroReasonCodes: [String: String] = [:]
+            veroReasonCodes: VeROReasonCodes = VeROReasonCodes()
         ) {
             self.includeUnreviewed = includeUnreviewed
             self.today = today
@@ -71,11 +71,16 @@ public enum Exporter {
         let items = mine.map { ExportItem($0, right: rights[$0.finding.right]) }
         let (passing, issues) = PrefilingChecks.run(
             items, channel: channel, authorizedSellers: sellers,
-            options: PrefilingChecks.Options(includeUnreviewed: options.includeUnreviewed, today: options.today))
+            options: PrefilingChecks.Options(
+                includeUnreviewed: options.includeUnreviewed, today: options.today,
+                veroReasonCodes: options.veroReasonCodes))
         let context = ChannelExport.Context(
             generatedAt: options.generatedAt, bundlesFolder: options.bundlesFolder,
             veroReasonCodes: options.veroReasonCodes, owner: rights.values.map(\.owner).min() ?? "")
         var files = ChannelExport.files(channel, passing, context)
+        files.append(
+            ExportFile(
+                path: "FORMAT.md", contents: ChannelFormat.format(channel, codes: options.veroReasonCodes).document))
         files.append(
             ExportFile(
                 path: "prefiling-checks.csv",

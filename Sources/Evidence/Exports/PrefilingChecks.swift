@@ -18,8 +18,11 @@ public struct PrefilingIssue: Sendable, Hashable, CustomStringConvertible {
         case mixedIPTypes = "mixed-ip-types"
         /// The listing's words suggest nominative fair use ("compatible with") and no image was copied.
         case fairUse = "fair-use"
-        /// Something the channel requires is missing (URL, ASIN, seller, registration, the right itself).
+        /// Something the channel requires is missing (URL, ASIN, seller, registration, the right itself, eBay's
+        /// reason code).
         case missingField = "missing-field"
+        /// A field is longer than the channel takes: shortened with a warning (a message), or refused (a number).
+        case fieldLimit = "field-limit"
     }
 
     public enum Level: String, Sendable {
@@ -46,16 +49,23 @@ public struct PrefilingIssue: Sendable, Hashable, CustomStringConvertible {
 /// design patents; see `ExportChannel.marketplaceTable`; a Schedule A court is a US court); fair-use phrasing (a `context` signal with cue `fair-use`) and no image signal; a
 /// listing with findings of several IP types on a channel that allows one per notice and groups notices by listing
 /// (amazon; a warning: they are split);
-/// a required field missing.
+/// a required field missing; for ebay-vero, no reason code to be chosen from `--vero-reason-codes`, or a field over
+/// the request's limit (`VeROReport`).
 public enum PrefilingChecks {
     public struct Options: Sendable {
         public var includeUnreviewed: Bool
         /// The filing day, `YYYY-MM-DD`: a right whose `expires` is before it has expired.
         public var today: String
 
-        public init(includeUnreviewed: Bool = false, today: String) {
+        /// eBay's VeRO reason codes (ebay-vero): a finding whose code cannot be chosen is refused.
+        public var veroReasonCodes: VeROReasonCodes
+
+        public init(
+            includeUnreviewed: Bool = false, today: String, veroReasonCodes: VeROReasonCodes = VeROReasonCodes()
+        ) {
             self.includeUnreviewed = includeUnreviewed
             self.today = today
+            self.veroReasonCodes = veroReasonCodes
         }
     }
 
@@ -132,6 +142,11 @@ public enum PrefilingChecks {
             for field in missingFields(item, channel: channel) {
                 add(.missingField, .refuse, "\(field) is missing, and \(channel.rawValue) requires it")
             }
+            if channel == .ebayVeRO {
+                for (check, level, message) in veroRequestIssues(item, codes: options.veroReasonCodes) {
+                    add(check, level, message)
+                }
+            }
             issues += found
             if !found.contains(where: { $0.level == .refuse }) { passing.append(item) }
         }
@@ -165,6 +180,34 @@ public enum PrefilingChecks {
             need("holder", item.right?.holder)
         }
         return missing
+    }
+
+    /// What keeps an item from a VeRO report request as `VeROReport` writes it: no reason code can be chosen, a
+    /// patent number longer than the field takes (refused), a message longer than eBay takes (shortened: warned).
+    static func veroRequestIssues(
+        _ item: ExportItem, codes: VeROReasonCodes
+    ) -> [(PrefilingIssue.Check, PrefilingIssue.Level, String)] {
+        var issues: [(PrefilingIssue.Check, PrefilingIssue.Level, String)] = []
+        if case .unresolved(let why) = codes.resolve(reason: item.veroReason, marketplace: item.finding.marketplace) {
+            issues.append((.missingField, .refuse, "\(VeROReport.reasonCodeID) for \(item.veroReason): \(why)"))
+        }
+        if item.ipType == "design-patent", let patent = item.right?.registration, patent.count > VeROReport.maxPatent {
+            issues.append(
+                (
+                    .fieldLimit, .refuse,
+                    "\(VeROReport.patent) \(patent) is \(patent.count) characters; eBay takes at most "
+                        + "\(VeROReport.maxPatent)"
+                ))
+        }
+        if item.reason.count > VeROReport.maxMessage {
+            issues.append(
+                (
+                    .fieldLimit, .warn,
+                    "\(VeROReport.messageToSeller) is \(item.reason.count) characters; eBay takes at most "
+                        + "\(VeROReport.maxMessage), so the request holds it shortened (items.csv holds it whole)"
+                ))
+        }
+        return issues
     }
 
     static func listingKey(_ item: ExportItem) -> String { "\(item.finding.marketplace)\n\(item.finding.listingID)" }
