@@ -27,6 +27,9 @@ struct Tally {
     var authorizedSkipped = 0
     var findings = 0
     var bySeverity: [String: Int] = [:]
+    /// Marketplaces that shrank far below the last completed night, and whether the shrink was accepted.
+    var shrinks: [MarketplaceShrink] = []
+    var shrinkAccepted = false
     var byBrand: [String: [String: Int]] = [:]
     private var batch = StateStore.Batch()
     private var batchedListings = 0
@@ -131,6 +134,15 @@ struct Tally {
             "findings_by_severity": .object(bySeverity.mapValues { .integer($0) }),
             "findings_by_brand": .object(byBrand.mapValues { .object($0.mapValues { .integer($0) }) }),
             "findings_by_status": .object(statuses),
+            "shrunk_marketplaces": .array(
+                shrinks.map { shrink in
+                    [
+                        "marketplace": .string(shrink.marketplace), "listings": .integer(shrink.tonight),
+                        "last_completed_listings": .integer(shrink.lastNight),
+                        "last_completed_run": .string(shrink.lastRunID),
+                        "listing_gone_resolved": .bool(shrinkAccepted),
+                    ]
+                }),
         ]
     }
 }

@@ -82,6 +82,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "An Ed25519 private key (PEM) that signs every evidence bundle; see `proofmark keygen`.")
     var signingKey: String?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Tonight's dump really holds far fewer listings of a marketplace than the last completed night: "
+                + "resolve the absent listings' findings as listing-gone all the same."))
+    var acceptShrink = false
+
     @Option(help: .hidden)
     var batchSize: Int = 256
 
@@ -141,7 +147,7 @@ struct RunCommand: AsyncParsableCommand {
                 throw ValidationError(error.description)
             }
         }
-        let configuration = RunConfiguration(
+        var configuration = RunConfiguration(
             registryPath: registry, dumpPath: dump, outputFolder: URL(fileURLWithPath: out), statePath: state,
             jobs: jobs, minimumScore: minScore, mapping: mapping,
             now: now.flatMap(NightlyRun.date(fromTimestamp:)) ?? Date(), toolVersion: ProofmarkVersion.current,
@@ -154,11 +160,13 @@ struct RunCommand: AsyncParsableCommand {
                 access: NetworkAccess(
                     allowedHosts: Set(allowHost), allowedNetworks: allowNetwork.compactMap(IPNetwork.init))),
             signingKey: signingKey.map { URL(fileURLWithPath: $0) })
+        configuration.acceptShrink = acceptShrink
         let display = ProgressDisplay()
         do {
             let summary = try await NightlyRun.run(configuration) { progress in display.update(progress) }
             display.finish()
             for warning in summary.registryWarnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+            for line in Self.shrinkWarnings(summary) { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
             let severities = ["serious", "moderate", "low"].compactMap { severity in
                 summary.findingsBySeverity[severity].map { "\($0) \(severity)" }
             }
