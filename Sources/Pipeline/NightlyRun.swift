@@ -87,7 +87,8 @@ public enum NightlyRun {
         }
         // Held until the run returns: a second run on the same state is refused, not interleaved.
         let lock = try state { try StateLock(statePath: configuration.statePath) }
-        defer { withExtendedLifetime(lock) {} }
+        let outputLock = try state { try StateLock(outputFolder: configuration.outputFolder) }
+        defer { withExtendedLifetime((lock, outputLock)) {} }
         let store = try state { try StateStore(path: configuration.statePath) }
 
         var parameters: [String: JSON] = [

@@ -1,3 +1,5 @@
+import ArgumentParser
+import Foundation
 import Pipeline
 import Store
 
@@ -17,6 +19,25 @@ extension RunCommand {
                     ? "the shrink was accepted (--accept-shrink): absent listings' findings are resolved as listing-gone"
                     : "findings of absent listings are left as they were, not resolved as listing-gone "
                         + "(a failed crawl?); if the shrink is real, run again with --accept-shrink")
+        }
+    }
+}
+
+extension RunCommand {
+    /// Every file the run reads is a regular file (a FIFO would block, `/dev/zero` would be read forever), and the
+    /// output folder is a folder that is not the current one by accident.
+    func validateFiles() throws {
+        guard !out.isEmpty else { throw ValidationError("--out is empty: name the output folder") }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ValidationError("--out \(out) is not a folder")
+        }
+        if let state, state.isEmpty { throw ValidationError("--state is empty: name the state file") }
+        let inputs: [(String, String?)] = [
+            ("--registry", registry), ("--dump", dump), ("--map-file", mapFile), ("--signing-key", signingKey),
+        ]
+        for case (let option, let path?) in inputs {
+            if let problem = InputFile.problem(path) { throw ValidationError("\(option) \(path) \(problem)") }
         }
     }
 }

@@ -92,6 +92,7 @@ struct RunCommand: AsyncParsableCommand {
     var batchSize: Int = 256
 
     func validate() throws {
+        try validateFiles()
         guard (1...RunCommand.maximumJobs).contains(jobs) else {
             throw ValidationError("--jobs must be between 1 and \(RunCommand.maximumJobs)")
         }
