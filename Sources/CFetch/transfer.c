@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -52,6 +53,10 @@ struct CFetch_Handle {
     int headers_complete;
     char *redirect_url;
     char error[CURL_ERROR_SIZE];
+    /// The hop's address check, and why it last refused a connection (empty when it did not).
+    CFetch_AddressCheck address_check;
+    void *address_context;
+    char refusal[256];
 };
 
 // MARK: - Global initialisation
@@ -174,10 +179,33 @@ static int progress_callback(void *pointer, curl_off_t download_total, curl_off_
     return atomic_load(&handle->cancelled) ? 1 : 0;
 }
 
+/// Whether the hop's address check lets a connection to `address` be made. This is the address libcurl connects to
+/// after resolving (no second lookup can change it), for every hop and every attempt of a happy-eyeballs connect.
+static int address_allowed(CFetch_Handle *handle, const struct curl_sockaddr *address) {
+    if (handle->address_check == NULL) return 1;
+    const uint8_t *bytes = NULL;
+    size_t length = 0;
+    // curl_sockaddr's `addr` is the head of storage large enough for any address (libcurl's Curl_sockaddr_ex).
+    if (address->family == AF_INET && address->addrlen >= sizeof(struct sockaddr_in)) {
+        bytes = (const uint8_t *)&((const struct sockaddr_in *)(const void *)&address->addr)->sin_addr;
+        length = 4;
+    } else if (address->family == AF_INET6 && address->addrlen >= sizeof(struct sockaddr_in6)) {
+        bytes = (const uint8_t *)&((const struct sockaddr_in6 *)(const void *)&address->addr)->sin6_addr;
+        length = 16;
+    }
+    char reason[sizeof handle->refusal];
+    reason[0] = '\0';
+    if (handle->address_check(handle->address_context, bytes, length, reason, sizeof reason) == 0) return 1;
+    reason[sizeof reason - 1] = '\0';
+    snprintf(handle->refusal, sizeof handle->refusal, "%s", reason[0] != '\0' ? reason : "address refused");
+    return 0;
+}
+
 static curl_socket_t open_socket_callback(void *pointer, curlsocktype purpose, struct curl_sockaddr *address) {
     (void)purpose;
     CFetch_Handle *handle = pointer;
     if (atomic_load(&handle->cancelled)) return CURL_SOCKET_BAD;
+    if (!address_allowed(handle, address)) return CURL_SOCKET_BAD;
 #ifdef SOCK_CLOEXEC
     // Close-on-exec: the process also runs child processes, which must not inherit connections.
     curl_socket_t socket_number = socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
@@ -333,6 +361,7 @@ static CFetch_Failure classify(CFetch_Handle *handle, CURLcode code, long status
     if (code == CURLE_OK) return CFetch_NONE;
     // A cancellation shuts the sockets down, which libcurl may report as a broken connection first.
     if (atomic_load(&handle->cancelled)) return CFetch_CANCELLED;
+    if (code == CURLE_COULDNT_CONNECT && handle->refusal[0] != '\0') return CFetch_ADDRESS_REFUSED;
     switch (code) {
     case CURLE_WRITE_ERROR:
         if (handle->too_large) return CFetch_TOO_LARGE_STREAMED;
@@ -404,6 +433,7 @@ static void reset_hop(CFetch_Handle *handle, int64_t maximum_bytes) {
     free(handle->redirect_url);
     handle->redirect_url = NULL;
     handle->error[0] = '\0';
+    handle->refusal[0] = '\0';
 }
 
 static int32_t fail(CFetch_Result *result, CFetch_Failure failure, const char *message) {
@@ -416,6 +446,8 @@ int32_t CFetch_perform(CFetch_Handle *handle, const CFetch_Request *request, CFe
     memset(result, 0, sizeof *result);
     if (handle == NULL || request == NULL || request->url == NULL) return fail(result, CFetch_OTHER, "no request");
     reset_hop(handle, request->maximum_bytes);
+    handle->address_check = request->address_check;
+    handle->address_context = request->address_context;
     if (atomic_load(&handle->cancelled)) return fail(result, CFetch_CANCELLED, "cancelled");
 
     int ok = 1;
@@ -434,6 +466,9 @@ int32_t CFetch_perform(CFetch_Handle *handle, const CFetch_Request *request, CFe
         code = cfetch_curl.easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)handle->maximum_bytes);
     }
     if (code == CURLE_OK) code = cfetch_curl.easy_perform(easy);
+    // The context lives only as long as this call; a connection opened later belongs to another perform.
+    handle->address_check = NULL;
+    handle->address_context = NULL;
 
     long status = 0;
     cfetch_curl.easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
@@ -453,7 +488,8 @@ int32_t CFetch_perform(CFetch_Handle *handle, const CFetch_Request *request, CFe
     result->headers_length = handle->headers_length;
     result->redirect_url = handle->redirect_url;
     if (failure != CFetch_NONE) {
-        const char *message = handle->out_of_memory ? "out of memory for the body"
+        const char *message = failure == CFetch_ADDRESS_REFUSED ? handle->refusal
+                              : handle->out_of_memory         ? "out of memory for the body"
                               : handle->error[0] != '\0' ? handle->error
                                                          : cfetch_curl.easy_strerror(code);
         snprintf(result->message, sizeof result->message, "%s", message);

@@ -16,6 +16,12 @@ public enum BagVerifier {
         public var problems: [Problem] = []
         /// The signer's public key (PEM) when the bag is signed and the signature holds.
         public var signedBy: String?
+        /// `SHA256:` and the base64 SHA-256 of the signing key's DER (as OpenSSH shows key fingerprints), whenever
+        /// the bag carries a key it could read, valid signature or not: who signed, not only that someone did.
+        public var keyFingerprint: String?
+        /// Whether the signature was checked against a key the caller trusts; without one, a valid signature only
+        /// shows the bag is consistent with whatever key it carries (anyone can re-sign a bag with their own key).
+        public var signatureTrusted = false
         public var payloadFiles = 0
         public var isValid: Bool { problems.isEmpty }
     }
@@ -57,7 +63,7 @@ public enum BagVerifier {
         report.payloadFiles = listed.count
         // Payload-Oxum: the quick check of the payload's size and count.
         let info = read("bag-info.txt").map { String(decoding: $0, as: UTF8.self) } ?? ""
-        if let line = info.split(separator: "\n").first(where: { $0.hasPrefix("Payload-Oxum:") }) {
+        if let line = lines(info).first(where: { $0.hasPrefix("Payload-Oxum:") }) {
             let value = line.dropFirst("Payload-Oxum:".count).trimmingCharacters(in: .whitespaces)
             let actual = oxum(of: folder)
             if value != actual { problem("bag-info.txt", "Payload-Oxum \(value) but the payload is \(actual)") }
@@ -68,6 +74,11 @@ public enum BagVerifier {
         let tags = manifest("tagmanifest-sha256.txt", in: folder, problem: problem)
         if tags.isEmpty { problem("tagmanifest-sha256.txt", "missing or empty") }
         for (name, expected) in tags.sorted(by: { $0.key < $1.key }) {
+            // A tag file is a file of the bag's top folder or below it, never data/ and never outside the bag.
+            guard BagIt.isSafe(name), !name.hasPrefix("data/") else {
+                problem("tagmanifest-sha256.txt", "lists \(name), which is not a tag file inside the bag")
+                continue
+            }
             guard let bytes = read(name) else {
                 problem(name, "listed in tagmanifest-sha256.txt but missing (removed?)")
                 continue
@@ -98,7 +109,7 @@ public enum BagVerifier {
     /// Whether the bag's `Payload-Oxum` matches the files under `data/` (sizes from `stat`, no reading).
     static func payloadOxumHolds(_ folder: URL) -> Bool {
         guard let info = try? String(contentsOf: folder.appendingPathComponent("bag-info.txt"), encoding: .utf8),
-            let line = info.split(separator: "\n").first(where: { $0.hasPrefix("Payload-Oxum:") })
+            let line = lines(info).first(where: { $0.hasPrefix("Payload-Oxum:") })
         else { return false }
         let value = line.dropFirst("Payload-Oxum:".count).trimmingCharacters(in: .whitespaces)
         return value == oxum(of: folder)
@@ -119,7 +130,7 @@ public enum BagVerifier {
         _ text: String, over tagManifest: Data, trustedKey: String?, report: inout Report
     ) {
         var fields: [String: String] = [:]
-        for line in text.split(separator: "\n") {
+        for line in lines(text) {
             guard let colon = line.firstIndex(of: ":") else { continue }
             fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
@@ -133,6 +144,7 @@ public enum BagVerifier {
             report.problems.append(Problem(file: file, message: "is not an Ed25519 signature this version reads"))
             return
         }
+        report.keyFingerprint = fingerprint(ofKey: keyDER)
         guard key.isValidSignature(signature, for: tagManifest) else {
             report.problems.append(
                 Problem(file: file, message: "the signature does not match tagmanifest-sha256.txt (changed or forged)"))
@@ -146,6 +158,18 @@ public enum BagVerifier {
             }
         }
         report.signedBy = pem
+        report.signatureTrusted = trustedKey != nil
+    }
+
+    /// `SHA256:<base64 of the SHA-256 of the key's DER, unpadded>`.
+    public static func fingerprint(ofKey der: Data) -> String {
+        "SHA256:" + Data(SHA256.hash(data: der)).base64EncodedString().replacingOccurrences(of: "=", with: "")
+    }
+
+    /// The lines of a tag file, whichever of LF, CR or CRLF ends them (RFC 8493 §2.1: "the line terminator
+    /// [...] may be LF, CR or CRLF"); Swift reads CRLF as one character, so splitting on LF alone missed it.
+    static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
     }
 
     /// A manifest's entries (path → checksum); malformed lines are problems.
@@ -157,7 +181,7 @@ public enum BagVerifier {
             return [:]
         }
         var entries: [String: String] = [:]
-        for (index, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n").enumerated() {
+        for (index, line) in lines(String(decoding: bytes, as: UTF8.self)).enumerated() {
             let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
             guard parts.count == 2, parts[0].count == 64 else {
                 problem(name, "line \(index + 1) is not `checksum path`")

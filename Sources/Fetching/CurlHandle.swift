@@ -55,13 +55,19 @@ final class CurlHandle: @unchecked Sendable {
         var result = CFetch_Result()
         let headers = request.headers.joined(separator: "\n")
         let milliseconds = Self.milliseconds(request.timeout)
-        request.url.withCString { url in
-            request.userAgent.withCString { userAgent in
-                headers.withCString { headers in
-                    var cRequest = CFetch_Request(
-                        url: url, user_agent: userAgent, headers: headers, timeout_ms: milliseconds,
-                        maximum_bytes: Int64(request.maximumBytes))
-                    _ = CFetch_perform(handle, &cRequest, &result)
+        // Retained for the perform, which is the only time CFetch calls the check.
+        let judge = request.addressRefusal.map(AddressJudge.init)
+        withExtendedLifetime(judge) {
+            request.url.withCString { url in
+                request.userAgent.withCString { userAgent in
+                    headers.withCString { headers in
+                        var cRequest = CFetch_Request(
+                            url: url, user_agent: userAgent, headers: headers, timeout_ms: milliseconds,
+                            maximum_bytes: Int64(request.maximumBytes),
+                            address_check: judge == nil ? nil : Self.checkAddress,
+                            address_context: judge.map { Unmanaged.passUnretained($0).toOpaque() })
+                        _ = CFetch_perform(handle, &cRequest, &result)
+                    }
                 }
             }
         }
@@ -84,6 +90,26 @@ final class CurlHandle: @unchecked Sendable {
             redirectURL: result.redirect_url.map { String(cString: $0) }, body: body, message: message)
     }
 
+    /// Holds a hop's address check for CFetch's C callback.
+    private final class AddressJudge {
+        let refusal: @Sendable ([UInt8]) -> String?
+        init(_ refusal: @escaping @Sendable ([UInt8]) -> String?) { self.refusal = refusal }
+    }
+
+    /// CFetch's address hook: asks the hop's ``AddressJudge`` and copies its reason into CFetch's buffer.
+    private static let checkAddress: CFetch_AddressCheck = { context, address, length, reason, reasonSize in
+        guard let context else { return 0 }
+        let judge = Unmanaged<AddressJudge>.fromOpaque(context).takeUnretainedValue()
+        let bytes = address.map { Array(UnsafeBufferPointer(start: $0, count: length)) } ?? []
+        guard let refusal = judge.refusal(bytes) else { return 0 }
+        if let reason, reasonSize > 0 {
+            let utf8 = Array(refusal.utf8.prefix(reasonSize - 1))
+            for (index, byte) in utf8.enumerated() { reason[index] = CChar(bitPattern: byte) }
+            reason[utf8.count] = 0
+        }
+        return 1
+    }
+
     private static func failure(_ code: Int32) -> Hop.Failure? {
         switch code {
         case Int32(CFetch_NONE.rawValue): nil
@@ -97,6 +123,7 @@ final class CurlHandle: @unchecked Sendable {
         case Int32(CFetch_CANCELLED.rawValue): .cancelled
         case Int32(CFetch_UNSUPPORTED_SCHEME.rawValue): .unsupportedScheme
         case Int32(CFetch_INVALID_URL.rawValue): .invalidURL
+        case Int32(CFetch_ADDRESS_REFUSED.rawValue): .addressRefused
         default: .other
         }
     }

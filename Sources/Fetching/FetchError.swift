@@ -14,6 +14,9 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
     /// - `connection`: the host could not be resolved or reached, or the connection dropped;
     /// - `tls`: the TLS handshake or the server's certificate failed;
     /// - `bad-response`: the server's answer was not valid HTTP;
+    /// - `refused-address`: the host is, or resolved to, an address the ``NetworkAccess`` does not open
+    ///   (loopback, private, link-local, ...), on the first hop or a redirect;
+    /// - `refused-credentials`: the URL (or a redirect's) carries a user name or password;
     /// - `cancelled`: the calling task was cancelled.
     public var category: String
     public var message: String

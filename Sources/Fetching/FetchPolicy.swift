@@ -26,6 +26,8 @@ public struct FetchPolicy: Sendable, Hashable {
     public var backoff: Duration
     /// The `User-Agent` every request carries.
     public var userAgent: String
+    /// The addresses connections may be made to: public unicast only unless hosts or networks are opened.
+    public var access: NetworkAccess
 
     public init(
         maximumConcurrentRequests: Int = 8,
@@ -36,8 +38,10 @@ public struct FetchPolicy: Sendable, Hashable {
         maximumRedirects: Int = 5,
         retries: Int = 2,
         backoff: Duration = .seconds(1),
-        userAgent: String = FetchPolicy.userAgent(version: nil)
+        userAgent: String = FetchPolicy.userAgent(version: nil),
+        access: NetworkAccess = .publicOnly
     ) {
+        self.access = access
         self.maximumConcurrentRequests = maximumConcurrentRequests
         self.maximumConcurrentRequestsPerHost = maximumConcurrentRequestsPerHost
         self.requestTimeout = requestTimeout

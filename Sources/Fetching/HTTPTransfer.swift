@@ -53,6 +53,8 @@ struct HTTPTransfer: Sendable {
         var timeout: Duration
         /// What running out of `timeout` is reported as.
         var timeoutFailure: AttemptFailure
+        /// Which addresses each hop may connect to.
+        var access: NetworkAccess = .publicOnly
     }
 
     let plan: Plan
@@ -70,12 +72,19 @@ struct HTTPTransfer: Sendable {
         while true {
             let left = deadline - clock.now
             guard left > .zero else { return .failure(plan.timeoutFailure) }
+            if let refusal = Self.refusal(of: targetURL, raw: target, access: plan.access) { return .failure(refusal) }
             let conditional = redirects == 0 || target == plan.conditionalTarget
-            let result = handle.perform(
-                Hop.Request(
-                    url: target, userAgent: plan.userAgent,
-                    headers: plan.headers + (conditional ? plan.validators : []), timeout: left,
-                    maximumBytes: plan.maximumBytes))
+            var request = Hop.Request(
+                url: target, userAgent: plan.userAgent,
+                headers: plan.headers + (conditional ? plan.validators : []), timeout: left,
+                maximumBytes: plan.maximumBytes)
+            let access = plan.access
+            if !access.allowsEveryAddress(forHost: targetURL.host ?? "") {
+                request.addressRefusal = { address in
+                    access.refusal(of: address).map { reason in "not fetched: \(reason)" }
+                }
+            }
+            let result = handle.perform(request)
             if let failure = result.failure { return .failure(attemptFailure(failure, result)) }
             guard Self.redirectStatuses.contains(result.status),
                 let next = result.redirectURL ?? Self.resolve(result.headers["Location"], against: targetURL)
@@ -103,6 +112,24 @@ struct HTTPTransfer: Sendable {
             target = next
             targetURL = nextURL
         }
+    }
+
+    /// Why a hop to `url` is refused before anything is sent: credentials in the URL (a listing must not make the
+    /// run log in anywhere), or a host that is a non-public address literal or a `localhost` name. The address the
+    /// hop then connects to is checked again by the socket hook.
+    static func refusal(of url: URL, raw: String, access: NetworkAccess) -> AttemptFailure? {
+        // The authority as any parser would see it: after "scheme:" and the slashes (either way round), up to the
+        // first "/", "\\", "?" or "#". An "@" there is userinfo, whatever Foundation makes of it.
+        let afterScheme = raw.drop { $0 != ":" }.dropFirst().drop { $0 == "/" || $0 == "\\" }
+        let authority = afterScheme.prefix { !"/\\?#".contains($0) }
+        if url.user != nil || url.password != nil || authority.contains("@") {
+            return AttemptFailure(
+                category: "refused-credentials", message: "not fetched: the URL carries credentials", retryable: false)
+        }
+        if let reason = access.refusal(ofHost: url.host ?? String(authority)) {
+            return AttemptFailure(category: "refused-address", message: "not fetched: \(reason)", retryable: false)
+        }
+        return nil
     }
 
     /// A `Location` libcurl did not resolve (it does so only for a response it read to the end).
@@ -140,6 +167,8 @@ struct HTTPTransfer: Sendable {
             return AttemptFailure(category: "invalid-url", message: result.message, retryable: false)
         case .other:
             return AttemptFailure(category: "connection", message: result.message, retryable: false)
+        case .addressRefused:
+            return AttemptFailure(category: "refused-address", message: result.message, retryable: false)
         }
     }
 }

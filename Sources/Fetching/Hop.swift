@@ -12,6 +12,9 @@ enum Hop {
         var timeout: Duration
         /// The largest `200`/`203` body accepted.
         var maximumBytes: Int
+        /// Why a connection to an address (4 or 16 bytes) is refused, `nil` to allow it; asked for every connection
+        /// the hop opens (to the host or a proxy). `nil` allows every address.
+        var addressRefusal: (@Sendable ([UInt8]) -> String?)? = nil
     }
 
     /// How a hop ended without a complete response.
@@ -29,6 +32,8 @@ enum Hop {
         case unsupportedScheme
         case invalidURL
         case other
+        /// Every address the hop would have connected to was refused by `addressRefusal`.
+        case addressRefused
     }
 
     /// What came back.

@@ -29,6 +29,14 @@ public import Foundation
 /// ranges (libcurl 7.86 and later), or `*` for all; loopback addresses are not exempt unless listed. An empty
 /// variable counts as unset. A proxy URL may name its scheme (`http://`, `https://`, `socks5h://`, ...) and carry
 /// credentials.
+///
+/// Only public unicast addresses are connected to unless ``FetchPolicy/access`` opens more (see ``NetworkAccess``):
+/// the address is judged as the connection is made, on every hop, so a listing's URL cannot reach the run's own
+/// network by a name, a redirect or an odd spelling of an address. URLs carrying credentials are refused. With a
+/// proxy, the connection judged is the one to the proxy, so a proxy on a private address must be opened with
+/// ``NetworkAccess/allowedNetworks``; the URL's host is then still refused when it is a non-public address literal
+/// or a `localhost` name, but a name the proxy resolves is judged by the proxy alone: a proxy used for fetching
+/// should enforce its own egress rules.
 public final class ImageFetcher: Sendable {
     public let policy: FetchPolicy
     private let context: URLFetch.Context

@@ -254,7 +254,8 @@ final class URLFetch: Sendable {
             validators: validators.filter { $0 == Self.headerValue($0) },
             conditionalTarget: cached?.finalURL, maximumBytes: policy.maximumBytes,
             maximumRedirects: policy.maximumRedirects, timeout: timeout,
-            timeoutFailure: AttemptFailure(category: "timeout", message: timeoutMessage, retryable: true))
+            timeoutFailure: AttemptFailure(category: "timeout", message: timeoutMessage, retryable: true),
+            access: policy.access)
     }
 
     /// A `200`: kept in the cache when it can be revalidated later, and returned.

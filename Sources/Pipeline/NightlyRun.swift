@@ -5,7 +5,7 @@ import Imaging
 public import Intake
 import Matching
 import PerceptualHash
-import Store
+public import Store
 
 /// What a run produced, from its counts in the state file.
 public struct RunSummary: Sendable {
@@ -25,6 +25,10 @@ public struct RunSummary: Sendable {
     /// How the dump fitted its field mapping (`run.json`'s `mapping_warnings`): rules that matched nothing in most
     /// records, values left out of fields, variables not given.
     public var mappingWarnings: [String] = []
+    /// Marketplaces whose dump shrank far below the last completed night; `shrinkAccepted` says whether their
+    /// absent listings were resolved as `listing-gone` (`--accept-shrink`) or left as they were.
+    public var shrunkMarketplaces: [MarketplaceShrink] = []
+    public var shrinkAccepted = false
 }
 
 /// One nightly run: registry and dump in, findings and a run record out (DESIGN.md, "Data flow").
@@ -86,7 +90,8 @@ public enum NightlyRun {
         }
         // Held until the run returns: a second run on the same state is refused, not interleaved.
         let lock = try state { try StateLock(statePath: configuration.statePath) }
-        defer { withExtendedLifetime(lock) {} }
+        let outputLock = try state { try StateLock(outputFolder: configuration.outputFolder) }
+        defer { withExtendedLifetime((lock, outputLock)) {} }
         let store = try state { try StateStore(path: configuration.statePath) }
 
         var parameters: [String: JSON] = [
@@ -254,9 +259,19 @@ public enum NightlyRun {
         }
         lap("listings")
 
+        // Judged from few records too when the last completed night was large: three bad lines after a night of
+        // thousands are a failed export, not a small night.
+        let lastNight = try state { try store.listingsOfLastCompletedRun(before: run.id) }
         let mostlyBad =
-            tally.dumpRecords >= configuration.minimumRecordsForBadShare
+            max(tally.dumpRecords, lastNight) >= configuration.minimumRecordsForBadShare
             && Double(tally.dumpBadRecords) > configuration.maximumBadShare * Double(tally.dumpRecords)
+        if !mostlyBad {
+            tally.shrinks = try state {
+                try store.shrunkMarketplaces(runID: run.id, minimumShare: configuration.minimumShareOfLastNight)
+            }
+            tally.shrinkAccepted = configuration.acceptShrink
+        }
+        let held = tally.shrinkAccepted ? [] : tally.shrinks
         let finishedAt = timestamp(runDate, compact: false)
         let timingsText = JSON.object(timings.mapValues { .double(($0 * 1000).rounded() / 1000) }).text
         if mostlyBad {
@@ -267,7 +282,7 @@ public enum NightlyRun {
         } else {
             try state {
                 try store.complete(
-                    runID: run.id, seenAt: run.startedAt, finishedAt: finishedAt, timings: timingsText
+                    runID: run.id, seenAt: run.startedAt, finishedAt: finishedAt, timings: timingsText, holding: held
                 ) { byStatus in tally.counts(byStatus: byStatus).text }
             }
         }
@@ -443,7 +458,28 @@ public enum NightlyRun {
             mappingWarnings: {
                 guard case .array(let list)? = counts["mapping_warnings"] else { return [] }
                 return list.compactMap { if case .string(let text) = $0 { text } else { nil } }
-            }())
+            }(),
+            shrunkMarketplaces: shrinks(counts["shrunk_marketplaces"]),
+            shrinkAccepted: shrinks(counts["shrunk_marketplaces"]).isEmpty ? false : shrinkAccepted(counts))
+    }
+
+    private static func shrinks(_ json: JSON?) -> [MarketplaceShrink] {
+        guard case .array(let items)? = json else { return [] }
+        return items.compactMap { item in
+            guard case .object(let object) = item, case .string(let marketplace)? = object["marketplace"],
+                case .integer(let tonight)? = object["listings"],
+                case .integer(let last)? = object["last_completed_listings"],
+                case .string(let run)? = object["last_completed_run"]
+            else { return nil }
+            return MarketplaceShrink(marketplace: marketplace, tonight: tonight, lastNight: last, lastRunID: run)
+        }
+    }
+
+    private static func shrinkAccepted(_ counts: [String: JSON]) -> Bool {
+        guard case .array(let items)? = counts["shrunk_marketplaces"], case .object(let first)? = items.first,
+            case .bool(let accepted)? = first["listing_gone_resolved"]
+        else { return false }
+        return accepted
     }
 
     /// SHA-256 of a file, read in chunks.

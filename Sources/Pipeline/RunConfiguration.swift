@@ -21,6 +21,12 @@ public struct RunConfiguration: Sendable {
     /// run before findings are written: it is more likely the wrong file or a broken crawler than tonight's data.
     public var maximumBadShare: Double
     public var minimumRecordsForBadShare: Int
+    /// A marketplace whose listings tonight are fewer than this share of the last completed night's (same shard)
+    /// resolves none of its findings as `listing-gone`, unless ``acceptShrink`` says the shrink is real.
+    public var minimumShareOfLastNight = 0.5
+    /// The dump really holds far fewer listings than last night (`--accept-shrink`): findings of listings absent
+    /// tonight are resolved as `listing-gone` whatever the shrink.
+    public var acceptShrink = false
     /// Listings written to the state file per transaction.
     public var batchSize: Int
     /// The part of the dump this run processes, when one night is shared among machines.

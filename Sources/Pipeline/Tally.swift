@@ -27,6 +27,9 @@ struct Tally {
     var authorizedSkipped = 0
     var findings = 0
     var bySeverity: [String: Int] = [:]
+    /// Marketplaces that shrank far below the last completed night, and whether the shrink was accepted.
+    var shrinks: [MarketplaceShrink] = []
+    var shrinkAccepted = false
     var byBrand: [String: [String: Int]] = [:]
     var mapping: MappingTally
     private var batch = StateStore.Batch()
@@ -134,6 +137,15 @@ struct Tally {
             "findings_by_severity": .object(bySeverity.mapValues { .integer($0) }),
             "findings_by_brand": .object(byBrand.mapValues { .object($0.mapValues { .integer($0) }) }),
             "findings_by_status": .object(statuses),
+            "shrunk_marketplaces": .array(
+                shrinks.map { shrink in
+                    [
+                        "marketplace": .string(shrink.marketplace), "listings": .integer(shrink.tonight),
+                        "last_completed_listings": .integer(shrink.lastNight),
+                        "last_completed_run": .string(shrink.lastRunID),
+                        "listing_gone_resolved": .bool(shrinkAccepted),
+                    ]
+                }),
         ]
         // Only when there are any, so that a dump that fits its mapping writes the counts it always did.
         let warnings = mapping.warnings

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An exclusive lock on a state file, held for as long as this value lives, so that two runs never interleave
 /// their writes to one state.
@@ -9,8 +9,23 @@ public final class StateLock: Sendable {
     private let descriptor: Int32
 
     /// Takes the lock, or fails at once, naming the file, when another process holds it.
-    public init(statePath: String) throws(StoreError) {
-        let lockPath = statePath + ".lock"
+    public convenience init(statePath: String) throws(StoreError) {
+        try self.init(
+            lockPath: statePath + ".lock", subject: statePath,
+            busy: "another proofmark process is using this state file; wait for it to finish (or stop it) and run again"
+        )
+    }
+
+    /// Takes the lock of an output folder (`<folder>/.proofmark.lock`): two runs writing one folder with different
+    /// state files would leave outputs that disagree.
+    public convenience init(outputFolder: URL) throws(StoreError) {
+        try self.init(
+            lockPath: outputFolder.appendingPathComponent(".proofmark.lock").path, subject: outputFolder.path,
+            busy: "another proofmark process is writing this output folder; wait for it to finish (or stop it) "
+                + "and run again")
+    }
+
+    private init(lockPath: String, subject statePath: String, busy busyMessage: String) throws(StoreError) {
         do {
             try FileManager.default.createDirectory(
                 at: URL(fileURLWithPath: lockPath).deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -27,10 +42,7 @@ public final class StateLock: Sendable {
             close(fd)
             throw StoreError(
                 path: statePath,
-                message: busy
-                    ? "another proofmark process is using this state file; wait for it to finish (or stop it) "
-                        + "and run again"
-                    : "cannot lock the state file: \(reason)")
+                message: busy ? busyMessage : "cannot lock: \(reason)")
         }
         descriptor = fd
     }

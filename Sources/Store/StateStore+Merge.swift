@@ -83,6 +83,12 @@ extension StateStore {
         INSERT OR REPLACE INTO main.bundles (finding_id, evidence_key, run_id)
         SELECT b.finding_id, b.evidence_key, m.run FROM shard.bundles b JOIN run_map m ON m.shard_run = b.run_id;
 
+        INSERT INTO main.run_marketplaces (run_id, marketplace, listings, carried)
+        SELECT m.run, x.marketplace, x.listings, x.carried FROM shard.run_marketplaces x
+        JOIN run_map m ON m.shard_run = x.run_id WHERE 1
+        ON CONFLICT (run_id, marketplace) DO UPDATE SET listings = listings + excluded.listings,
+            carried = max(carried, excluded.carried);
+
         INSERT OR REPLACE INTO main.registry_rights SELECT * FROM shard.registry_rights;
 
         INSERT OR IGNORE INTO main.registry_sellers SELECT * FROM shard.registry_sellers;

@@ -81,13 +81,18 @@ extension StateStore {
     @discardableResult
     public func complete(
         runID: String, seenAt: String, finishedAt: String, timings: String, relistDistance: Int = 31,
-        counts: ([FindingRecord.Status: Int]) -> String
+        holding held: [MarketplaceShrink] = [], counts: ([FindingRecord.Status: Int]) -> String
     ) throws(StoreError) -> [FindingRecord.Status: Int] {
-        try write { db in
+        let heldJSON =
+            "["
+            + held.map { "\"" + $0.marketplace.unicodeScalars.map(Self.jsonEscaped).joined() + "\"" }
+            .joined(separator: ",") + "]"
+        return try write { db in
+            try Self.recordMarketplaces(runID: runID, held: held, db)
             // Set-based SQL: a night completes tens of thousands of findings, and one statement over them all
             // costs a fraction of one round trip per finding. Only findings new tonight are looked at one by one,
             // for relisting.
-            let arguments: StatementArguments = ["run": runID, "seen": seenAt]
+            let arguments: StatementArguments = ["run": runID, "seen": seenAt, "held": heldJSON]
             // Gone tonight: their night is recorded, then they are resolved.
             try db.execute(
                 sql: """
@@ -96,13 +101,19 @@ extension StateStore {
                     FROM findings f
                     LEFT JOIN listings l ON l.marketplace = f.marketplace AND l.listing_id = f.listing_id
                     WHERE f.status != 'resolved' AND NOT EXISTS
-                        (SELECT 1 FROM run_findings s WHERE s.run_id = :run AND s.finding_id = f.finding_id);
+                        (SELECT 1 FROM run_findings s WHERE s.run_id = :run AND s.finding_id = f.finding_id)
+                    AND NOT (f.marketplace IN (SELECT value FROM json_each(:held)) AND NOT EXISTS
+                        (SELECT 1 FROM listings h WHERE h.marketplace = f.marketplace
+                            AND h.listing_id = f.listing_id AND h.last_run = :run));
                     UPDATE findings SET status = 'resolved', resolved_run = :run,
                         resolution = CASE WHEN EXISTS (SELECT 1 FROM listings l WHERE l.marketplace = findings.marketplace
                             AND l.listing_id = findings.listing_id AND l.last_run = :run)
                             THEN 'evidence-gone' ELSE 'listing-gone' END
                     WHERE status != 'resolved' AND NOT EXISTS
-                        (SELECT 1 FROM run_findings s WHERE s.run_id = :run AND s.finding_id = findings.finding_id);
+                        (SELECT 1 FROM run_findings s WHERE s.run_id = :run AND s.finding_id = findings.finding_id)
+                    AND NOT (findings.marketplace IN (SELECT value FROM json_each(:held)) AND NOT EXISTS
+                        (SELECT 1 FROM listings h WHERE h.marketplace = findings.marketplace
+                            AND h.listing_id = findings.listing_id AND h.last_run = :run));
                     """, arguments: arguments)
             // Seen before: ongoing, or relisted when they had been resolved.
             try db.execute(

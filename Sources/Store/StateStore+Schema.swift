@@ -94,6 +94,18 @@ extension StateStore {
                 table.column("features", .blob)
             }
         }
+        migrator.registerMigration("v5: listings per marketplace per run") { db in
+            // What each completed run saw per marketplace, so a night whose dump shrank far below the last
+            // completed one can be told apart from listings really gone. `carried` marks a count kept from an
+            // earlier run because tonight's shrink was not accepted.
+            try db.create(table: "run_marketplaces") { table in
+                table.column("run_id", .text).notNull()
+                table.column("marketplace", .text).notNull()
+                table.column("listings", .integer).notNull()
+                table.column("carried", .integer).notNull().defaults(to: 0)
+                table.primaryKey(["run_id", "marketplace"])
+            }
+        }
         return migrator
     }()
 

@@ -16,6 +16,18 @@ public final class StateStore: Sendable {
     /// Opens (creating if needed) the state file at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {
         self.path = path
+        // SQLite takes an empty file for a new database: reviews and history would be gone without a word.
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+            if attributes[.type] as? FileAttributeType != .typeRegular {
+                throw StoreError(path: path, message: "is not a regular file, so it cannot be a Proofmark state file")
+            }
+            if (attributes[.size] as? Int) == 0 {
+                throw StoreError(
+                    path: path,
+                    message: "is empty (0 bytes), not a Proofmark state file: its history is not there. Restore it "
+                        + "from a backup, or move it away to start a new state")
+            }
+        }
         do {
             try FileManager.default.createDirectory(
                 at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)

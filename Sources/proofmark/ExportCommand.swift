@@ -77,6 +77,7 @@ struct ExportCommand: ParsableCommand {
             let time = NightlyRun.timestamp(now.flatMap(NightlyRun.date(fromTimestamp:)) ?? Date(), compact: false)
             var codes = VeROReasonCodes()
             for path in veroReasonCodes {
+                if let problem = InputFile.problem(path) { throw CommandError("\(path) \(problem)") }
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw CommandError("\(path): cannot be read")
                 }

@@ -30,7 +30,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The state file (default: OUT/state.sqlite).")
     var state: String?
 
-    @Option(help: "Listings processed at once (default: the number of cores).")
+    @Option(parsing: .unconditional, help: "Listings processed at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Report findings scoring at least this (0...1; 0 reports every candidate).")
@@ -82,20 +82,43 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Where images fetched by URL are cached for revalidation on later nights (default: OUT/image-cache).")
     var imageCache: String?
 
-    @Option(help: "Image URLs fetched at once (at most half of them from one host).")
+    @Option(parsing: .unconditional, help: "Image URLs fetched at once (at most half of them from one host).")
     var fetchConcurrency: Int = 8
 
-    @Option(help: ArgumentHelp("The most time one image URL may take, retries included.", valueName: "seconds"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("The most time one image URL may take, retries included.", valueName: "seconds"))
     var fetchTimeout: Double = 60
+
+    @Option(
+        help: ArgumentHelp(
+            "An image URL host that may be fetched from whatever address it resolves to, e.g. an internal CDN "
+                + "(repeatable). By default only public addresses are fetched.", valueName: "host"))
+    var allowHost: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "An address range image URLs may be fetched from, e.g. 10.20.0.0/16 or a proxy's address "
+                + "(repeatable).", valueName: "CIDR"))
+    var allowNetwork: [String] = []
 
     @Option(help: "An Ed25519 private key (PEM) that signs every evidence bundle; see `proofmark keygen`.")
     var signingKey: String?
+
+    @Flag(
+        help: ArgumentHelp(
+            "Tonight's dump really holds far fewer listings of a marketplace than the last completed night: "
+                + "resolve the absent listings' findings as listing-gone all the same."))
+    var acceptShrink = false
 
     @Option(help: .hidden)
     var batchSize: Int = 256
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        try validateFiles()
+        guard (1...RunCommand.maximumJobs).contains(jobs) else {
+            throw ValidationError("--jobs must be between 1 and \(RunCommand.maximumJobs)")
+        }
         guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
         if let shard, Shard(shard) == nil {
             throw ValidationError("--shard \(shard): expected K/N with 1 <= K <= N, e.g. --shard 2/4")
@@ -103,9 +126,24 @@ struct RunCommand: AsyncParsableCommand {
         if let now, NightlyRun.date(fromTimestamp: now) == nil {
             throw ValidationError("--now \(now): expected an ISO 8601 UTC time such as 2026-11-30T02:00:00Z")
         }
-        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
-        guard fetchConcurrency >= 1 else { throw ValidationError("--fetch-concurrency must be at least 1") }
-        guard fetchTimeout > 0 else { throw ValidationError("--fetch-timeout must be more than 0 seconds") }
+        guard (1...100_000).contains(batchSize) else {
+            throw ValidationError("--batch-size must be between 1 and 100000")
+        }
+        guard (1...RunCommand.maximumJobs).contains(fetchConcurrency) else {
+            throw ValidationError("--fetch-concurrency must be between 1 and \(RunCommand.maximumJobs)")
+        }
+        // A day at most: the value becomes whole milliseconds, and `inf`, `nan` or 1e20 must not trap there.
+        guard fetchTimeout.isFinite, fetchTimeout >= 0.001, fetchTimeout <= 86_400 else {
+            throw ValidationError("--fetch-timeout must be between 0.001 and 86400 seconds")
+        }
+        for network in allowNetwork where IPNetwork(network) == nil {
+            throw ValidationError(
+                "--allow-network \(network): expected an address range such as 10.0.0.0/8 or fd00::/8")
+        }
+        for host in allowHost where host.isEmpty || host.contains(where: { $0 == "/" || $0 == "@" || $0.isWhitespace })
+        {
+            throw ValidationError("--allow-host \(host): expected a host name or address, e.g. cdn.internal")
+        }
     }
 
     /// The field mapping in its layers: the profile (`--format`, or recognised from the first record when nothing
@@ -176,7 +214,7 @@ struct RunCommand: AsyncParsableCommand {
                 throw ValidationError(error.description)
             }
         }
-        let configuration = RunConfiguration(
+        var configuration = RunConfiguration(
             registryPath: registry, dumpPath: dump, outputFolder: URL(fileURLWithPath: out), statePath: state,
             jobs: jobs, minimumScore: minScore, mapping: mapping,
             now: now.flatMap(NightlyRun.date(fromTimestamp:)) ?? Date(), toolVersion: ProofmarkVersion.current,
@@ -185,8 +223,11 @@ struct RunCommand: AsyncParsableCommand {
                 maximumConcurrentRequests: fetchConcurrency,
                 maximumConcurrentRequestsPerHost: max(1, fetchConcurrency / 2),
                 requestTimeout: .milliseconds(Int(min(20, fetchTimeout) * 1000)),
-                totalTimeout: .milliseconds(Int(fetchTimeout * 1000))),
+                totalTimeout: .milliseconds(Int(fetchTimeout * 1000)),
+                access: NetworkAccess(
+                    allowedHosts: Set(allowHost), allowedNetworks: allowNetwork.compactMap(IPNetwork.init))),
             signingKey: signingKey.map { URL(fileURLWithPath: $0) })
+        configuration.acceptShrink = acceptShrink
         let display = ProgressDisplay()
         do {
             let summary = try await NightlyRun.run(configuration) { progress in display.update(progress) }
@@ -195,6 +236,7 @@ struct RunCommand: AsyncParsableCommand {
             for warning in summary.mappingWarnings {
                 FileHandle.standardError.write(Data("proofmark run: mapping: \(warning)\n".utf8))
             }
+            for line in Self.shrinkWarnings(summary) { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
             let severities = ["serious", "moderate", "low"].compactMap { severity in
                 summary.findingsBySeverity[severity].map { "\($0) \(severity)" }
             }

@@ -8,9 +8,12 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check evidence bundles: every checksum, Payload-Oxum, no file added or removed, the signature.",
         discussion: """
-            Each bundle is a BagIt bag (RFC 8493). Prints one line per bundle (valid, signed or not) and one line \
-            per problem, naming the file. With --public-key, each bundle must be signed by that key. Exit status: 0 \
-            when every bundle is valid, 1 otherwise.
+            Each bundle is a BagIt bag (RFC 8493). Prints one line per bundle (valid, signed or not, and the \
+            fingerprint of the key it is signed with) and one line per problem, naming the file. With --public-key, \
+            each bundle must be signed by that key. Without it, a signature only shows that the bag agrees with the \
+            key it carries: anyone can re-sign a changed bag with a key of their own. Exit status: 0 when every \
+            bundle is valid and signed by the --public-key; 1 when a bundle is invalid; 2 when every bundle is \
+            valid but no trusted key was given (only self-consistent).
             """
     )
 
@@ -27,6 +30,9 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         var trusted: String?
         if let publicKey {
+            if let problem = InputFile.problem(publicKey) {
+                throw ValidationError("--public-key \(publicKey) \(problem)")
+            }
             do {
                 trusted = try String(contentsOfFile: publicKey, encoding: .utf8)
             } catch {
@@ -36,17 +42,27 @@ struct VerifyCommand: ParsableCommand {
         var invalid = 0
         for bundle in bundles {
             let report = BagVerifier.verify(URL(fileURLWithPath: bundle), trustedKey: trusted)
+            let key = report.keyFingerprint.map { " by key \($0)" } ?? ""
             if report.isValid {
-                let signed = report.signedBy == nil ? "unsigned" : "signed (Ed25519)"
+                let signed =
+                    report.signedBy == nil
+                    ? "unsigned"
+                    : report.signatureTrusted
+                        ? "signed (Ed25519)\(key), the trusted key"
+                        : "signed (Ed25519)\(key), only self-consistent: no trusted key given (--public-key)"
                 print("\(bundle): valid, \(report.payloadFiles) payload files, \(signed)")
             } else {
                 invalid += 1
-                print("\(bundle): INVALID")
+                print("\(bundle): INVALID" + (key.isEmpty ? "" : " (signed\(key))"))
                 for problem in report.problems { print("  \(bundle)/\(problem)") }
             }
         }
         if bundles.count > 1 { print("\(bundles.count - invalid) of \(bundles.count) bundles valid") }
         if invalid > 0 { throw ExitCode(1) }
+        if trusted == nil {
+            print("no trusted key given: the bundles are consistent, but who signed them was not checked")
+            throw ExitCode(2)
+        }
     }
 }
 

@@ -8,6 +8,8 @@ import Testing
     static let hostile = [
         "=HYPERLINK(\"http://evil.example\",\"click\")", "+1+2", "-2+3", "@SUM(A1:A2)", "\tcmd", "\r=1",
         "  =1+1", "＝1+1", "a,b", "line\nbreak", "quote \" inside", "", "plain", "'already", "=cmd|' /C calc'!A0",
+        // Leading characters a spreadsheet skips before reading a formula.
+        "\u{00A0}=1+1", "\u{3000}=1+1", "\n=1+1", "\r\n@SUM(A1)", "\u{200B}=1", "\u{FEFF}+1", "\u{2003}-1+2",
     ]
 
     @Test(arguments: hostile)
@@ -21,6 +23,13 @@ import Testing
         #expect(!["=", "+", "-", "@", "\t", "\r", "\u{FF1D}"].contains(first), "\(cell.debugDescription)")
         // Neutralised cells keep their text after the apostrophe; the others are unchanged.
         #expect(cell == value || cell == "'" + value)
+        // Whatever a spreadsheet skips before the first visible character, a formula there is neutralised.
+        let visible = value.unicodeScalars.first {
+            !$0.properties.isWhitespace && $0.properties.generalCategory != .format && $0.value >= 0x20
+        }
+        if let visible, ["=", "+", "-", "@", "\u{FF1D}"].contains(visible) {
+            #expect(cell.hasPrefix("'"), "\(cell.debugDescription)")
+        }
     }
 
     @Test func recordsEndInCRLFAndEveryFieldIsQuoted() {

@@ -42,13 +42,15 @@ import Testing
                 Planted(id: "f-mixed-c", listing: "B7", right: "c-photos"),
                 Planted(id: "f-no-url", listing: "B8", bare: true),
                 Planted(id: "f-no-right", listing: "B9", right: "tm-gone"),
+                Planted(
+                    id: "f-unsafe", listing: "B10", fields: ["url": "https://amazon.example/B10\r\nhttps://x.example"]),
             ])
         let result = try fixture.export(.amazon)
         let expected: Set<String> = [
             "f-dismissed dismissed refuse", "f-unreviewed unreviewed refuse", "f-authorised authorised-seller refuse",
             "f-expired right-expired refuse", "f-jurisdiction wrong-jurisdiction refuse", "f-fair fair-use refuse",
             "f-mixed-tm mixed-ip-types warn", "f-mixed-c mixed-ip-types warn", "f-no-url missing-field refuse",
-            "f-no-right missing-field refuse",
+            "f-no-right missing-field refuse", "f-unsafe unsafe-field refuse",
         ]
         #expect(result.issueKeys == expected)
         // Every check but eBay's field limits (VeROReportSchemaTests fires those).
@@ -109,5 +111,47 @@ import Testing
         let fixture = try ExportFixture([Planted(id: "f-e", listing: "X", right: "tm-old")])
         #expect(try fixture.export(.amazon, today: "2019-12-31").issues.isEmpty)
         #expect(try fixture.export(.amazon, today: "2020-01-02").issueKeys == ["f-e right-expired refuse"])
+    }
+
+    /// Listing text that would steer an export: a line break adding a third party's URL (or a sentence) to a URL
+    /// list or notice, a script or data URL, a URL a browser reads as another host, credentials. Each is refused
+    /// naming its field, on every channel, and appears in no file.
+    @Test(arguments: ExportChannel.allCases)
+    func listingTextCannotSteerAnExport(channel: ExportChannel) throws {
+        let hostile: [(String, [String: Any])] = [
+            ("url-lf", ["url": "https://amazon.example/H1\nhttps://innocent.example/their-shop"]),
+            ("url-cr", ["url": "https://amazon.example/H2\rThis notice is withdrawn."]),
+            ("url-js", ["url": "javascript:alert(1)"]),
+            ("url-data", ["url": "data:text/html,<script>alert(1)</script>"]),
+            ("url-slash", ["url": "https:/\\evil.example/H5"]),
+            ("url-creds", ["url": "https://user:pass@amazon.example/H6"]),
+            ("seller-url", ["seller_url": "ftp://amazon.example/store"]),
+            ("seller-name", ["seller_name": "Store\u{2028}second line"]),
+            ("title", ["title": "Nice\u{0085}item"]),
+            ("order", ["test_buy_order_id": "113-1\n114-2"]),
+        ]
+        var planted = Self.clean
+        for (index, (name, fields)) in hostile.enumerated() {
+            let marketplace = [.ebayVeRO: "ebay", .temu: "temu", .alibabaIPP: "aliexpress"][channel] ?? "amazon"
+            planted.append(
+                Planted(
+                    id: "f-\(name)", marketplace: marketplace, listing: "H\(index)",
+                    // DMCA notices are for copyright.
+                    right: channel == .dmca ? "c-photos" : "tm-us", fields: fields))
+        }
+        let fixture = try ExportFixture(planted)
+        let result = try fixture.export(channel)
+        let refused = Set(result.issues.filter { $0.check == .unsafeField }.map(\.findingID))
+        #expect(refused == Set(hostile.map { "f-\($0.0)" }), "\(result.issues)")
+        let text = result.allText
+        for needle in ["innocent.example", "withdrawn", "javascript:", "data:text", "evil.example", "user:pass"] {
+            #expect(!text.contains(needle), "\(needle) reached a \(channel.rawValue) file")
+        }
+        for issue in result.issues where issue.check == .unsafeField {
+            #expect(
+                ["url", "seller_url", "seller_name", "title", "test_buy_order_id"].contains {
+                    issue.message.hasPrefix($0)
+                })
+        }
     }
 }

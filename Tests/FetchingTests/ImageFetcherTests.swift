@@ -7,12 +7,13 @@ import Testing
 @Suite(.highPriority) struct ImageFetcherTests {
     static let image = Data((0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
 
-    /// Short timeouts and backoff, a 64 KiB cap, three redirects, two retries.
+    /// Short timeouts and backoff, a 64 KiB cap, three redirects, two retries; the loopback server's host opened.
     static func policy(_ change: (inout FetchPolicy) -> Void = { _ in }) -> FetchPolicy {
         var policy = FetchPolicy(
             maximumConcurrentRequests: 8, maximumConcurrentRequestsPerHost: 8, requestTimeout: .milliseconds(300),
             totalTimeout: .seconds(3), maximumBytes: 64 << 10, maximumRedirects: 3, retries: 2,
-            backoff: .milliseconds(20), userAgent: FetchPolicy.userAgent(version: "0.0-test"))
+            backoff: .milliseconds(20), userAgent: FetchPolicy.userAgent(version: "0.0-test"),
+            access: NetworkAccess(allowedHosts: ["127.0.0.1"]))
         change(&policy)
         return policy
     }

@@ -38,7 +38,8 @@ import Testing
             now: Date(timeIntervalSince1970: 1_796_000_000), toolVersion: "test",
             fetchPolicy: FetchPolicy(
                 maximumConcurrentRequests: 4, requestTimeout: .milliseconds(300), totalTimeout: .seconds(1),
-                maximumBytes: 1 << 20, retries: 1, backoff: .milliseconds(50)))
+                maximumBytes: 1 << 20, retries: 1, backoff: .milliseconds(50),
+                access: NetworkAccess(allowedNetworks: [try #require(IPNetwork("127.0.0.0/8"))])))
 
         let first = try await NightlyRun.run(configuration)
         #expect(first.images == 7 && first.failedImages == 4)

@@ -44,7 +44,17 @@ typedef enum CFetch_Failure {
     CFetch_INVALID_URL = 10,
     /// libcurl could not be set up (global initialisation or memory), or failed in another way.
     CFetch_OTHER = 11,
+    /// Every address the hop would have connected to was refused by the request's address check (the reason of the
+    /// last refusal is in `message`).
+    CFetch_ADDRESS_REFUSED = 12,
 } CFetch_Failure;
+
+/// Judges an address a connection is about to be made to (the host's, or a proxy's): `address` is 4 (IPv4) or 16
+/// (IPv6) bytes in network order, or 0 bytes for another family. Returns 0 to allow the connection; otherwise
+/// refuses it and writes why, NUL-terminated, into `reason` (`reason_size` bytes). Called on the performing thread,
+/// before the socket is created.
+typedef int (*CFetch_AddressCheck)(void *context, const uint8_t *address, size_t length, char *reason,
+                                   size_t reason_size);
 
 /// One GET. Every string is NUL-terminated and only read during CFetch_perform.
 typedef struct CFetch_Request {
@@ -56,6 +66,9 @@ typedef struct CFetch_Request {
     int64_t timeout_ms;
     /// The largest body accepted; a `200`/`203` declaring or sending more ends as TOO_LARGE_*.
     int64_t maximum_bytes;
+    /// Called for every connection the hop opens, with `address_context`; NULL allows every address.
+    CFetch_AddressCheck address_check;
+    void *address_context;
 } CFetch_Request;
 
 /// What a hop gave. Pointers other than `body` are owned by the handle and valid until its next perform.

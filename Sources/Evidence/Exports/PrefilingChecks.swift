@@ -23,6 +23,9 @@ public struct PrefilingIssue: Sendable, Hashable, CustomStringConvertible {
         case missingField = "missing-field"
         /// A field is longer than the channel takes: shortened with a warning (a message), or refused (a number).
         case fieldLimit = "field-limit"
+        /// A field listing text could use to steer the export: a control character (CR, LF, ...) anywhere, or a URL
+        /// that is not an absolute http(s) URL with a host.
+        case unsafeField = "unsafe-field"
     }
 
     public enum Level: String, Sendable {
@@ -49,7 +52,8 @@ public struct PrefilingIssue: Sendable, Hashable, CustomStringConvertible {
 /// design patents; see `ExportChannel.marketplaceTable`; a Schedule A court is a US court); fair-use phrasing (a `context` signal with cue `fair-use`) and no image signal; a
 /// listing with findings of several IP types on a channel that allows one per notice and groups notices by listing
 /// (amazon; a warning: they are split);
-/// a required field missing; for ebay-vero, no reason code to be chosen from `--vero-reason-codes`, or a field over
+/// a field listing text could steer the export with (a control character, or a URL that is not http(s) with a
+/// host); a required field missing; for ebay-vero, no reason code to be chosen from `--vero-reason-codes`, or a field over
 /// the request's limit (`VeROReport`).
 public enum PrefilingChecks {
     public struct Options: Sendable {
@@ -138,6 +142,9 @@ public enum PrefilingChecks {
                     .mixedIPTypes, .warn,
                     "listing \(item.finding.marketplace)/\(item.finding.listingID) has \(types.sorted().joined(separator: " and ")) "
                         + "findings; \(channel.rawValue) takes one IP type per notice, so they go in separate notices")
+            }
+            for (name, value) in exportedFields(item) {
+                if let problem = unsafeFieldProblem(name: name, value: value) { add(.unsafeField, .refuse, problem) }
             }
             for field in missingFields(item, channel: channel) {
                 add(.missingField, .refuse, "\(field) is missing, and \(channel.rawValue) requires it")
