@@ -71,8 +71,11 @@ import Testing
         #expect(read["images"] as? [String] == ["images/acme-copy-none.jpg"])
         let bags = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("bundles").path)
             .filter { !$0.hasPrefix(".") }.map { out.appendingPathComponent("bundles/\($0)").path }
+        // Valid, and (no key was given) only self-consistent: status 2.
         let verify = try await CommandRunner.proofmark(["verify"] + bags)
-        #expect(verify.status == 0, "\(verify.standardError)")
+        #expect(verify.status == 2, "\(verify.standardError)")
+        #expect(
+            verify.standardOutput.contains("\(bags.count) of \(bags.count) bundles valid"), "\(verify.standardOutput)")
         let report = try String(contentsOf: out.appendingPathComponent("report/index.html"), encoding: .utf8)
         #expect(report.contains("https://www.ebay.com/itm/10001"))
 
