@@ -55,8 +55,11 @@ import Testing
         hashes.append(PDQHash(limbs: ~hashes[3].limbs))  // 256 bits away
         let index = HammingIndex(hashes, multiIndex: multiIndex)
         func bitByBit(_ a: PDQHash, _ b: PDQHash) -> Int {
-            (0..<256).filter { bit in
-                (a.limbs[bit >> 6] >> UInt64(bit & 63)) & 1 != (b.limbs[bit >> 6] >> UInt64(bit & 63)) & 1
+            (0..<256).filter { (bit: Int) -> Bool in
+                let shift = UInt64(bit & 63)
+                let left: UInt64 = (a.limbs[bit >> 6] >> shift) & 1
+                let right: UInt64 = (b.limbs[bit >> 6] >> shift) & 1
+                return left != right
             }.count
         }
         let radius = multiIndex ? 47 : 256
