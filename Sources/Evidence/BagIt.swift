@@ -32,7 +32,8 @@ public enum BagIt {
     static let unlistedTagFiles: Set<String> = ["tagmanifest-sha256.txt", signatureFile]
 
     /// Writes `contents` as a bag at `folder`, atomically: the bag is built in a temporary folder beside it and
-    /// renamed into place, so a reader sees the old bag or the new one, never a half-written one.
+    /// renamed into place, so a reader sees the old bag or the new one, never a half-written one. Nothing is flushed
+    /// to disk (`BagFolder`): a caller that records the bag as made flushes its file system first.
     public static func write(
         _ contents: BagContents, to folder: URL, signer: BagSigner? = nil
     ) throws(EvidenceError) {
@@ -40,16 +41,15 @@ public enum BagIt {
         let temporary = parent.appendingPathComponent(".\(folder.lastPathComponent).\(UUID().uuidString).tmp")
         let fileManager = FileManager.default
         do {
-            try fileManager.createDirectory(at: temporary, withIntermediateDirectories: true)
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            let bag = try BagFolder(creating: temporary.path)
             var manifest = ""
             var octets = 0
             for file in contents.payload.sorted(by: { $0.path < $1.path }) {
                 guard isSafe(file.path) else {
                     throw EvidenceError(path: folder.path, message: "payload path \(file.path) is not allowed")
                 }
-                let url = temporary.appendingPathComponent("data").appendingPathComponent(file.path)
-                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.bytes.write(to: url)
+                try bag.write(file.bytes, to: "data/" + file.path)
                 manifest += "\(Hashing.sha256Hex(file.bytes))  \(encode("data/" + file.path))\n"
                 octets += file.bytes.count
             }
@@ -64,14 +64,13 @@ public enum BagIt {
             ]
             var tagManifest = ""
             for (name, bytes) in tags {
-                try bytes.write(to: temporary.appendingPathComponent(name))
+                try bag.write(bytes, to: name)
                 tagManifest += "\(Hashing.sha256Hex(bytes))  \(name)\n"
             }
             let tagManifestBytes = Data(tagManifest.utf8)
-            try tagManifestBytes.write(to: temporary.appendingPathComponent("tagmanifest-sha256.txt"))
+            try bag.write(tagManifestBytes, to: "tagmanifest-sha256.txt")
             if let signer {
-                try Data(signer.signatureFile(over: tagManifestBytes).utf8)
-                    .write(to: temporary.appendingPathComponent(signatureFile))
+                try bag.write(Data(signer.signatureFile(over: tagManifestBytes).utf8), to: signatureFile)
             }
             try replace(folder, with: temporary)
         } catch let error as EvidenceError {

@@ -54,9 +54,7 @@ struct Thumbnails: Sendable {
             return .kept(file: name, width: size.width, height: size.height)
         }
         do {
-            let image = try ImageDecoder.decode(contentsOfFile: source.path).image
-            let height = max(1, (image.height * Self.width + image.width / 2) / image.width)
-            let small = image.width > Self.width ? image.resized(width: Self.width, height: height) : image
+            let small = Self.shrunk(try ImageDecoder.decode(contentsOfFile: source.path).image)
             try AtomicFileWriter.writeUnflushed(try PNGEncoder.encode(small), to: thumbnail)
             return .made(file: name, width: small.width, height: small.height)
         } catch {
@@ -64,6 +62,12 @@ struct Thumbnails: Sendable {
             try? FileManager.default.removeItem(at: thumbnail)
             return .failed("\(source.path): \(error)")
         }
+    }
+
+    /// `picture` shrunk to the thumbnails' width (kept as it is when narrower), keeping its aspect ratio.
+    static func shrunk(_ picture: Image) -> Image {
+        let height = max(1, (picture.height * width + picture.width / 2) / picture.width)
+        return picture.width > width ? picture.resized(width: width, height: height) : picture
     }
 
     /// The first `side-by-side-<n>.png` of a bundle's data folder, by `n` (then by name).

@@ -10,7 +10,10 @@ import Synchronization
 /// Each bag holds the suspect images byte for byte as the run read them: files beside the dump are read again and
 /// must still have the SHA-256 the run recorded (a file changed since is reported, not bundled); images fetched by URL
 /// come from `OUT/evidence-images/`, where the run kept the bytes of every fetched image that matched. Bags whose
-/// evidence did not change since an earlier night are left untouched. Bags are made `jobs` at a time.
+/// evidence did not change since an earlier night are left untouched. Bags are made `jobs` at a time; each is the
+/// same bytes whatever `jobs` is (pictures are drawn from the bag's own material; registered assets are decoded once
+/// a night through `DecodedPictures`, which gives the same pixels as decoding them again). A bag's first side-by-side
+/// picture is shrunk into the report's thumbnail while still in memory.
 struct BundleStep {
     let store: StateStore
     let registry: Registry
@@ -20,7 +23,11 @@ struct BundleStep {
     let run: BundleMaterial.Run
     let signer: BagSigner?
     let jobs: Int
-    let sideBySide: EvidenceBundle.SideBySideRenderer
+    /// The side-by-side picture of an image signal (registered asset's bytes, suspect image's bytes, caption); nil
+    /// when it cannot be drawn. Encoded as PNG here, and the bag's first one shrunk into the report's thumbnail.
+    let sideBySide: EvidenceRenderers.PictureRenderer
+    /// Where the report's thumbnails of the bags made go (`OUT`, as `MorningReport.writeThumbnail` takes it).
+    let outputFolder: URL
     let claimChart: EvidenceBundle.ClaimChartRenderer
 
     struct Summary {
@@ -55,6 +62,11 @@ struct BundleStep {
                 _ = submit()
             }
         }
+        // Crash safety: the bags' files are written without a flush each; before the state file records their keys,
+        // one flush of the bundles' file system puts every bag of the night on disk. So a key the state file holds
+        // names a bag whole on disk, and a bag whose key is not recorded yet (a crash before this point) is made
+        // again by the next run, whatever the crash left of it.
+        if !made.isEmpty { FileSystemFlush.flush(containing: bundles) }
         try store.recordBundles(made.sorted { $0.findingID < $1.findingID }, runID: runID)
         summary.problems.sort()
         // Counted from the state file, so a run finished after an interruption reports what an uninterrupted one
@@ -140,9 +152,22 @@ struct BundleStep {
         let material = BundleMaterial(
             evidence: evidence, listingRaw: input.listingRaw, suspectImages: suspect, assets: used,
             certificate: certificate?.bytes, run: run)
+        // The bag's first side-by-side picture, kept in memory for the report's thumbnail.
+        let first = FirstPicture()
+        let picture = sideBySide
+        let encoder: EvidenceBundle.SideBySideRenderer = { signal, registered, suspect, caption in
+            guard let image = picture(signal, registered, suspect, caption),
+                let png = try? PNGEncoder.encode(image)
+            else { return nil }
+            first.keep(image)
+            return Data(png)
+        }
         do {
             try EvidenceBundle.write(
-                material, key: key, into: bundles, signer: signer, sideBySide: sideBySide, claimChart: claimChart)
+                material, key: key, into: bundles, signer: signer, sideBySide: encoder, claimChart: claimChart)
+            if let image = first.picture {
+                MorningReport.writeThumbnail(of: image, findingID: finding.findingID, outputFolder: outputFolder)
+            }
             return .success(.written(key: key))
         } catch {
             return fail(error.description)
@@ -161,6 +186,18 @@ struct BundleStep {
             BundleProblem(
                 message: "image \(reference): its bytes (SHA-256 \(sha256.prefix(12))…) are no longer available "
                     + "beside the dump or in evidence-images; bag not made"))
+    }
+}
+
+/// The first picture a bag's renderer drew (the one its first side-by-side PNG holds): rendering happens inside
+/// `EvidenceBundle.write`, which is synchronous, so this is shared with nothing but that call.
+private final class FirstPicture: Sendable {
+    private let stored = Mutex<Image?>(nil)
+
+    var picture: Image? { stored.withLock { $0 } }
+
+    func keep(_ picture: Image) {
+        stored.withLock { if $0 == nil { $0 = picture } }
     }
 }
 
@@ -225,5 +262,24 @@ enum EvidenceImages {
         try? FileManager.default.createDirectory(
             at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? bytes.write(to: target, options: .atomic)
+    }
+}
+
+/// Flushes a whole file system to disk in one call.
+enum FileSystemFlush {
+    private typealias SyncFS = @convention(c) (Int32) -> Int32
+
+    /// `syncfs(2)` on the file system holding `folder` (Linux 2.6.39 and later: writes back that file system's dirty
+    /// data and metadata and waits for it), or `sync(2)` where the C library has no `syncfs` (it flushes every file
+    /// system). `syncfs` is looked up at run time: Glibc declares it only under `_GNU_SOURCE`, which Swift's
+    /// `Glibc` module is not built with.
+    static func flush(containing folder: URL) {
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if descriptor >= 0 { close(descriptor) } }
+        if descriptor >= 0, let symbol = dlsym(nil, "syncfs") {
+            let syncfs = unsafeBitCast(symbol, to: SyncFS.self)
+            if syncfs(descriptor) == 0 { return }
+        }
+        sync()
     }
 }

@@ -169,7 +169,7 @@ public enum NightlyRun {
                     brand.authorizedSellers.map { AuthorizedSeller(brand: brand.name, sellerID: $0) }
                 })
         }
-        let matcher = try registeredMatcher(registry, store: store)
+        let matcher = try RegisteredViews.matcher(registry, store: store, jobs: configuration.jobs)
         lap("registry")
 
         let processor = ListingProcessor(
@@ -329,8 +329,9 @@ public enum NightlyRun {
             run: BundleMaterial.Run(
                 id: run.id, date: String(run.startedAt.prefix(10)), toolVersion: run.toolVersion,
                 registrySHA256: run.registrySHA256, dumpSHA256: run.dumpSHA256),
-            signer: signer, jobs: configuration.jobs, sideBySide: EvidenceRenderers.sideBySide,
-            claimChart: EvidenceRenderers.claimChart)
+            signer: signer, jobs: configuration.jobs,
+            sideBySide: EvidenceRenderers.sideBySide(pictures: DecodedPictures()),
+            outputFolder: output, claimChart: EvidenceRenderers.claimChart)
         let clock = ContinuousClock()
         let started = clock.now
         let summary: BundleStep.Summary
@@ -372,72 +373,6 @@ public enum NightlyRun {
         } catch {
             throw RunError.registry(error)
         }
-    }
-
-    /// The registered images' views and local features, through the state file's cache, and the matcher over them;
-    /// an asset that does not decode makes the registry invalid.
-    private static func registeredMatcher(
-        _ registry: Registry, store: StateStore
-    ) throws(RunError) -> ImageMatcher {
-        var images: [RegisteredImage] = []
-        var features: [FeatureReference] = []
-        var keyed: [(id: String, sha256: String)] = []
-        var issues: [RegistryIssue] = []
-        var batch = StateStore.Batch()
-        let cache = FingerprintCache(store: store)
-        for brand in registry.brands {
-            for asset in brand.assets {
-                switch cache.fingerprint(ofFile: asset.file.path) {
-                case .success(let found):
-                    if found.computed { batch.fingerprints.append(found.record) }
-                    if let stat = found.fileStat { batch.fileStats.append(stat) }
-                    let sha256 = found.record.sha256
-                    let views: (views: [HashedView], information: InformationContent)
-                    let reference: FeatureReference
-                    if let stored = try? store.assetViews(sha256: sha256),
-                        stored.version == FingerprintCodec.referenceVersion,
-                        let decoded = FingerprintCodec.decode(views: stored.views),
-                        let storedFeatures = stored.features,
-                        let decodedFeatures = FingerprintCodec.decode(reference: storedFeatures, id: asset.id)
-                    {
-                        views = decoded
-                        reference = decodedFeatures
-                    } else {
-                        let computed: (views: [HashedView], information: InformationContent, luma: LumaPlane)
-                        do {
-                            computed = try Fingerprinter.referenceViews(contentsOfFile: asset.file.path)
-                        } catch {
-                            issues.append(
-                                RegistryIssue(
-                                    severity: .error, file: registry.file.path, line: nil, column: nil,
-                                    field: "asset \(asset.id)", message: error.message))
-                            continue
-                        }
-                        views = (computed.views, computed.information)
-                        reference = FeatureReference(id: asset.id, luma: computed.luma)
-                        batch.assetViews.append(
-                            AssetViewsRecord(
-                                sha256: sha256, version: FingerprintCodec.referenceVersion,
-                                views: FingerprintCodec.encode(views: views.views, information: views.information),
-                                features: FingerprintCodec.encode(reference: reference)))
-                    }
-                    images.append(
-                        RegisteredImage(
-                            assetID: asset.id, brand: brand.name, right: asset.right, views: views.views,
-                            information: views.information))
-                    features.append(reference)
-                    keyed.append((asset.id, sha256))
-                case .failure(let failure):
-                    issues.append(
-                        RegistryIssue(
-                            severity: .error, file: registry.file.path, line: nil, column: nil,
-                            field: "asset \(asset.id)", message: failure.error.message))
-                }
-            }
-        }
-        guard issues.isEmpty else { throw RunError.registry(RegistryError(issues: issues)) }
-        try state { try store.write(batch, runID: "") }
-        return ImageMatcher(images, features: features, featureKey: FingerprintCodec.featureKey(assets: keyed))
     }
 
     private static func summary(

@@ -28,6 +28,53 @@ import Testing
         #expect(first.runID == second.runID)
     }
 
+    /// Bags are made several at a time, registered views built across threads and decoded assets shared between
+    /// bags: none of it may show in the bytes.
+    @Test func bagsAndThumbnailsAreByteIdenticalWhateverTheNumberOfJobs() async throws {
+        let folder = try TemporaryFolder()
+        let one = folder.url.appendingPathComponent("one")
+        let four = folder.url.appendingPathComponent("four")
+        _ = try await NightlyRun.run(Self.configuration(out: one, jobs: 1))
+        _ = try await NightlyRun.run(Self.configuration(out: four, jobs: 4))
+        for tree in ["bundles", "report/thumbs"] {
+            let a = try Self.files(under: one.appendingPathComponent(tree))
+            let b = try Self.files(under: four.appendingPathComponent(tree))
+            #expect(a.keys.sorted() == b.keys.sorted())
+            #expect(a.keys.contains { $0.hasSuffix(".png") })
+            for (path, bytes) in a where b[path] != bytes {
+                Issue.record("\(tree)/\(path) differs between --jobs 1 and --jobs 4")
+            }
+        }
+        let pictures = try Self.files(under: one.appendingPathComponent("bundles")).keys
+            .filter { $0.contains("/data/side-by-side-") }
+        #expect(pictures.count >= 30)
+
+        // Thumbnails are made from the pictures in memory as bags are made; the report makes them from the bags'
+        // PNGs when they are missing. Both ways give the same bytes.
+        let thumbs = one.appendingPathComponent("report/thumbs")
+        let inMemory = try Self.files(under: thumbs)
+        try FileManager.default.removeItem(at: thumbs)
+        let again = try await NightlyRun.run(Self.configuration(out: one, jobs: 1))
+        #expect(again.start == "already-completed")
+        #expect(try Self.files(under: thumbs) == inMemory)
+    }
+
+    /// Every regular file below `folder`, by its path relative to it.
+    static func files(under folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let root = folder.standardizedFileURL.path
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return files }
+        for case let path as String in walker {
+            var isFolder: ObjCBool = false
+            let full = root + "/" + path
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue else {
+                continue
+            }
+            files[path] = try Data(contentsOf: URL(fileURLWithPath: full))
+        }
+        return files
+    }
+
     @Test func csvAndJSONLOfTheSameListingsGiveTheSameFindings() async throws {
         let folder = try TemporaryFolder()
         let json = folder.url.appendingPathComponent("json")
