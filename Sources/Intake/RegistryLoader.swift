@@ -14,10 +14,24 @@ public enum RegistryLoader {
         public var warnings: [RegistryIssue]
     }
 
+    /// The largest registry file read, in bytes: thousands of brands fit in a fraction of it.
+    public static let maximumBytes = 16 << 20
+    /// The most YAML nodes a registry may stand for once its aliases are expanded (see ``YAMLBounds``).
+    public static let maximumNodes = 1_000_000
+    /// The deepest nesting of lists and mappings (the registry's own schema needs six levels).
+    public static let maximumDepth = 64
+
     /// Loads the registry at `path`; `today` decides which rights have expired.
     public static func load(path: String, today: LocalDate) throws(RegistryError) -> Loaded {
         let url = URL(fileURLWithPath: path)
         let text: String
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumBytes {
+            throw RegistryError(issues: [
+                RegistryIssue(
+                    severity: .error, file: path, line: nil, column: nil, field: "",
+                    message: "the registry is \(size) bytes, more than the \(maximumBytes) a registry may be")
+            ])
+        }
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
@@ -35,6 +49,21 @@ public enum RegistryLoader {
         _ text: String, file: String, folder: URL, today: LocalDate
     ) throws(RegistryError) -> Loaded {
         var reader = RegistryReader(file: file, folder: folder, today: today)
+        if text.utf8.count > maximumBytes {
+            throw RegistryError(issues: [
+                reader.issue(
+                    nil, "", "the registry is \(text.utf8.count) bytes, more than the \(maximumBytes) a registry may be"
+                )
+            ])
+        }
+        // Checked on the parser's events before Yams composes a tree, which an alias bomb would make unbounded.
+        if let violation = YAMLBounds.violation(in: text, maximumNodes: maximumNodes, maximumDepth: maximumDepth) {
+            throw RegistryError(issues: [
+                RegistryIssue(
+                    severity: .error, file: file, line: violation.line, column: violation.column, field: "",
+                    message: "refused YAML: \(violation.message)")
+            ])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

@@ -154,6 +154,49 @@ import Testing
         #expect(error.errors.first?.line != nil)
     }
 
+    /// Registries that ask for unbounded work: refused before a tree is built, naming the line.
+    enum Bomb: String, CaseIterable {
+        case nestedAliases, aliasAsKey, deepNesting, tooLarge
+    }
+
+    @Test(arguments: Bomb.allCases)
+    func registriesThatAskForUnboundedWorkAreRefusedWithTheirLine(bomb: Bomb) throws {
+        // Ten levels of ten aliases each: 10^10 scalars once expanded, from a few hundred bytes.
+        var laughs = "owner: a\nl0: &l0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            let aliases = Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ")
+            laughs += "l\(level): &l\(level) [\(aliases)]\n"
+        }
+        let text: String
+        let expected: String
+        let line: Int?
+        switch bomb {
+        case .nestedAliases:
+            text = laughs
+            expected = "takes the document past 1000000 nodes once aliases are expanded"
+            line = 7
+        case .aliasAsKey:
+            text = "owner: a\nl0: &l0 [x, x]\nbrands:\n  *l0 : x\n"
+            expected = "an alias (*l0) cannot be a mapping key"
+            line = 4
+        case .deepNesting:
+            text = "owner: " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\n"
+            expected = "nested more than 64 levels deep"
+            line = 1
+        case .tooLarge:
+            text = "owner: " + String(repeating: "a", count: RegistryLoader.maximumBytes) + "\n"
+            expected = "more than the \(RegistryLoader.maximumBytes) a registry may be"
+            line = nil
+        }
+        let error = try #require(throws: RegistryError.self) {
+            try RegistryLoader.parse(text, file: "r.yaml", folder: URL(fileURLWithPath: "/"), today: Self.today)
+        }
+        #expect(error.errors.count == 1)
+        let issue = try #require(error.errors.first)
+        #expect(issue.message.contains(expected), "\(issue)")
+        #expect(issue.line == line && issue.file == "r.yaml", "\(issue)")
+    }
+
     @Test func anUnreadableRegistryFileIsAnError() throws {
         let error = try #require(throws: RegistryError.self) {
             try RegistryLoader.load(path: "/nonexistent/registry.yaml", today: Self.today)
