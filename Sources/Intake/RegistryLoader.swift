@@ -21,8 +21,11 @@ public enum RegistryLoader {
     /// The deepest nesting of lists and mappings (the registry's own schema needs six levels).
     public static let maximumDepth = 64
 
-    /// Loads the registry at `path`; `today` decides which rights have expired.
-    public static func load(path: String, today: LocalDate) throws(RegistryError) -> Loaded {
+    /// Loads the registry at `path`; `today` decides which rights have expired. Asset, text and certificate paths
+    /// must stay inside the registry's folder or one of `allowedRoots`.
+    public static func load(
+        path: String, today: LocalDate, allowedRoots: [URL] = []
+    ) throws(RegistryError) -> Loaded {
         let url = URL(fileURLWithPath: path)
         let text: String
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumBytes {
@@ -41,14 +44,16 @@ public enum RegistryLoader {
                     message: "cannot read the registry: \((error as NSError).localizedDescription)")
             ])
         }
-        return try parse(text, file: path, folder: url.deletingLastPathComponent(), today: today)
+        return try parse(
+            text, file: path, folder: url.deletingLastPathComponent(), today: today, allowedRoots: allowedRoots)
     }
 
-    /// Validates registry text; relative paths resolve against `folder`.
+    /// Validates registry text; relative paths resolve against `folder`, and every path must stay inside it or one
+    /// of `allowedRoots`.
     public static func parse(
-        _ text: String, file: String, folder: URL, today: LocalDate
+        _ text: String, file: String, folder: URL, today: LocalDate, allowedRoots: [URL] = []
     ) throws(RegistryError) -> Loaded {
-        var reader = RegistryReader(file: file, folder: folder, today: today)
+        var reader = RegistryReader(file: file, folder: folder, today: today, allowedRoots: allowedRoots)
         if text.utf8.count > maximumBytes {
             throw RegistryError(issues: [
                 reader.issue(
@@ -86,12 +91,15 @@ struct RegistryReader {
     let file: String
     let folder: URL
     let today: LocalDate
+    /// Folders outside ``folder`` that asset, text and certificate paths may name.
+    let allowedRoots: [URL]
     var issues: [RegistryIssue] = []
 
-    init(file: String, folder: URL, today: LocalDate) {
+    init(file: String, folder: URL, today: LocalDate, allowedRoots: [URL] = []) {
         self.file = file
         self.folder = folder
         self.today = today
+        self.allowedRoots = allowedRoots
     }
 
     // MARK: - The document
@@ -360,23 +368,55 @@ struct RegistryReader {
         return id
     }
 
-    /// A path relative to the registry's folder that names a readable regular file.
+    /// A path relative to the registry's folder that names a readable regular file inside that folder, or inside
+    /// one of ``allowedRoots``: symbolic links are resolved first, so neither `../` nor a link leads out.
     mutating func readableFile(_ node: Node, _ path: String) -> URL? {
         guard let relative = text(node, path) else { return nil }
         let url =
             relative.hasPrefix("/")
             ? URL(fileURLWithPath: relative) : folder.appendingPathComponent(relative).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+        var status = stat()
+        guard stat(url.path, &status) == 0 else {
             issues.append(issue(node, path, "file not found: \(relative)"))
             return nil
         }
-        guard !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: url.path) else {
+        guard let real = Self.realPath(url.path), isConfined(real) else {
+            let roots = allowedRoots.isEmpty ? "" : " or the allowed roots"
             issues.append(
-                issue(node, path, isDirectory.boolValue ? "\(relative) is a folder" : "cannot read \(relative)"))
+                issue(
+                    node, path,
+                    "\(relative) is outside the registry's folder\(roots) (give --registry-root to allow a folder)"))
+            return nil
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR:
+            issues.append(issue(node, path, "\(relative) is a folder"))
+            return nil
+        default:
+            issues.append(issue(node, path, "\(relative) is not a regular file"))
+            return nil
+        }
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            issues.append(issue(node, path, "cannot read \(relative)"))
             return nil
         }
         return url
+    }
+
+    /// Whether a resolved path lies inside the registry's folder or an allowed root (each resolved too).
+    func isConfined(_ real: String) -> Bool {
+        let roots = ([folder] + allowedRoots).compactMap { Self.realPath($0.path) }
+        return roots.contains { root in
+            real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        }
+    }
+
+    /// The path with every symbolic link, `.` and `..` resolved (realpath(3)), or `nil` when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     // MARK: - Issues

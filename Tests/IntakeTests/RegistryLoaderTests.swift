@@ -197,6 +197,52 @@ import Testing
         #expect(issue.line == line && issue.file == "r.yaml", "\(issue)")
     }
 
+    /// Asset, text and certificate paths cannot lead out of the registry's folder: not absolute, not by `../`,
+    /// not through a symbolic link, unless an allowed root says so; a FIFO is not read.
+    @Test func registryPathsStayInsideTheRegistryFolderUnlessARootAllowsThem() throws {
+        let folder = try TemporaryFolder()
+        let secret = try folder.write("%PDF secret", to: "outside/secret.pdf")
+        try folder.write("logo", to: "outside/logo.png")
+        try folder.write("copy", to: "outside/copy.txt")
+        let registryFolder = folder.url.appendingPathComponent("registry")
+        try FileManager.default.createDirectory(at: registryFolder, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: registryFolder.appendingPathComponent("copy.txt").path,
+            withDestinationPath: folder.url.appendingPathComponent("outside/copy.txt").path)
+        #expect(mkfifo(registryFolder.appendingPathComponent("fifo.png").path, 0o600) == 0)
+        let text = """
+            owner: Acme
+            rights:
+              - { id: tm-1, type: trademark, registration: "US 1", certificate: \(secret.path) }
+            brands:
+              - name: Acme
+                assets:
+                  - { id: logo, path: ../outside/logo.png, right: tm-1 }
+                  - { id: fifo, path: fifo.png, right: tm-1 }
+                texts:
+                  - { id: copy, path: copy.txt, right: tm-1 }
+            """
+        let error = try #require(throws: RegistryError.self) {
+            try RegistryLoader.parse(text, file: "registry.yaml", folder: registryFolder, today: Self.today)
+        }
+        let byField = Dictionary(grouping: error.errors, by: \.field).mapValues { $0.map(\.message) }
+        let outside = "is outside the registry's folder"
+        #expect(byField["rights[0].certificate"]?.first?.contains("\(secret.path) \(outside)") == true)
+        #expect(byField["brands[0].assets[0].path"]?.first?.contains("../outside/logo.png \(outside)") == true)
+        #expect(byField["brands[0].texts[0].path"]?.first?.contains("copy.txt \(outside)") == true)
+        #expect(byField["brands[0].assets[1].path"] == ["fifo.png is not a regular file"])
+        #expect(error.errors.count == 4, "\(error)")
+        #expect(error.errors.allSatisfy { $0.file == "registry.yaml" && $0.line != nil })
+
+        let allowed = text.replacingOccurrences(of: "      - { id: fifo, path: fifo.png, right: tm-1 }\n", with: "")
+        let loaded = try RegistryLoader.parse(
+            allowed, file: "registry.yaml", folder: registryFolder, today: Self.today,
+            allowedRoots: [folder.url.appendingPathComponent("outside")])
+        #expect(loaded.registry.rights.first?.certificate?.path == secret.path)
+        #expect(loaded.registry.brands.first?.assets.map(\.id) == ["logo"])
+        #expect(loaded.registry.brands.first?.texts.map(\.id) == ["copy"])
+    }
+
     @Test func anUnreadableRegistryFileIsAnError() throws {
         let error = try #require(throws: RegistryError.self) {
             try RegistryLoader.load(path: "/nonexistent/registry.yaml", today: Self.today)
