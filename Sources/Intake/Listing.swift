@@ -53,10 +53,14 @@ public struct DumpProblem: Sendable, Hashable, CustomStringConvertible {
     /// The line the record starts on (1-based).
     public var line: Int
     public var reason: String
+    /// A stable name for the kind of problem, for counting: `invalid-json`, `not-an-object`, `too-long`,
+    /// `wrong-field-count`, `invalid-fields`.
+    public var category: String
 
-    public init(line: Int, reason: String) {
+    public init(line: Int, reason: String, category: String) {
         self.line = line
         self.reason = reason
+        self.category = category
     }
 
     public var description: String { "line \(line): \(reason)" }

@@ -114,7 +114,8 @@ struct ListingBuilder: Sendable {
         if images.isEmpty { noteMissing("images") }
 
         guard problems.isEmpty, let marketplace, let listingID else {
-            return .problem(DumpProblem(line: line, reason: problems.joined(separator: "; ")))
+            return .problem(
+                DumpProblem(line: line, reason: problems.joined(separator: "; "), category: "invalid-fields"))
         }
         var known = Set<String>()
         for field in FieldMapping.fields {

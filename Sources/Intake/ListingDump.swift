@@ -116,7 +116,8 @@ public final class ListingDump {
                     content: .problem(
                         DumpProblem(
                             line: number,
-                            reason: "the line is \(length) bytes, over the limit of \(maximumRecordBytes)")),
+                            reason: "the line is \(length) bytes, over the limit of \(maximumRecordBytes)",
+                            category: "too-long")),
                     line: number, builder: builder)
             }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
@@ -164,10 +165,11 @@ public final class ListingDump {
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         } catch {
-            return .problem(DumpProblem(line: line, reason: "not valid JSON (\(Self.reason(error)))"))
+            return .problem(
+                DumpProblem(line: line, reason: "not valid JSON (\(Self.reason(error)))", category: "invalid-json"))
         }
         guard let fields = object as? [String: Any] else {
-            return .problem(DumpProblem(line: line, reason: "not a JSON object"))
+            return .problem(DumpProblem(line: line, reason: "not a JSON object", category: "not-an-object"))
         }
         return builder.listing(fields, raw: String(decoding: bytes, as: UTF8.self), line: line)
     }
@@ -222,7 +224,8 @@ public final class ListingDump {
                     content: .problem(
                         DumpProblem(
                             line: number,
-                            reason: "the record is \(length) bytes, over the limit of \(maximumRecordBytes)")),
+                            reason: "the record is \(length) bytes, over the limit of \(maximumRecordBytes)",
+                            category: "too-long")),
                     line: number, builder: builder)
             }
             if fields.count == 1, fields[0].isEmpty { continue }  // a blank line
@@ -231,7 +234,8 @@ public final class ListingDump {
                     content: .problem(
                         DumpProblem(
                             line: number,
-                            reason: "the record has \(fields.count) fields, the header has \(columns.count)")),
+                            reason: "the record has \(fields.count) fields, the header has \(columns.count)",
+                            category: "wrong-field-count")),
                     line: number, builder: builder)
             }
             return UnparsedRecord(content: .csv(columns: columns, fields: fields), line: number, builder: builder)

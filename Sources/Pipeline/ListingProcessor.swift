@@ -38,6 +38,8 @@ struct ListingOutcome: Sendable {
     var authorized = 0
     /// See `computeContentSHA256()`.
     var contentSHA256 = ""
+    /// Image references left out (``ImageSelection``), by reason.
+    var skippedImages: [String: Int] = [:]
 
     /// SHA-256 of what makes a listing version: the fields a person reads (title, description, price, seller, url)
     /// and the images, by reference and by the bytes they led to. The capture time and unknown fields do not count.
@@ -80,26 +82,39 @@ struct ListingProcessor: Sendable {
     let cpu: WorkLimiter
     /// Where the bytes of fetched images that match are kept for the evidence bundles (`EvidenceImages`).
     let evidenceImages: URL
+    /// The most distinct images of one listing worked on (`--max-images-per-listing`).
+    let maximumImages: Int
 
     /// Everything about one listing that does not depend on other listings: its images' fingerprints and matches,
     /// its marks, its findings and its version's content hash, so the run's single tallying loop only collects.
     func process(_ listing: Listing) async -> ListingOutcome {
-        let sources = listing.images.map(resolver.resolve)
+        let selection = ImageSelection(listing.images, resolver: resolver, limit: maximumImages)
         // Network first, outside the CPU limit: fetched bytes (or the failure) per image position.
         var fetched: [Int: Result<Data, FetchError>] = [:]
-        for (position, source) in sources.enumerated() {
-            if case .success(.remote(let url)) = source { fetched[position] = await fetcher.fetch(url).map(\.bytes) }
+        for kept in selection.kept {
+            if case .success(.remote(let url)) = kept.source {
+                fetched[kept.position] = await fetcher.fetch(url).map(\.bytes)
+            }
         }
         return await cpu.run { [fetched] in
             var images: [ImageOutcome] = []
-            for (position, reference) in listing.images.enumerated() {
-                images.append(
-                    image(reference, source: sources[position], position: position, fetched: fetched[position]))
+            var skipped = selection.skipped
+            var contents = Set<String>()
+            for kept in selection.kept {
+                let outcome = image(
+                    kept.reference, source: kept.source, position: kept.position, fetched: fetched[kept.position])
+                // The same bytes under another name would only repeat the first one's matches and evidence.
+                if outcome.failure == nil, let sha256 = outcome.sha256, !contents.insert(sha256).inserted {
+                    skipped[ImageSelection.duplicateImage, default: 0] += 1
+                    continue
+                }
+                images.append(outcome)
             }
             var fields: [(name: String, text: String)] = []
             if let title = listing.title { fields.append(("title", title)) }
             if let description = listing.description { fields.append(("description", description)) }
             var outcome = ListingOutcome(listing: listing, images: images, text: text.match(fields))
+            outcome.skippedImages = skipped
             (outcome.findings, outcome.authorized) = builder.findings(for: outcome)
             outcome.contentSHA256 = outcome.computeContentSHA256()
             return outcome

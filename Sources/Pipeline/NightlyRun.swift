@@ -17,6 +17,8 @@ public struct RunSummary: Sendable {
     public var badRecords: Int
     public var images: Int
     public var failedImages: Int
+    /// Image references left out of their listing (the same image again, or past the per-listing limit), by reason.
+    public var skippedImagesByReason: [String: Int] = [:]
     /// Lines written to `findings.jsonl`: findings seen tonight at or above the minimum score, and those found gone.
     public var reportedFindings: Int
     public var findingsBySeverity: [String: Int]
@@ -62,7 +64,8 @@ public enum NightlyRun {
             throw RunError.output(path: output.path, message: (error as NSError).localizedDescription)
         }
         // The registry, validated before any work starts.
-        var loaded = try loadRegistry(configuration.registryPath, on: configuration.now)
+        var loaded = try loadRegistry(
+            configuration.registryPath, on: configuration.now, roots: configuration.registryRoots)
         let registryHash = try fileSHA256(configuration.registryPath)
         // The registered texts, read now: a missing or unreadable text stops the run before any work, and their
         // contents decide whether an interrupted run may resume.
@@ -152,7 +155,7 @@ public enum NightlyRun {
         // A resumed run keeps its own clock: its day judges expired rights.
         let runDate = date(fromTimestamp: run.startedAt) ?? configuration.now
         if LocalDate(runDate) != LocalDate(configuration.now) {
-            loaded = try loadRegistry(configuration.registryPath, on: runDate)
+            loaded = try loadRegistry(configuration.registryPath, on: runDate, roots: configuration.registryRoots)
         }
         let registry = loaded.registry
         // The rights and authorised sellers as of tonight, for exports and their pre-filing checks.
@@ -187,8 +190,10 @@ public enum NightlyRun {
             builder: FindingBuilder(registry: registry), store: store,
             fetcher: ImageFetcher(cacheFolder: configuration.imageCacheFolder, policy: configuration.fetchPolicy),
             cpu: WorkLimiter(limit: configuration.jobs),
-            evidenceImages: configuration.outputFolder.appendingPathComponent("evidence-images"))
-        var tally = Tally(runID: run.id, configuration: configuration)
+            evidenceImages: configuration.outputFolder.appendingPathComponent("evidence-images"),
+            maximumImages: configuration.maximumImagesPerListing)
+        let failureLog = try FailureLog(folder: output, dumpPath: configuration.dumpPath)
+        var tally = Tally(runID: run.id, configuration: configuration, failureLog: failureLog)
         let shard = configuration.shard
         let writer = BatchWriter(store: store, runID: run.id)
         // Records in flight: the CPU work is bounded by the cooperative thread pool anyway; the extra ones let
@@ -250,6 +255,9 @@ public enum NightlyRun {
             }
             try await writer.submit(tally.takeBatch())
             try await writer.drain()
+            try failureLog.finish()
+        } catch let error as RunError {
+            throw error
         } catch let error as DumpError {
             throw RunError.dump(error)
         } catch let error as StoreError {
@@ -367,9 +375,11 @@ public enum NightlyRun {
         }
     }
 
-    private static func loadRegistry(_ path: String, on date: Date) throws(RunError) -> RegistryLoader.Loaded {
+    private static func loadRegistry(
+        _ path: String, on date: Date, roots: [URL]
+    ) throws(RunError) -> RegistryLoader.Loaded {
         do {
-            return try RegistryLoader.load(path: path, today: LocalDate(date))
+            return try RegistryLoader.load(path: path, today: LocalDate(date), allowedRoots: roots)
         } catch {
             throw RunError.registry(error)
         }
@@ -388,6 +398,7 @@ public enum NightlyRun {
         return RunSummary(
             runID: run.id, start: start, records: integer("records"), listings: integer("listings"),
             badRecords: integer("bad_records"), images: integer("images"), failedImages: integer("images_failed"),
+            skippedImagesByReason: table("skipped_images_by_reason"),
             reportedFindings: reported, findingsBySeverity: table("findings_by_severity"),
             findingsByStatus: table("findings_by_status"), registryWarnings: warnings,
             mappingWarnings: {

@@ -27,6 +27,10 @@ public struct RunConfiguration: Sendable {
     /// The dump really holds far fewer listings than last night (`--accept-shrink`): findings of listings absent
     /// tonight are resolved as `listing-gone` whatever the shrink.
     public var acceptShrink = false
+    /// The most distinct images of one listing worked on; the rest are counted as skipped (`over-image-limit`).
+    public var maximumImagesPerListing = 24
+    /// Folders outside the registry's own that its asset, text and certificate paths may name (`--registry-root`).
+    public var registryRoots: [URL] = []
     /// Listings written to the state file per transaction.
     public var batchSize: Int
     /// The part of the dump this run processes, when one night is shared among machines.

@@ -37,7 +37,8 @@ enum RunOutputs {
         return reported
     }
 
-    /// `run.json`: an object with sorted keys, whose long lists (bad records, failed images) stream from the file.
+    /// `run.json`: an object with sorted keys; its lists of bad records and failed images (the first few of each
+    /// reason) stream from the file.
     private static func writeRunJSON(
         _ run: RunRecord, store: StateStore, append: (String) throws -> Void
     ) throws {
@@ -50,6 +51,9 @@ enum RunOutputs {
             "timings_seconds": stored(run.timings, or: [:]), "attempts": .integer(run.attempts),
         ]
         if let shard = run.shard { members["shard"] = .string(shard) }
+        // The lists below hold the first few of each reason; failures.jsonl has every one, and the counts say how many.
+        members["failures_file"] = .string(FailureLog.fileName)
+        members["failure_examples_per_reason"] = .integer(Tally.examplesPerReason)
         // Warnings about the field mapping ride in the counts; run.json shows them on their own.
         if let text = run.counts, case .object(var counts)? = JSON(parsing: text),
             let warnings = counts.removeValue(forKey: "mapping_warnings")

@@ -6,9 +6,14 @@ import Store
 
 /// Counts what a run saw, in dump order, and gathers its work into batches for the state file.
 ///
-/// Only counts live here: bad records and failed images go to the state file with the rest of the batch, and
-/// `run.json` lists them from there, so memory does not grow with the number of failures.
+/// Only counts live here. Every bad record, failed image and left-out image reference goes to `failures.jsonl`
+/// (``FailureLog``) as it is tallied; the state file keeps, with the rest of the batch, only the first
+/// ``examplesPerReason`` of each reason, which `run.json` lists beside the counts. So neither memory, nor the
+/// state, nor `run.json` grows with the number of failures.
 struct Tally {
+    /// Failures of one kind and reason kept in the state file and listed in `run.json`.
+    static let examplesPerReason = 20
+
     let runID: String
     let configuration: RunConfiguration
     /// Every record of the dump, whichever shard it belongs to: whether the dump is mostly bad is judged on these,
@@ -24,6 +29,8 @@ struct Tally {
     var cachedImages = 0
     var failedImages = 0
     var failedImagesByReason: [String: Int] = [:]
+    /// Image references left out of their listing (``ImageSelection``), by reason.
+    var skippedImagesByReason: [String: Int] = [:]
     var authorizedSkipped = 0
     var findings = 0
     var bySeverity: [String: Int] = [:]
@@ -32,13 +39,27 @@ struct Tally {
     var shrinkAccepted = false
     var byBrand: [String: [String: Int]] = [:]
     var mapping: MappingTally
+    var badRecordsByReason: [String: Int] = [:]
     private var batch = StateStore.Batch()
     private var batchedListings = 0
+    private let failureLog: FailureLog?
+    /// Failures kept in the state file so far, by kind and reason.
+    private var examples: [String: Int] = [:]
 
-    init(runID: String, configuration: RunConfiguration) {
+    init(runID: String, configuration: RunConfiguration, failureLog: FailureLog? = nil) {
         self.runID = runID
         self.configuration = configuration
+        self.failureLog = failureLog
         mapping = MappingTally(mapping: configuration.mapping)
+    }
+
+    /// Whether a failure of this kind and reason is one of the first few, kept in the state file as an example.
+    private mutating func isExample(_ kind: FailureRecord.Kind, _ reason: String) -> Bool {
+        let key = "\(kind.rawValue)/\(reason)"
+        let kept = examples[key, default: 0]
+        guard kept < Self.examplesPerReason else { return false }
+        examples[key] = kept + 1
+        return true
     }
 
     func progress(fractionRead: Double) -> RunProgress {
@@ -54,9 +75,14 @@ struct Tally {
         guard owned else { return }
         records += 1
         badRecords += 1
-        batch.failures.append(
-            FailureRecord(
-                runID: runID, kind: .dumpRecord, line: problem.line, category: "bad-record", message: problem.reason))
+        badRecordsByReason[problem.category, default: 0] += 1
+        failureLog?.badRecord(line: problem.line, reason: problem.category, message: problem.reason)
+        if isExample(.dumpRecord, problem.category) {
+            batch.failures.append(
+                FailureRecord(
+                    runID: runID, kind: .dumpRecord, line: problem.line, category: problem.category,
+                    message: problem.reason))
+        }
     }
 
     /// A listing of another shard: counted towards the dump's size only.
@@ -71,7 +97,11 @@ struct Tally {
         listings += 1
         let listing = outcome.listing
         mapping.add(listing)
+        skippedImagesByReason.merge(outcome.skippedImages, uniquingKeysWith: +)
         let key = "\(listing.marketplace)/\(listing.listingID)"
+        for (reason, count) in outcome.skippedImages.sorted(by: { $0.key < $1.key }) {
+            failureLog?.skippedImages(line: listing.line, listing: key, reason: reason, count: count)
+        }
         for image in outcome.images {
             images += 1
             if var record = image.newFingerprint {
@@ -88,10 +118,15 @@ struct Tally {
             if let failure = image.failure {
                 failedImages += 1
                 failedImagesByReason[failure.category, default: 0] += 1
-                batch.failures.append(
-                    FailureRecord(
-                        runID: runID, kind: .image, line: listing.line, listing: key, reference: image.reference,
-                        position: image.position, category: failure.category, message: failure.message))
+                failureLog?.failedImage(
+                    line: listing.line, listing: key, reference: image.reference, position: image.position,
+                    reason: failure.category, message: failure.message)
+                if isExample(.image, failure.category) {
+                    batch.failures.append(
+                        FailureRecord(
+                            runID: runID, kind: .image, line: listing.line, listing: key, reference: image.reference,
+                            position: image.position, category: failure.category, message: failure.message))
+                }
             }
         }
         batch.sightings.append(
@@ -132,6 +167,7 @@ struct Tally {
             "records": .integer(records), "listings": .integer(listings), "bad_records": .integer(badRecords),
             "images": .integer(images), "images_decoded": .integer(decodedImages),
             "images_cached": .integer(cachedImages), "images_failed": .integer(failedImages),
+            "bad_records_by_reason": .object(badRecordsByReason.mapValues { .integer($0) }),
             "failed_images_by_reason": .object(failedImagesByReason.mapValues { .integer($0) }),
             "authorized_seller_matches_skipped": .integer(authorizedSkipped), "findings": .integer(findings),
             "findings_by_severity": .object(bySeverity.mapValues { .integer($0) }),
@@ -147,6 +183,10 @@ struct Tally {
                     ]
                 }),
         ]
+        if !skippedImagesByReason.isEmpty {
+            counts["images_skipped"] = .integer(skippedImagesByReason.values.reduce(0, +))
+            counts["skipped_images_by_reason"] = .object(skippedImagesByReason.mapValues { .integer($0) })
+        }
         // Only when there are any, so that a dump that fits its mapping writes the counts it always did.
         let warnings = mapping.warnings
         if !warnings.isEmpty { counts["mapping_warnings"] = .array(warnings.map { .string($0) }) }

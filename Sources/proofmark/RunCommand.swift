@@ -21,6 +21,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The registry file (YAML).")
     var registry: String
 
+    @Option(
+        help: ArgumentHelp(
+            "A folder outside the registry's own that its asset, text and certificate paths may name "
+                + "(repeatable). By default they must stay inside the registry's folder.", valueName: "folder"))
+    var registryRoot: [String] = []
+
     @Option(help: "Tonight's listing dump: JSONL or CSV, optionally gzip-compressed.")
     var dump: String
 
@@ -111,6 +117,13 @@ struct RunCommand: AsyncParsableCommand {
                 + "resolve the absent listings' findings as listing-gone all the same."))
     var acceptShrink = false
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "The most distinct images of one listing that are fetched, decoded and matched; the rest are counted as "
+                + "skipped in run.json.", valueName: "count"))
+    var maxImagesPerListing: Int = 24
+
     @Option(help: .hidden)
     var batchSize: Int = 256
 
@@ -118,6 +131,9 @@ struct RunCommand: AsyncParsableCommand {
         try validateFiles()
         guard (1...RunCommand.maximumJobs).contains(jobs) else {
             throw ValidationError("--jobs must be between 1 and \(RunCommand.maximumJobs)")
+        }
+        guard (1...10_000).contains(maxImagesPerListing) else {
+            throw ValidationError("--max-images-per-listing must be between 1 and 10000")
         }
         guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
         if let shard, Shard(shard) == nil {
@@ -228,6 +244,8 @@ struct RunCommand: AsyncParsableCommand {
                     allowedHosts: Set(allowHost), allowedNetworks: allowNetwork.compactMap(IPNetwork.init))),
             signingKey: signingKey.map { URL(fileURLWithPath: $0) })
         configuration.acceptShrink = acceptShrink
+        configuration.registryRoots = registryRoot.map { URL(fileURLWithPath: $0) }
+        configuration.maximumImagesPerListing = maxImagesPerListing
         let display = ProgressDisplay()
         do {
             let summary = try await NightlyRun.run(configuration) { progress in display.update(progress) }
@@ -237,6 +255,14 @@ struct RunCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("proofmark run: mapping: \(warning)\n".utf8))
             }
             for line in Self.shrinkWarnings(summary) { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+            if !summary.skippedImagesByReason.isEmpty {
+                let reasons = summary.skippedImagesByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                FileHandle.standardError.write(
+                    Data(
+                        ("warning: \(summary.skippedImagesByReason.values.reduce(0, +)) image references left out of "
+                            + "their listings (\(reasons.joined(separator: ", "))): the same image named again, or "
+                            + "more than --max-images-per-listing \(maxImagesPerListing); see run.json\n").utf8))
+            }
             let severities = ["serious", "moderate", "low"].compactMap { severity in
                 summary.findingsBySeverity[severity].map { "\($0) \(severity)" }
             }
@@ -252,7 +278,7 @@ struct RunCommand: AsyncParsableCommand {
             if summary.badRecords > 0 || summary.failedImages > 0 {
                 print(
                     "skipped: \(summary.badRecords) bad dump records, \(summary.failedImages) images that failed "
-                        + "(each listed in \(out)/run.json)")
+                        + "(each listed in \(out)/failures.jsonl)")
             }
             print(
                 "wrote \(out)/findings.jsonl, \(out)/run.json, the evidence bundles in \(out)/bundles and the report "

@@ -89,7 +89,10 @@ import Testing
         #expect(listings[0].images == ["a.jpg", "b.jpg"] && listings[0].extra == ["colour": "red"])
         #expect(listings[1].title == "two\r\nlines" && listings[1].images.isEmpty)
         #expect(listings[2].line == 6 && listings[2].price == nil)
-        #expect(Self.problems(records) == [DumpProblem(line: 5, reason: "the record has 3 fields, the header has 6")])
+        #expect(
+            Self.problems(records) == [
+                DumpProblem(line: 5, reason: "the record has 3 fields, the header has 6", category: "wrong-field-count")
+            ])
         #expect(listings[0].raw.contains("\"colour\":\"red\""))
     }
 
