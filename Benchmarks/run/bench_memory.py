@@ -5,10 +5,11 @@ Generates, deterministically, dumps of N listings over the images of Samples/nig
 45 unrelated product photos under a neutral title; one in a thousand shows a copy of a registered image and names
 a mark, so findings and evidence grow with N too), then runs the given proofmark binaries on each size, two nights
 each (the second night drops one listing in a hundred, changes one in a hundred and adds new ones, so that
-listing-gone, changed and new listings all happen), and reads the peak resident set size from `/usr/bin/time -v`.
+listing-gone, changed and new listings all happen), and reads the peak resident set size with getrusage (wait4),
+with its anonymous and file-backed parts sampled from /proc.
 Binaries given side by side are run on the same dumps in the same script run.
 
-Usage: Benchmarks/run/bench_memory.py [--sizes 100000,400000,1000000] [--proofmark PATH ...] [--jobs 2]
+Usage: Benchmarks/run/bench_memory.py [--sizes 100000,400000,1000000] [--proofmark PATH ...] [--jobs 2] [--nights 2]
 Example, before and after a change:
     Benchmarks/run/bench_memory.py --proofmark /tmp/proofmark-before --proofmark .build/release/proofmark
 """
@@ -16,11 +17,11 @@ import argparse
 import json
 import os
 import random
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -66,14 +67,37 @@ def write_dumps(folder, size):
 
 
 def run(binary, registry, dump, out, now, jobs):
+    """Runs one night; returns seconds, peak RSS (getrusage's ru_maxrss, MB), and the peaks of its anonymous and
+    file-backed parts (RssAnon, RssFile from /proc, sampled every 0.1 s: memory the process allocated, and pages of
+    mapped files such as the state file SQLite maps)."""
     command = [binary, "run", "--registry", registry, "--dump", dump, "--out", out, "--now", now, "--jobs", str(jobs)]
     start = time.perf_counter()
-    completed = subprocess.run(["/usr/bin/time", "-v"] + command, capture_output=True, text=True)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    errors = []
+    reader = threading.Thread(target=lambda: errors.append(process.stderr.read()))
+    reader.start()
+    peaks = {"RssAnon": 0, "RssFile": 0}
+    status = None
+    while status is None:
+        try:
+            with open(f"/proc/{process.pid}/status") as f:
+                for line in f:
+                    key, _, value = line.partition(":")
+                    if key in peaks:
+                        peaks[key] = max(peaks[key], int(value.split()[0]))
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            pass
+        pid, code, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid == process.pid:
+            status = code
+        else:
+            time.sleep(0.1)
     elapsed = time.perf_counter() - start
-    if completed.returncode != 0:
-        sys.exit(f"failed ({completed.returncode}): {' '.join(command)}\n{completed.stderr[-3000:]}")
-    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", completed.stderr)
-    return elapsed, int(rss.group(1)) / 1024 if rss else 0.0
+    reader.join()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"failed ({process.returncode}): {' '.join(command)}\n{''.join(errors)[-3000:]}")
+    return elapsed, usage.ru_maxrss / 1024, peaks["RssAnon"] / 1024, peaks["RssFile"] / 1024
 
 
 def main():
@@ -81,6 +105,7 @@ def main():
     parser.add_argument("--sizes", default="100000,400000,1000000")
     parser.add_argument("--proofmark", action="append", help="a proofmark binary (repeatable; default: release)")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--nights", type=int, choices=[1, 2], default=2)
     parser.add_argument("--work", help="where dumps and outputs go (default: a temporary folder, removed after)")
     arguments = parser.parse_args()
     binaries = arguments.proofmark or [os.path.join(ROOT, ".build", "release", "proofmark")]
@@ -95,21 +120,21 @@ def main():
         if not os.path.exists(night):
             shutil.copytree(NIGHT, night)
         registry = os.path.join(night, "registry.yaml")
-        print(f"{'binary':<40} {'listings':>9} {'night':>5} {'seconds':>8} {'peak MB':>8} {'state MB':>9} "
-              f"{'run.json KB':>11}")
+        print(f"{'binary':<40} {'listings':>9} {'night':>5} {'seconds':>8} {'peak MB':>8} {'anon MB':>8} "
+              f"{'file MB':>8} {'state MB':>9} {'run.json KB':>11}")
         for size in [int(s) for s in arguments.sizes.split(",") if s]:
             first, second = write_dumps(night, size)
             for binary in binaries:
                 out = os.path.join(work, "out")
                 shutil.rmtree(out, ignore_errors=True)
-                for number, (dump, now) in enumerate(
-                        [(first, "2026-12-01T02:00:00Z"), (second, "2026-12-02T02:00:00Z")], start=1):
-                    elapsed, peak = run(binary, registry, dump, out, now, arguments.jobs)
+                nights = [(first, "2026-12-01T02:00:00Z"), (second, "2026-12-02T02:00:00Z")][:arguments.nights]
+                for number, (dump, now) in enumerate(nights, start=1):
+                    elapsed, peak, anonymous, mapped = run(binary, registry, dump, out, now, arguments.jobs)
                     state = os.path.getsize(os.path.join(out, "state.sqlite")) / 2**20
                     report = os.path.getsize(os.path.join(out, "run.json")) / 1024
                     name = os.path.relpath(binary, ROOT) if binary.startswith(ROOT) else binary
-                    print(f"{name[-40:]:<40} {size:>9} {number:>5} {elapsed:>8.1f} {peak:>8.0f} {state:>9.0f} "
-                          f"{report:>11.0f}", flush=True)
+                    print(f"{name[-40:]:<40} {size:>9} {number:>5} {elapsed:>8.1f} {peak:>8.0f} {anonymous:>8.0f} "
+                          f"{mapped:>8.0f} {state:>9.0f} {report:>11.0f}", flush=True)
             os.remove(first)
             os.remove(second)
     finally:
