@@ -13,6 +13,12 @@ public final class StateStore: Sendable {
     let pool: DatabasePool
     public let path: String
 
+    /// How much of the state file SQLite maps into memory, and the page caches of the writing and of each reading
+    /// connection: together they bound the memory the state file costs, whatever its size.
+    static let mappedBytes = 64 << 20
+    static let writerCacheKiB = 32 << 10
+    static let readerCacheKiB = 8 << 10
+
     /// Opens (creating if needed) the state file at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {
         self.path = path
@@ -35,10 +41,14 @@ public final class StateStore: Sendable {
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(5)
             configuration.prepareDatabase { db in
-                // A night reads and writes every listing: page reads through a memory map instead of a read(2)
-                // each, a larger page cache, and in WAL mode a sync at checkpoints rather than at every commit
-                // (a crash still leaves a consistent file; the run resumes from its last committed batch).
-                try db.execute(sql: "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536")
+                // Memory stays flat in the size of the state: every page of a mapped file that a night touches
+                // counts in the process's resident memory, and each connection (the writer and up to five readers)
+                // keeps its own page cache, so a 1 GiB map and 64 MiB caches grew with the night (issue 19). The
+                // writer, which inserts every listing, keeps a larger cache than the readers' point lookups. In WAL
+                // mode a sync at checkpoints rather than at every commit (a crash still leaves a consistent file; the
+                // run resumes from its last committed batch).
+                let cacheKiB = db.configuration.readonly ? Self.readerCacheKiB : Self.writerCacheKiB
+                try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes); PRAGMA cache_size = -\(cacheKiB)")
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
             pool = try DatabasePool(path: path, configuration: configuration)
