@@ -13,9 +13,9 @@ public final class StateStore: Sendable {
     let pool: DatabasePool
     public let path: String
 
-    /// How much of the state file SQLite maps into memory, and the page caches of the writing and of each reading
-    /// connection: together they bound the memory the state file costs, whatever its size.
-    static let mappedBytes = 64 << 20
+    /// How much of the state file SQLite maps into memory (none), and the page caches of the writing and of each
+    /// reading connection: together they bound the memory the state file costs, whatever its size.
+    static let mappedBytes = 0
     static let writerCacheKiB = 32 << 10
     static let readerCacheKiB = 8 << 10
 
@@ -42,9 +42,10 @@ public final class StateStore: Sendable {
             configuration.busyMode = .timeout(5)
             configuration.prepareDatabase { db in
                 // Memory stays flat in the size of the state: every page of a mapped file that a night touches
-                // counts in the process's resident memory, and each connection (the writer and up to five readers)
-                // keeps its own page cache, so a 1 GiB map and 64 MiB caches grew with the night (issue 19). The
-                // writer, which inserts every listing, keeps a larger cache than the readers' point lookups. In WAL
+                // counts in the process's resident memory, once per connection that maps it (the writer and up to
+                // five readers), and each connection keeps its own page cache, so 1 GiB maps and 64 MiB caches grew
+                // with the night (issue 19). No map, then: pages are read with read(2) into caches whose sum is
+                // bounded, the writer's, which inserts every listing, larger than the readers' point lookups. In WAL
                 // mode a sync at checkpoints rather than at every commit (a crash still leaves a consistent file; the
                 // run resumes from its last committed batch).
                 let cacheKiB = db.configuration.readonly ? Self.readerCacheKiB : Self.writerCacheKiB
