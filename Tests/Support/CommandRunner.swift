@@ -40,7 +40,9 @@ public enum CommandRunner {
     public static func proofmark(
         _ arguments: [String], in directory: URL = Fixtures.packageRoot, environment: [String: String] = [:]
     ) async throws -> Outcome {
-        try await onOwnThread { try proofmarkBlocking(arguments, in: directory, environment: environment) }
+        try await onOwnThread {
+            try run(try proofmarkURL(), arguments, in: directory, environment: environment)
+        }
     }
 
     /// Runs blocking work (waiting for a process, sleeping) on a thread outside Swift concurrency's pool.
@@ -50,16 +52,21 @@ public enum CommandRunner {
         }
     }
 
-    private static func proofmarkBlocking(
-        _ arguments: [String], in directory: URL, environment: [String: String]
+    /// Runs `executable` with `arguments` and waits for it, blocking the calling thread; its output is read whole.
+    ///
+    /// - Parameters:
+    ///   - directory: the working directory, or this process's own when `nil`.
+    ///   - environment: variables set (over this process's own) for the command.
+    public static func run(
+        _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
     ) throws -> Outcome {
         let process = Process()
-        process.executableURL = try proofmarkURL()
+        process.executableURL = executable
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
-        process.currentDirectoryURL = directory
+        if let directory { process.currentDirectoryURL = directory }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

@@ -68,12 +68,14 @@ public final class LoopbackHTTPServer: Sendable {
         /// Connections held by ``Behaviour/held(then:)`` and not released yet, with their request's target.
         var holding: [Int32: String] = [:]
         var watchers: [Watcher] = []
+        var nextWatcher = 0
         var threads = 0
         var stopped = false
     }
 
     /// A test waiting for the server's state to satisfy `condition`.
     private struct Watcher {
+        let id: Int
         let condition: @Sendable (State) -> Bool
         let continuation: CheckedContinuation<Bool, Never>
     }
@@ -164,18 +166,21 @@ public final class LoopbackHTTPServer: Sendable {
     /// the test hang.
     private func waitUntil(_ what: String, _ condition: @escaping @Sendable (State) -> Bool) async throws {
         let met = await withCheckedContinuation { continuation in
-            let now = state.withLock { state -> Bool in
-                if condition(state) { return true }
-                state.watchers.append(Watcher(condition: condition, continuation: continuation))
-                return false
+            let id = state.withLock { state -> Int? in
+                if condition(state) { return nil }
+                state.nextWatcher += 1
+                state.watchers.append(
+                    Watcher(id: state.nextWatcher, condition: condition, continuation: continuation))
+                return state.nextWatcher
             }
-            if now { return continuation.resume(returning: true) }
+            guard let id else { return continuation.resume(returning: true) }
             DispatchQueue.global().asyncAfter(deadline: .now() + Self.patience) { [self] in
-                let expired = state.withLock { state -> [Watcher] in
-                    let (_, unmet) = Self.partition(&state)
-                    return unmet
+                // Still waiting (not woken by a change): give up on this one.
+                let expired = state.withLock { state -> Watcher? in
+                    guard let index = state.watchers.firstIndex(where: { $0.id == id }) else { return nil }
+                    return state.watchers.remove(at: index)
                 }
-                for watcher in expired { watcher.continuation.resume(returning: false) }
+                expired?.continuation.resume(returning: false)
             }
         }
         guard met else { throw ServerError.gaveUpWaiting(what) }
