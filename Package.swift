@@ -55,7 +55,8 @@ let package = Package(
         .target(
             name: "Evidence",
             dependencies: [
-                "Imaging", "PerceptualHash", "Matching", "Store", .product(name: "Crypto", package: "swift-crypto"),
+                "Imaging", "PerceptualHash", "Matching", "Store", "FaultInjection",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -63,7 +64,7 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "Imaging", "PerceptualHash", "Intake", "Fetching", "Matching", "TextFingerprint", "Store", "Evidence",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "FaultInjection", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -72,6 +73,8 @@ let package = Package(
         // building needs no libcurl headers.
         .target(name: "CFetch", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "Fetching", dependencies: ["CFetch"], swiftSettings: strictSettings),
+        // Test-only crash points (`PROOFMARK_FAULT`), inert unless that variable is set.
+        .target(name: "FaultInjection", swiftSettings: strictSettings),
         .target(name: "Intake", dependencies: ["Yams", "CZlib"], swiftSettings: strictSettings),
         .executableTarget(
             name: "proofmark",
@@ -136,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "proofmarkTests",
-            dependencies: ["proofmark", "TestSupport", "Store"],
+            dependencies: ["proofmark", "TestSupport", "Store", "FaultInjection"],
             swiftSettings: strictSettings
         ),
     ],

@@ -1,3 +1,4 @@
+import FaultInjection
 public import Foundation
 import Store
 
@@ -21,6 +22,7 @@ public enum AtomicFileWriter {
                     }
                 }
                 try handle.write(contentsOf: pending)
+                Checkpoint.outputBeforeRename.reached()
                 try handle.synchronize()
                 try handle.close()
             } catch {

@@ -1,3 +1,4 @@
+import FaultInjection
 public import Foundation
 
 /// A BagIt bag (RFC 8493, version 1.0) to write: payload files under `data/`, and the lines of `bag-info.txt`.
@@ -72,6 +73,7 @@ public enum BagIt {
             if let signer {
                 try bag.write(Data(signer.signatureFile(over: tagManifestBytes).utf8), to: signatureFile)
             }
+            Checkpoint.bagBeforeRename.reached()
             try replace(folder, with: temporary)
         } catch let error as EvidenceError {
             try? fileManager.removeItem(at: temporary)

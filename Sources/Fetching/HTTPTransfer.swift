@@ -62,9 +62,9 @@ struct HTTPTransfer: Sendable {
     /// The redirect statuses followed (RFC 9110 §15.4); the method stays GET on all of them.
     private static let redirectStatuses: Set<Int> = [301, 302, 303, 307, 308]
 
-    /// Runs the attempt on the calling thread (blocking it) with `handle`.
-    func perform(on handle: CurlHandle) -> AttemptOutcome {
-        let clock = ContinuousClock()
+    /// Runs the attempt on the calling thread (blocking it) with `handle`; the hops share `plan.timeout` as `clock`
+    /// measures it.
+    func perform(on handle: CurlHandle, clock: any FetchClock) -> AttemptOutcome {
         let deadline = clock.now + plan.timeout
         var target = plan.url.absoluteString
         var targetURL = plan.url

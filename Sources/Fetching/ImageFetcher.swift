@@ -40,10 +40,16 @@ public import Foundation
 public final class ImageFetcher: Sendable {
     public let policy: FetchPolicy
     private let context: URLFetch.Context
-    private let shared = SharedFetches()
+    /// Internal for the tests, which wait for concurrent callers to join one request.
+    let shared = SharedFetches()
 
     /// A fetcher keeping its revalidation cache in `cacheFolder` (created when first needed), or none when `nil`.
-    public init(cacheFolder: URL?, policy: FetchPolicy = FetchPolicy()) {
+    public convenience init(cacheFolder: URL?, policy: FetchPolicy = FetchPolicy()) {
+        self.init(cacheFolder: cacheFolder, policy: policy, clock: SystemFetchClock())
+    }
+
+    /// A fetcher whose total timeout, backoff waits and `Retry-After` dates follow `clock` (the tests' own clock).
+    init(cacheFolder: URL?, policy: FetchPolicy, clock: any FetchClock) {
         let policy = policy.normalized
         self.policy = policy
         context = URLFetch.Context(
@@ -51,7 +57,7 @@ public final class ImageFetcher: Sendable {
             limiter: RequestLimiter(
                 overall: policy.maximumConcurrentRequests, perHost: policy.maximumConcurrentRequestsPerHost),
             // As many threads as requests may be in flight: the limiter admits no more attempts than that.
-            threads: TransferThreads(limit: policy.maximumConcurrentRequests))
+            threads: TransferThreads(limit: policy.maximumConcurrentRequests), clock: clock)
     }
 
     deinit {

@@ -46,6 +46,11 @@ actor SharedFetches {
         }
     }
 
+    /// How many callers are waiting for the request for `key` (none when no request for it is in flight).
+    func callers(of key: String) -> Int {
+        entries[key]?.waiters.count ?? 0
+    }
+
     private func finish(key: String, owner: Int, outcome: Outcome) {
         guard let entry = entries[key], entry.owner == owner else { return }
         entries[key] = nil

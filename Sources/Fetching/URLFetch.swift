@@ -1,15 +1,14 @@
-internal import Dispatch
 internal import Foundation
 internal import Synchronization
 
 /// One URL's fetch: its attempts, the waits between them, the cache, and the one outcome it ends with.
 ///
 /// Everything that is timed runs off Swift concurrency's pool: each attempt and the decision after it on one of the
-/// fetcher's transfer threads, the backoff wait on a private dispatch queue, the hand-off to the next attempt
-/// through the callback-based ``RequestLimiter``. Only ``run()``'s start and its result involve the awaiting task.
-/// So the total timeout and the retries measure the network and the server, not how long CPU-bound work elsewhere
-/// in the process (decoding, hashing) kept the pool's few threads busy: on a loaded machine, waiting for the pool
-/// between attempts had cost URLs their retries.
+/// fetcher's transfer threads, the backoff wait on the fetcher's clock (a private dispatch queue in production), the
+/// hand-off to the next attempt through the callback-based ``RequestLimiter``. Only ``run()``'s start and its result
+/// involve the awaiting task. So the total timeout and the retries measure the network and the server, not how long
+/// CPU-bound work elsewhere in the process (decoding, hashing) kept the pool's few threads busy: on a loaded machine,
+/// waiting for the pool between attempts had cost URLs their retries.
 ///
 /// The state is one `Mutex`; no lock is held while a closure of another object runs, except that `cancel()` and
 /// `requestSlot` call into the limiter and the handle (whose locks never call back here).
@@ -22,6 +21,8 @@ final class URLFetch: Sendable {
         var cache: FetchCache?
         var limiter: RequestLimiter
         var threads: TransferThreads
+        /// What the total timeout is measured on and the backoff waits on.
+        var clock: any FetchClock
     }
 
     private enum Phase {
@@ -41,8 +42,8 @@ final class URLFetch: Sendable {
         var cancelled = false
         var attempts = 0
         var backoff: Duration
-        /// The end of the total timeout, fixed when the first attempt starts.
-        var deadline: ContinuousClock.Instant?
+        /// The end of the total timeout on the context's clock, fixed when the first attempt starts.
+        var deadline: Duration?
         var cached: FetchCache.Entry?
         var continuation: CheckedContinuation<Outcome, Never>?
     }
@@ -51,11 +52,7 @@ final class URLFetch: Sendable {
     private let host: String
     private let context: Context
     private let state: Mutex<State>
-    private let clock = ContinuousClock()
-
-    /// The backoff timers of every fetcher: a serial queue of Dispatch's own, whose threads Swift concurrency does
-    /// not share.
-    private static let timers = DispatchQueue(label: "Proofmark.ImageFetcher.backoff")
+    private var clock: any FetchClock { context.clock }
 
     /// A fetch of `url` (http or https, with a host).
     init(url: URL, context: Context) {
@@ -126,7 +123,7 @@ final class URLFetch: Sendable {
             context.limiter.release(host: host)
             fail(category, message)
         case .attempt(let transfer, let handle):
-            let outcome = transfer.perform(on: handle)
+            let outcome = transfer.perform(on: handle, clock: clock)
             context.limiter.release(host: host)
             decide(after: outcome)
         }
@@ -164,7 +161,7 @@ final class URLFetch: Sendable {
                 message: "the server answered \(status) (\(HTTPStatus.reasonPhrase(status)))",
                 retryable: status == 429 || (500...599).contains(status))
             if status == 429 || status == 503 {
-                retryAfter = answer.retryAfter.flatMap { ImageFetcher.retryAfter($0, now: Date()) }
+                retryAfter = answer.retryAfter.flatMap { ImageFetcher.retryAfter($0, now: clock.date) }
             }
         }
         guard problem.retryable, attempts <= policy.retries else { return fail(problem.category, problem.message) }
@@ -174,7 +171,7 @@ final class URLFetch: Sendable {
             return fail(problem.category, "\(problem.message); \(why), past the total timeout")
         }
         proceed { state in state.phase = .waiting }
-        Self.timers.asyncAfter(deadline: .now() + Self.dispatchInterval(wait)) { [self] in
+        clock.schedule(after: wait) { [self] in
             proceed { state in
                 // A cancel during the wait has finished the fetch already.
                 guard case .waiting = state.phase else { return }
@@ -296,12 +293,5 @@ final class URLFetch: Sendable {
     /// `value` without the characters that would end a header line.
     private static func headerValue(_ value: String) -> String {
         String(value.unicodeScalars.filter { $0 != "\r" && $0 != "\n" && $0 != "\0" })
-    }
-
-    private static func dispatchInterval(_ duration: Duration) -> DispatchTimeInterval {
-        let (seconds, attoseconds) = duration.components
-        let nanoseconds = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        guard !nanoseconds.overflow, nanoseconds.partialValue < Int64(Int.max) else { return .never }
-        return .nanoseconds(max(0, Int(nanoseconds.partialValue + attoseconds / 1_000_000_000)))
     }
 }

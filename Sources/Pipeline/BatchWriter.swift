@@ -1,4 +1,5 @@
 import Dispatch
+import FaultInjection
 import Store
 import Synchronization
 
@@ -37,6 +38,7 @@ final class BatchWriter: Sendable {
             if self.state.withLock({ $0.failure == nil }) {
                 do throws(StoreError) {
                     try store.write(batch, runID: runID)
+                    Checkpoint.batchWritten.reached()
                 } catch {
                     failure = error
                 }

@@ -1,4 +1,5 @@
 import Evidence
+import FaultInjection
 import Foundation
 import Imaging
 import Intake
@@ -54,6 +55,7 @@ struct BundleStep {
             for await (findingID, outcome) in group {
                 switch outcome {
                 case .success(.written(let key)):
+                    Checkpoint.bagWritten.reached()
                     summary.written += 1
                     made.append((findingID, key))
                 case .success(.unchanged): summary.unchanged += 1
@@ -68,6 +70,7 @@ struct BundleStep {
         // again by the next run, whatever the crash left of it.
         if !made.isEmpty { FileSystemFlush.flush(containing: bundles) }
         try store.recordBundles(made.sorted { $0.findingID < $1.findingID }, runID: runID)
+        Checkpoint.bagsRecorded.reached()
         summary.problems.sort()
         // Counted from the state file, so a run finished after an interruption reports what an uninterrupted one
         // would: bags made by this run (before the interruption too), and the rest left as they were.

@@ -1,4 +1,5 @@
 import Evidence
+import FaultInjection
 import Fetching
 public import Foundation
 import Imaging
@@ -291,15 +292,20 @@ public enum NightlyRun {
             try state {
                 try store.complete(
                     runID: run.id, seenAt: run.startedAt, finishedAt: finishedAt, timings: timingsText, holding: held
-                ) { byStatus in tally.counts(byStatus: byStatus).text }
+                ) { byStatus in
+                    Checkpoint.completing.reached()
+                    return tally.counts(byStatus: byStatus).text
+                }
             }
         }
+        Checkpoint.completed.reached()
         if !mostlyBad, let completed = try state({ try store.run(id: run.id) }) {
             try await writeEvidence(
                 of: completed, store: store, registry: registry, signer: signer, configuration: configuration)
             lap("evidence")
         }
         let reported = try RunOutputs.write(runID: run.id, store: store, to: output)
+        Checkpoint.outputsWritten.reached()
         try state { try store.markOutputsWritten(runID: run.id, at: finishedAt) }
         if mostlyBad {
             throw RunError.mostlyBad(

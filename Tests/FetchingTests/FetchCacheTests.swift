@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// The fetcher's revalidation cache, night after night: each night is a new `ImageFetcher` on the same folder.
-@Suite(.highPriority) struct FetchCacheTests {
+@Suite struct FetchCacheTests {
     static let lastModified = "Wed, 21 Oct 2026 07:28:00 GMT"
 
     static func night(_ cache: TemporaryFolder, _ url: URL) async -> Result<FetchedImage, FetchError> {

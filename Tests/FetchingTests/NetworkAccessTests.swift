@@ -5,7 +5,7 @@ import Testing
 
 /// The fetch policy against server-side request forgery: a listing's URL must not reach the run's own network by
 /// any spelling, name, redirect or credential, and what a user opens is opened exactly.
-@Suite(.highPriority) struct NetworkAccessTests {
+@Suite struct NetworkAccessTests {
     static func bytes(_ text: String) throws -> [UInt8] {
         try #require(IPNetwork(text)).address
     }

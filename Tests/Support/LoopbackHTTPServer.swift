@@ -1,3 +1,4 @@
+internal import Dispatch
 public import Foundation
 internal import Glibc
 internal import Synchronization
@@ -5,10 +6,16 @@ internal import Synchronization
 /// A real HTTP/1.1 server on 127.0.0.1 at an ephemeral port, for tests of HTTP clients: POSIX sockets, one thread
 /// accepting and one thread per connection, every response followed by closing the connection.
 ///
-/// Tests give each path a ``Behaviour`` (answer, delay, trickle, oversize, redirect, revalidate, fail N times,
-/// never answer), read back how many requests each path got and what they carried, and how many requests were
-/// outstanding at once. Unknown paths get a 404. Call ``stop()`` when done (a `defer` right after creating it): it
-/// ends every connection, including the ones that never answer, and waits for the threads.
+/// Tests give each path a ``Behaviour`` (answer, hold until released, send part of a body, oversize, redirect,
+/// revalidate, fail N times, never answer), read back how many requests each path got and what they carried, and how
+/// many requests were outstanding at once. Unknown paths get a 404. Call ``stop()`` when done (a `defer` right after
+/// creating it): it ends every connection, including the ones that never answer, and waits for the threads.
+///
+/// Nothing here is timed: a test that needs requests to overlap, or a clock to move while a request is under way,
+/// holds the answers (``Behaviour/held(then:)``), waits for the requests to arrive (``waitForRequests(_:count:)``,
+/// ``waitForHeld(count:)``) and releases them (``release(_:)``), so the sequence it checks is the same however slowly
+/// any thread runs. A client's timeout is made to fire by a server that never completes its answer
+/// (``Behaviour/neverAnswer``, ``Behaviour/partial(body:sentBytes:)``), never by one that is merely slow.
 ///
 /// `Sendable` without `@unchecked`: the socket numbers are constants and everything that changes lives in one
 /// `Mutex`.
@@ -25,10 +32,12 @@ public final class LoopbackHTTPServer: Sendable {
     public indirect enum Behaviour: Sendable {
         /// Answers at once.
         case respond(status: Int, headers: [String: String] = [:], body: Data = Data())
-        /// Waits, then behaves as `then` (gives up early if the client hangs up).
-        case delay(Duration, then: Behaviour)
-        /// Sends the header, then the body `chunkSize` bytes at a time with `interval` between pieces.
-        case trickle(body: Data, chunkSize: Int, interval: Duration)
+        /// Holds the request unanswered until the test calls ``release(_:)`` or ``releaseAll()``, then behaves as
+        /// `then` (gives up if the client hangs up or the server stops first).
+        case held(then: Behaviour)
+        /// A `200` declaring the whole of `body`, of which only the first `sentBytes` are sent; then the connection
+        /// is held, never completed, until the client hangs up or the server stops.
+        case partial(body: Data, sentBytes: Int)
         /// A `200` whose body is `bytes` long, framed as asked; stops early when the client hangs up.
         case oversized(bytes: Int, framing: Framing)
         /// `status` with `Location: location` (a path on this server or an absolute URL).
@@ -56,8 +65,19 @@ public final class LoopbackHTTPServer: Sendable {
         /// Connections accepted whose answer has not started.
         var outstanding: Set<Int32> = []
         var mostOutstanding = 0
+        /// Connections held by ``Behaviour/held(then:)`` and not released yet, with their request's target.
+        var holding: [Int32: String] = [:]
+        var watchers: [Watcher] = []
+        var nextWatcher = 0
         var threads = 0
         var stopped = false
+    }
+
+    /// A test waiting for the server's state to satisfy `condition`.
+    private struct Watcher {
+        let id: Int
+        let condition: @Sendable (State) -> Bool
+        let continuation: CheckedContinuation<Bool, Never>
     }
 
     /// The port the server listens on.
@@ -114,6 +134,81 @@ public final class LoopbackHTTPServer: Sendable {
     /// How many requests `path` received.
     public func requestCount(_ path: String) -> Int {
         requests(path).count
+    }
+
+    /// How many requests are held now (``Behaviour/held(then:)``, not yet released).
+    public var heldCount: Int {
+        state.withLock { $0.holding.count }
+    }
+
+    /// Lets every request to `path` held now go on to its `then` behaviour. Requests arriving later are held again.
+    public func release(_ path: String) {
+        change { state in state.holding = state.holding.filter { $0.value != path } }
+    }
+
+    /// Lets every request held now go on.
+    public func releaseAll() {
+        change { state in state.holding = [:] }
+    }
+
+    /// Returns once `path` has received at least `count` requests.
+    public func waitForRequests(_ path: String, count: Int) async throws {
+        try await waitUntil("\(count) requests to \(path)") { $0.requests[path, default: []].count >= count }
+    }
+
+    /// Returns once at least `count` requests are held at the same time.
+    public func waitForHeld(count: Int) async throws {
+        try await waitUntil("\(count) requests held at once") { $0.holding.count >= count }
+    }
+
+    /// Returns once the server's state satisfies `condition`. A safety net, not a measurement: when that has not
+    /// happened after ``patience`` (a client that never sends the request waited for), it throws instead of letting
+    /// the test hang.
+    private func waitUntil(_ what: String, _ condition: @escaping @Sendable (State) -> Bool) async throws {
+        let met = await withCheckedContinuation { continuation in
+            let id = state.withLock { state -> Int? in
+                if condition(state) { return nil }
+                state.nextWatcher += 1
+                state.watchers.append(
+                    Watcher(id: state.nextWatcher, condition: condition, continuation: continuation))
+                return state.nextWatcher
+            }
+            guard let id else { return continuation.resume(returning: true) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + Self.patience) { [self] in
+                // Still waiting (not woken by a change): give up on this one.
+                let expired = state.withLock { state -> Watcher? in
+                    guard let index = state.watchers.firstIndex(where: { $0.id == id }) else { return nil }
+                    return state.watchers.remove(at: index)
+                }
+                expired?.continuation.resume(returning: false)
+            }
+        }
+        guard met else { throw ServerError.gaveUpWaiting(what) }
+    }
+
+    /// How long ``waitForRequests(_:count:)`` and ``waitForHeld(count:)`` wait before they give up: far longer than
+    /// any request takes to arrive on a loaded machine, so reaching it means the request is not coming.
+    public static let patience: DispatchTimeInterval = .seconds(120)
+
+    /// Changes the state and wakes the watchers whose condition now holds.
+    @discardableResult
+    private func change<T>(_ body: (inout State) -> T) -> T {
+        let (result, ready) = state.withLock { state -> (T, [Watcher]) in
+            let result = body(&state)
+            let (met, unmet) = Self.partition(&state)
+            state.watchers = unmet
+            return (result, met)
+        }
+        for watcher in ready { watcher.continuation.resume(returning: true) }
+        return result
+    }
+
+    /// Takes the watchers out of `state`, split by whether their condition holds now.
+    private static func partition(_ state: inout State) -> (met: [Watcher], unmet: [Watcher]) {
+        let watchers = state.watchers
+        state.watchers = []
+        let snapshot = state
+        return (watchers.filter { $0.condition(snapshot) }, watchers.filter { !$0.condition(snapshot) })
     }
 
     /// The most requests outstanding at the same time: a connection counts from its accept until the server starts
@@ -178,9 +273,12 @@ public final class LoopbackHTTPServer: Sendable {
             }
         }
         guard let request = readRequest(connection) else { return }
-        let (behaviour, count) = state.withLock { state -> (Behaviour?, Int) in
+        let (behaviour, count) = change { state -> (Behaviour?, Int) in
             state.requests[request.target, default: []].append(request)
-            return (state.routes[request.target], state.requests[request.target, default: []].count)
+            let behaviour = state.routes[request.target]
+            // Held from the moment the request is counted, so a test that saw it arrive can release it.
+            if case .held = behaviour { state.holding[connection] = request.target }
+            return (behaviour, state.requests[request.target, default: []].count)
         }
         perform(behaviour ?? .respond(status: 404, body: Data("no route\n".utf8)), request, count, connection)
     }
@@ -190,18 +288,21 @@ public final class LoopbackHTTPServer: Sendable {
         case .respond(let status, let headers, let body):
             answering(connection)
             _ = send(connection, head(status, headers.merging(["Content-Length": "\(body.count)"]) { $1 }) + body)
-        case .delay(let duration, let then):
-            if waitWhileConnected(connection, for: duration) { perform(then, request, count, connection) }
-        case .trickle(let body, let chunkSize, let interval):
-            answering(connection)
-            guard send(connection, head(200, ["Content-Length": "\(body.count)"])) else { return }
-            var offset = 0
-            while offset < body.count {
-                let end = min(body.count, offset + max(1, chunkSize))
-                guard send(connection, body.subdata(in: offset..<end)) else { return }
-                offset = end
-                if offset < body.count, !waitWhileConnected(connection, for: interval) { return }
+        case .held(let then):
+            while state.withLock({ $0.holding[connection] != nil }) {
+                // The wait's length only bounds how soon a release is noticed.
+                guard waitWhileConnected(connection, for: .milliseconds(5)) else {
+                    change { state in state.holding[connection] = nil }
+                    return
+                }
             }
+            perform(then, request, count, connection)
+        case .partial(let body, let sentBytes):
+            answering(connection)
+            guard send(connection, head(200, ["Content-Length": "\(body.count)"])),
+                send(connection, body.prefix(max(0, min(sentBytes, body.count - 1))))
+            else { return }
+            while waitWhileConnected(connection, for: .seconds(3600)) {}
         case .oversized(let bytes, let framing):
             sendOversized(bytes, framing, connection)
         case .redirect(let location, let status):
@@ -332,10 +433,13 @@ public final class LoopbackHTTPServer: Sendable {
     /// A socket call failed while starting the server.
     public enum ServerError: Error, CustomStringConvertible {
         case socket(String, Int32)
+        /// What a test waited for did not happen within ``LoopbackHTTPServer/patience``.
+        case gaveUpWaiting(String)
 
         public var description: String {
             switch self {
             case .socket(let call, let code): "\(call) failed: \(String(cString: strerror(code)))"
+            case .gaveUpWaiting(let what): "gave up waiting for \(what)"
             }
         }
     }

@@ -28,16 +28,10 @@ public enum PythonBagit {
             ] + bags.map(\.path))
     }
 
+    /// Through `CommandRunner`, which reads with read(2): `FileHandle.readDataToEndOfFile` traps when a signal
+    /// interrupts it, which a loaded test run provokes.
     private static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        let outcome = try CommandRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments)
+        return (outcome.status, outcome.standardOutput + outcome.standardError)
     }
 }

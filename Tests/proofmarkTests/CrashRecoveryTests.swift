@@ -1,10 +1,12 @@
+import FaultInjection
 import Foundation
 import Store
 import TestSupport
 import Testing
 
-/// `kill -9` at random points of a run, each followed by a rerun of the same command: the outputs and the state
-/// must be exactly those of an uninterrupted run.
+/// A run stopped dead at named points of its work (`PROOFMARK_FAULT`, which kills the process there as `kill -9`
+/// would), each followed by a rerun of the same command: the outputs and the state must be exactly those of an
+/// uninterrupted run.
 @Suite struct CrashRecoveryTests {
     /// The sample night four times over under other listing ids: enough batches (of 8) to be killed in the middle.
     static func bigDump(_ fixture: NightFixture) throws -> URL {
@@ -45,57 +47,63 @@ import Testing
         ]
     }
 
-    @Test func aRunKilledAtTenRandomPointsIsFinishedByARerunAsIfUninterrupted() async throws {
+    /// Every file under `bundles/` (the bags, and no half-built folder left beside them), by relative path.
+    static func bundleFiles(_ out: URL) throws -> [String: Data] {
+        let bundles = out.appendingPathComponent("bundles")
+        var files: [String: Data] = [:]
+        let enumerator = try #require(FileManager.default.enumerator(at: bundles, includingPropertiesForKeys: nil))
+        for case let file as URL in enumerator where !file.hasDirectoryPath {
+            let path = String(file.path.dropFirst(bundles.path.count))
+            files[path] = try Data(contentsOf: file)
+        }
+        return files
+    }
+
+    /// Where the trials stop, as `PROOFMARK_FAULT` names them (see `Checkpoint`): each trial is one or more runs
+    /// stopped in turn (the second stops the rerun of the first), then a rerun that must finish as if nothing had
+    /// happened. Every kind of work a run does is cut somewhere: state batches, the transaction that completes the
+    /// night, bags before and after their rename and before their keys are recorded, the report and output files
+    /// before their rename, and the outputs before the state records them.
+    static let trials: [[String]] = [
+        ["batch-written:1"], ["batch-written:3"], ["completing"], ["bag-before-rename:1"], ["bag-written:2"],
+        ["bags-recorded"], ["output-before-rename:2"], ["outputs-written"], ["batch-written:2", "bag-before-rename:2"],
+    ]
+
+    /// Each trial stops the run at a named checkpoint, a deterministic point of its work (not a timer, whose point
+    /// would move with the machine's load), then reruns it.
+    @Test func aRunStoppedAtEveryCheckpointIsFinishedByARerunAsIfUninterrupted() async throws {
         let fixture = try NightFixture()
         let dump = try Self.bigDump(fixture)
         let reference = fixture.folder.url.appendingPathComponent("reference")
-        let started = Date()
         let whole = try await CommandRunner.proofmark(Self.arguments(fixture, dump: dump, out: reference))
-        let duration = Date().timeIntervalSince(started)
-        try #require(whole.status == 0, "\(whole.standardError)")
+        try #require(whole.status == 0 && whole.signal == nil, "\(whole.standardError)")
         let findings = try Data(contentsOf: reference.appendingPathComponent("findings.jsonl"))
         let record = try Self.runRecord(reference)
         let runID = try #require(record["run_id"] as? String)
         let counts = try Self.stateCounts(reference, runID: runID)
+        let bags = try Self.bundleFiles(reference)
+        #expect(bags.count > 10)
 
-        var random = SplitMix64(seed: 20_261_129)
-        var killedMidRun = 0
-        // How long a whole run takes now. Under the full test suite the reference run shares two cores with every
-        // other suite, and the trials often run when most of those have finished, several times faster: kill points
-        // scaled to the reference alone then land after most trials have ended. A trial that ends before its kill
-        // point has timed a whole run under today's load, and corrects the estimate.
-        var wholeRun = duration
-        for trial in 0..<10 {
-            let out = fixture.folder.url.appendingPathComponent("trial-\(trial)")
-            // Spread over a whole run's first 80%: a trial may run faster than the estimate.
-            let delay = wholeRun * (0.02 + 0.78 * random.nextUnit())
-            let process = Process()
-            process.executableURL = try CommandRunner.proofmarkURL()
-            process.arguments = Self.arguments(fixture, dump: dump, out: out)
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            let launched = Date()
-            try process.run()
-            let killAt = launched.addingTimeInterval(delay)
-            while process.isRunning, Date() < killAt { try await Task.sleep(for: .milliseconds(10)) }
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-            } else {
-                wholeRun = min(wholeRun, Date().timeIntervalSince(launched))
+        for (number, faults) in Self.trials.enumerated() {
+            let trial = faults.joined(separator: " then ")
+            let out = fixture.folder.url.appendingPathComponent("trial-\(number)")
+            for fault in faults {
+                let stopped = try await CommandRunner.proofmark(
+                    Self.arguments(fixture, dump: dump, out: out),
+                    environment: [Checkpoint.environmentVariable: fault])
+                #expect(
+                    stopped.signal == SIGKILL && stopped.standardError.contains("stopped at \(fault)"),
+                    "\(trial): the run was not stopped at \(fault): \(stopped.status) \(stopped.standardError)")
             }
-            try await CommandRunner.onOwnThread { process.waitUntilExit() }
-            if process.terminationReason == .uncaughtSignal { killedMidRun += 1 }
-
             let rerun = try await CommandRunner.proofmark(Self.arguments(fixture, dump: dump, out: out))
-            #expect(rerun.status == 0, "trial \(trial) (killed after \(delay) s): \(rerun.standardError)")
+            #expect(rerun.status == 0 && rerun.signal == nil, "\(trial): \(rerun.standardError)")
             #expect(
                 try Data(contentsOf: out.appendingPathComponent("findings.jsonl")) == findings,
-                "trial \(trial): findings differ after a kill at \(delay) s")
-            #expect(try Self.runRecord(out) == record, "trial \(trial): run.json differs after a kill at \(delay) s")
-            #expect(try Self.stateCounts(out, runID: runID) == counts, "trial \(trial): state rows differ")
+                "\(trial): findings differ")
+            #expect(try Self.runRecord(out) == record, "\(trial): run.json differs")
+            #expect(try Self.stateCounts(out, runID: runID) == counts, "\(trial): state rows differ")
+            #expect(try Self.bundleFiles(out) == bags, "\(trial): bags differ")
         }
-        // Most kills must land while the run is working, or this test proves little.
-        #expect(killedMidRun >= 5, "only \(killedMidRun) of 10 runs were killed before they finished")
     }
 
     @Test func rerunningACompletedRunRewritesTheSameOutputs() async throws {
@@ -110,22 +118,4 @@ import Testing
         #expect(again.standardOutput.contains("already complete"))
         #expect(try Data(contentsOf: out.appendingPathComponent("findings.jsonl")) == findings)
     }
-}
-
-/// A small seeded generator (SplitMix64, Steele et al. 2014), so the kill points are the same on every run.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
