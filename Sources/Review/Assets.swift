@@ -180,15 +180,17 @@ enum Assets {
               cursor = Math.max(0, Math.min(current.items.length - 1, next));
               mark();
             }
+            // Each action counts as one request in flight until the queue shows its outcome.
             async function decide(decision, reason) {
               const item = current && current.items[cursor];
               if (!item) { return; }
+              begin();
               try {
                 await postJSON("/api/decide", { ids: [item.id], decision: decision, reason: reason || null });
                 say(decision + " " + item.id);
                 if (decision !== "withdrawn") { cursor += 1; }
               } catch (error) { say("not recorded: " + error.message); }
-              await load();
+              try { await load(); } finally { end(); }
             }
             function askBulk(decision) {
               if (!current) { return; }
@@ -201,13 +203,14 @@ enum Assets {
               const request = bulk; bulk = null;
               document.getElementById("bulk-panel").hidden = true;
               if (!request) { return; }
+              begin();
               try {
                 const reply = await postJSON("/api/decide", {
                   filter: request.filter, expected: request.expected, decision: request.decision, reason: reason || null
                 });
                 say(request.decision + " " + reply.written + " findings");
               } catch (error) { say("not recorded: " + error.message); }
-              await load();
+              try { await load(); } finally { end(); }
             }
             document.getElementById("bulk-confirm").addEventListener("click", function () { askBulk("confirmed"); });
             document.getElementById("bulk-dismiss").addEventListener("click", function () { askBulk("dismissed"); });

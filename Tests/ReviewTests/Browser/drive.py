@@ -120,10 +120,15 @@ class Driver:
     def quit(self):
         try:
             self.call("DELETE", self.path(""))
-        finally:
-            self.process.terminate()
+        except (WebDriverError, urllib.error.URLError, ConnectionError) as error:
+            print(f"drive.py: closing the session: {error}", file=sys.stderr)
+        self.process.terminate()
+        try:
             self.process.wait(timeout=30)
-            shutil.rmtree(self.profile, ignore_errors=True)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.profile, ignore_errors=True)
 
 
 class WebDriverError(Exception):
@@ -236,7 +241,8 @@ def main():
              "args": [origin + "/api/decide", json.dumps({"ids": [target], "decision": "confirmed"})]},
         )
 
-        # No session: the page is refused.
+        # No session: the page is refused (cookies are deleted for the page's own site, so open one of its pages).
+        driver.go(origin + "/static/app.css")
         driver.call("DELETE", driver.path("/cookie"))
         driver.go(origin + "/")
         seen["no_session"] = driver.run("return document.body.textContent;")
