@@ -26,6 +26,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The review workbench's HTTP server (`proofmark serve`). No traits: neither swift-configuration nor the
+        // full-Foundation form coding is needed, and each would add build time.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // Hummingbird's own byte buffers and header fields (built for Hummingbird anyway: no build time of their own).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libwebp is loaded at run time (dlopen), so building needs only libjpeg's and libpng's headers.
@@ -68,6 +74,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // `proofmark serve`: the local review workbench over the state file and a night's outputs.
+        .target(
+            name: "Review",
+            dependencies: [
+                "Store", "Evidence", "Pipeline", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // libcurl is loaded at run time (dlopen of the libcurl.so.4 Foundation's networking already links), so
         // building needs no libcurl headers.
@@ -80,6 +96,7 @@ let package = Package(
             name: "proofmark",
             dependencies: [
                 "Imaging", "PerceptualHash", "Matching", "Pipeline", "Intake", "Fetching", "Evidence", "Store",
+                "Review",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -135,6 +152,12 @@ let package = Package(
         .testTarget(
             name: "IntakeTests",
             dependencies: ["Intake", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ReviewTests",
+            dependencies: ["Review", "Store", "Evidence", "Pipeline", "TestSupport"],
+            exclude: ["Browser"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -243,7 +243,7 @@ public enum ClaimChart {
     }
 
     /// `value` escaped, with each valid `[start, end)` Character span (non-overlapping after sorting) in `<mark>`.
-    static func highlighted(_ value: String, spans: [[Int]]) -> String {
+    public static func highlighted(_ value: String, spans: [[Int]]) -> String {
         let characters = Array(value)
         var html = ""
         var position = 0

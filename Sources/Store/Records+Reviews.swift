@@ -11,6 +11,9 @@ public struct ReviewRecord: Sendable, Hashable, Codable, FetchableRecord, TableR
     public enum Decision: String, Sendable, Codable, CaseIterable {
         case confirmed
         case dismissed
+        /// Takes back the decision before it (an analyst's undo): the finding is open again, unreviewed. Kept like
+        /// every decision, so the record shows what was decided and taken back, by whom and when.
+        case withdrawn
     }
 
     public var id: Int64?

@@ -25,7 +25,23 @@ public final class StateLock: Sendable {
                 + "and run again")
     }
 
-    private init(lockPath: String, subject statePath: String, busy busyMessage: String) throws(StoreError) {
+    /// Takes the lock on a state file's review decisions (`<state>.reviews.lock`): a review holds it while it writes
+    /// its decisions, and a merge while it carries the decisions of the file it replaces into the new one, so that
+    /// no decision is written into a file that a merge is about to replace (and lost with it).
+    ///
+    /// A night's run does not take it: the run and a review write one SQLite file through transactions and never
+    /// lose each other's rows. With `wait`, it waits for the holder (a merge waits out a review's few milliseconds);
+    /// without, it fails at once, naming the file (a review refused while a merge runs, to be tried again).
+    public convenience init(reviewsOf statePath: String, wait: Bool) throws(StoreError) {
+        try self.init(
+            lockPath: statePath + ".reviews.lock", subject: statePath,
+            busy: "a merge is replacing this state file; the decision was not recorded: try again when it finishes",
+            wait: wait)
+    }
+
+    private init(
+        lockPath: String, subject statePath: String, busy busyMessage: String, wait: Bool = false
+    ) throws(StoreError) {
         do {
             try FileManager.default.createDirectory(
                 at: URL(fileURLWithPath: lockPath).deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -36,7 +52,9 @@ public final class StateLock: Sendable {
         guard fd >= 0 else {
             throw StoreError(path: lockPath, message: "cannot open the lock file: \(String(cString: strerror(errno)))")
         }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        var locked = flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB)
+        while wait, locked != 0, errno == EINTR { locked = flock(fd, LOCK_EX) }
+        guard locked == 0 else {
             let busy = errno == EWOULDBLOCK
             let reason = String(cString: strerror(errno))
             close(fd)

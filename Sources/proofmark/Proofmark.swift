@@ -20,7 +20,7 @@ struct Proofmark: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, ReportCommand.self, ReviewCommand.self, ExportCommand.self, SellersCommand.self,
             MergeCommand.self, VerifyCommand.self, KeygenCommand.self, HashCommand.self, CompareCommand.self,
-            RobustnessCommand.self, FeaturesBenchCommand.self,
+            RobustnessCommand.self, FeaturesBenchCommand.self, ServeCommand.self,
         ]
     )
 }

@@ -13,7 +13,9 @@ struct ReviewCommand: ParsableCommand {
             filters must match). Decisions persist across nights: a dismissed finding stays dismissed until its \
             evidence grows (a new image signal, a new mark, a higher severity), then it comes back as new with the \
             earlier decision shown in findings.jsonl as previous_review. Only confirmed findings are exported. For \
-            sharded nights, review the merged state file: proofmark merge carries its decisions forward. \
+            sharded nights, review the merged state file: proofmark merge carries its decisions forward. --undo \
+            takes back the latest decision (recorded as withdrawn: the finding is open again). A review refuses \
+            while proofmark merge is replacing the state file, so that no decision is lost with it. \
             Exit status: 0 when recorded, 1 otherwise (unknown finding id, nothing selected, no such state file).
             """
     )
@@ -29,6 +31,9 @@ struct ReviewCommand: ParsableCommand {
 
     @Flag(help: "Dismiss the findings: never exported while their evidence stays the same.")
     var dismiss = false
+
+    @Flag(help: "Take back the latest decision: the finding is open again (recorded as withdrawn).")
+    var undo = false
 
     @Option(help: "Why (kept with the decision).")
     var reason: String?
@@ -49,7 +54,9 @@ struct ReviewCommand: ParsableCommand {
     var now: String?
 
     func validate() throws {
-        guard confirm != dismiss else { throw ValidationError("give exactly one of --confirm and --dismiss") }
+        guard [confirm, dismiss, undo].filter({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --confirm, --dismiss and --undo")
+        }
         guard !findingIDs.isEmpty || brand != nil || seller != nil || minimumScore != nil else {
             throw ValidationError("name findings by id, or select them with --brand, --seller or --min-score")
         }
@@ -63,17 +70,18 @@ struct ReviewCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: state) else {
                 throw CommandError("\(state): no such state file")
             }
-            let store = try StateStore(path: state)
             let who =
                 reviewer ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? NSUserName()
-            let written = try store.review(
+            let decision: ReviewRecord.Decision = confirm ? .confirmed : dismiss ? .dismissed : .withdrawn
+            let written = try StateStore.recordReview(
+                statePath: state,
                 StateStore.ReviewSelection(
                     findingIDs: findingIDs, brand: brand, sellerID: seller, minimumScore: minimumScore),
-                decision: confirm ? .confirmed : .dismissed, reviewer: who, reason: reason,
+                decision: decision, reviewer: who, reason: reason,
                 at: NightlyRun.timestamp(now.flatMap(NightlyRun.date(fromTimestamp:)) ?? Date(), compact: false))
             guard !written.isEmpty else { throw CommandError("no finding matches the filters") }
-            let verb = confirm ? "confirmed" : "dismissed"
+            let verb = decision.rawValue
             print("\(verb) \(written.count) finding\(written.count == 1 ? "" : "s") as \(who)")
             for review in written { print("\(review.findingID)\t\(verb)") }
         } catch {

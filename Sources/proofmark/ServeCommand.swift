@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Review
+
+/// `proofmark serve`: the review workbench in a browser (the server lives in the Review library).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Review the latest night's findings in a browser: confirm, dismiss, file.",
+        discussion: """
+            Serves a local review workbench over the state file and the night's outputs: the queue of the latest \
+            night's findings worst first with filters and counts, each finding with its pictures, signals, \
+            history and seller record, decisions with one key each (j/k move, c confirm, d dismiss, u undo) or in \
+            bulk over a filter, and exports per channel after the pre-filing checks. Decisions are recorded as \
+            proofmark review records them (who: --reviewer; when: the clock; why: the reason), and exports are \
+            written as proofmark export writes them, into OUT/exports. It listens on 127.0.0.1 unless --host says \
+            otherwise and prints the address to open, with a one-time access token; --port 0 picks a free port. \
+            Stop it with Ctrl-C.
+            """
+    )
+
+    @Option(help: "The state file.")
+    var state: String
+
+    @Option(help: "The night's outputs (bundles/, exports/): default, the state file's folder.")
+    var out: String?
+
+    @Option(help: "The address to listen on (default 127.0.0.1: this machine only).")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port (0: any free port, printed).")
+    var port = 8080
+
+    @Option(help: "Who decides (default: the OS user).")
+    var reviewer: String?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port \(port): expected 0 to 65535") }
+    }
+
+    func run() async throws {
+        guard FileManager.default.fileExists(atPath: state) else {
+            FileHandle.standardError.write(Data("proofmark serve: \(state): no such state file\n".utf8))
+            throw ExitCode(1)
+        }
+        let who =
+            reviewer ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? NSUserName()
+        let output = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: state).deletingLastPathComponent()
+        let configuration = ReviewServer.Configuration(
+            statePath: state, outputFolder: output, host: host, port: port, reviewer: who)
+        do {
+            try await ReviewServer.run(configuration) { url in
+                FileHandle.standardOutput.write(
+                    Data("proofmark serve: reviewing as \(who); open \(url.absoluteString)\n".utf8))
+            }
+        } catch {
+            FileHandle.standardError.write(Data("proofmark serve: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
