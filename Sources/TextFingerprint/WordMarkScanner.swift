@@ -5,9 +5,11 @@
 /// then verified against the original characters:
 /// - `exact`: the same letters, case aside, at word boundaries;
 /// - `glued`: joined to another word at a real boundary (a case change as in `ZoltaPro` or `newZolta`, a digit, a
-///   hashtag, a change between Latin and Han or kana), but never buried inside a word written in one case, be it
-///   ordinary (`vintage` holds VINTA, `adjustable` holds JUSTA), a product name (`Acmeline`) or a name (`Zoltan`);
-/// - `spaced`: letters set apart (`Z O L T A`, `Z.O.L.T.A`, `Z-O-L-T-A`, zero-width spaces between them);
+///   hashtag, a change between Latin and Han or kana or between Latin, Greek and Cyrillic), or written in one run with
+///   ordinary words (`newzolta`, `zoltaoriginal`), but never buried inside a word, be it ordinary (`vintage` holds
+///   VINTA, `adjustable` holds JUSTA), a product name (`Acmeline`) or a name (`Zoltan`);
+/// - `spaced`: letters set apart (`Z O L T A`, `Z.O.L.T.A`, `Z-O-L-T-A`, zero-width spaces between them), or the
+///   mark cut once by a space into pieces that are not both words (`ZOL TAVIO` for ZOLTAVIO);
 /// - `confusable`: letters that look the same (UTS #39 prototypes: Cyrillic `О`, fullwidth `Ｚ`, accents, `rn`
 ///   for `m`, traditional Han for simplified);
 /// - `leet`: digits and symbols for letters (`Z0LTA`, `Z@LT4`);
