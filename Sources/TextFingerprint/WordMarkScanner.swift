@@ -376,11 +376,13 @@ public struct WordMarkScanner: Sendable {
         return left != right && alphabets.contains(left) && alphabets.contains(right)
     }
 
-    /// A mark of five letters or more written together with ordinary words in one run of letters of one script, in
-    /// any case (`newkobatex`, `Бреноксоригинал`, `dunerideroriginal`, `Maplepro`): every other part of the run is a
-    /// word of a language (`CommonWords` and the 50,000 most frequent) of three letters or more, and the run is not
-    /// itself a word. An ordinary word holding a mark is one of those words (`anchorage`, `garantie`, `justamente`)
-    /// or leaves a stub that is none (`vintage` for VINTA leaves `ge`, `Zoltans` for ZOLTA leaves `ns`).
+    /// A mark of five letters or more written together with an ordinary word in one run of letters of one script, in
+    /// any case (`newkobatex`, `Бреноксоригинал`, `dunerideroriginal`, `Maplepro`): the rest of the run, before or
+    /// after the mark but not on both sides, is a word of a language (`CommonWords` and the 50,000 most frequent) of
+    /// three letters or more, and the run is not itself a word. An ordinary word holding a mark is one of those words
+    /// (`anchorage`, `garantie`, `justamente`), leaves a stub that is none (`vintage` for VINTA leaves `ge`, `Zoltans`
+    /// for ZOLTA leaves `ns`), or holds it in the middle (`environmentalists`, `teleportation`: longer than the word
+    /// lists' twelve letters, split as environ + MENTA + lists).
     private func gluedToWords(_ text: FoldedText, span: Range<Int>) -> Bool {
         guard span.filter({ text.kinds[$0].isWordPart }).count >= 5 else { return false }
         var start = span.lowerBound
@@ -393,10 +395,11 @@ public struct WordMarkScanner: Sendable {
         {
             end += 1
         }
-        guard !TextTables.isKnownWord(TextFold.exact(text.text(start..<end))) else { return false }
-        return [start..<span.lowerBound, span.upperBound..<end].allSatisfy { part in
-            part.isEmpty || (part.count >= 3 && TextTables.isKnownWord(TextFold.exact(text.text(part))))
-        }
+        let rest = [start..<span.lowerBound, span.upperBound..<end].filter { !$0.isEmpty }
+        guard rest.count == 1, let part = rest.first, part.count >= 3,
+            !TextTables.isKnownWord(TextFold.exact(text.text(start..<end)))
+        else { return false }
+        return TextTables.isKnownWord(TextFold.exact(text.text(part)))
     }
 
     /// A change of case at the edge of the mark, as camel case and acronyms mark word starts.

@@ -65,7 +65,7 @@ import Testing
         "zoltarix gadget", "Zoltans bakery", "Volta battery", "zol tables", "Vintage-Stil Jacke",
         "Винтажная куртка", "justamente esto", "Sachertorte", "#vintagestyle", "#zoltanfans",
         "Zoltán Kodály", "ZOLTAN",
-        "la porta di casa", "Mentalität", "Acmeline garden hose",
+        "la porta di casa", "Mentalität", "Acmeline garden hose", "environmentalists", "supplementation",
     ])
     func leavesOrdinaryWordsAlone(text: String) {
         #expect(hits(text) == [])
