@@ -6,21 +6,33 @@
 /// extends it or that it extends by at most two letters (`shoe`, `shoes`; `zapatilla`, `zapatillas`; `Schuh`,
 /// `Schuhe`), or that ends with it when it has five letters or more (German compounds: `Laufschuhe` holds `schuhe`).
 /// Keywords in Han or kana are found as substrings. Cost: O(words × keywords) per listing, only for listings that
-/// carry a mark of a right with goods.
+/// carry a mark of a right with goods; each word's length in characters is counted once (a `String`'s count is
+/// O(length)), so most pairs are told apart by their lengths or first letters alone.
 public struct GoodsKeywords: Sendable, Hashable {
+    /// A word and its length in characters.
+    struct Word: Sendable, Hashable {
+        let text: String
+        let count: Int
+
+        init(_ text: String) {
+            self.text = text
+            count = text.count
+        }
+    }
+
     /// Each keyword's words (exact fold); one entry for a Han or kana keyword, matched as a substring.
-    private let keywords: [[String]]
+    private let keywords: [[Word]]
     private let unspaced: [Bool]
 
     public init(_ keywords: [String]) {
-        var words: [[String]] = []
+        var words: [[Word]] = []
         var unspaced: [Bool] = []
         for keyword in keywords {
             let folded = TextFold.exact(keyword)
             let isUnspaced = folded.contains(where: HanSegmenter.isSegmented)
             let parts = isUnspaced ? [folded.filter { !$0.isWhitespace }] : Self.words(folded)
             guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else { continue }
-            words.append(parts)
+            words.append(parts.map(Word.init))
             unspaced.append(isUnspaced)
         }
         self.keywords = words
@@ -32,11 +44,11 @@ public struct GoodsKeywords: Sendable, Hashable {
     /// A listing's fields folded once for every right's goods.
     public struct Listing: Sendable {
         let folded: [String]
-        let words: [[String]]
+        let words: [[Word]]
 
         public init(_ texts: [String]) {
             folded = texts.map(TextFold.exact)
-            words = folded.map(GoodsKeywords.words)
+            words = folded.map { GoodsKeywords.words($0).map(Word.init) }
         }
     }
 
@@ -49,7 +61,7 @@ public struct GoodsKeywords: Sendable, Hashable {
         let words = listing.words
         for (keyword, isUnspaced) in zip(keywords, unspaced) {
             if isUnspaced {
-                if folded.contains(where: { $0.contains(keyword[0]) }) { return true }
+                if folded.contains(where: { $0.contains(keyword[0].text) }) { return true }
                 continue
             }
             for fieldWords in words where fieldWords.count >= keyword.count {
@@ -67,10 +79,10 @@ public struct GoodsKeywords: Sendable, Hashable {
         text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 
-    static func matches(_ keyword: String, _ word: String) -> Bool {
-        if keyword == word { return true }
+    static func matches(_ keyword: Word, _ word: Word) -> Bool {
+        if keyword.count == word.count, keyword.text == word.text { return true }
         let (shorter, longer) = keyword.count <= word.count ? (keyword, word) : (word, keyword)
-        if shorter.count >= 3, longer.count - shorter.count <= 2, longer.hasPrefix(shorter) { return true }
-        return keyword.count >= 5 && word.count > keyword.count && word.hasSuffix(keyword)
+        if shorter.count >= 3, longer.count - shorter.count <= 2, longer.text.hasPrefix(shorter.text) { return true }
+        return keyword.count >= 5 && word.count > keyword.count && word.text.hasSuffix(keyword.text)
     }
 }

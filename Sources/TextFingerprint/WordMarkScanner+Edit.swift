@@ -112,10 +112,11 @@ extension WordMarkScanner {
     }
 
     /// Whether the words found are whole words: no letter touches a letter at either end of `span`, nor a digit a
-    /// digit (`Kestrel Leak2` ends at a model number).
+    /// digit (`Kestrel Leak2` ends at a model number); Han or kana may (`SIMVER FINCHネックレス`, `DUNE RIER头盔`).
     private static func boundedByWords(_ span: Range<Int>, in text: FoldedText) -> Bool {
         func apart(_ outside: Int, _ inside: Int) -> Bool {
             guard outside >= 0, outside < text.characters.count, text.kinds[outside].isWordPart else { return true }
+            if text.scripts[outside].isUnspaced != text.scripts[inside].isUnspaced { return true }
             return (text.kinds[outside] == .digit) != (text.kinds[inside] == .digit)
         }
         return apart(span.lowerBound - 1, span.lowerBound) && apart(span.upperBound, span.upperBound - 1)

@@ -5,9 +5,11 @@
 /// then verified against the original characters:
 /// - `exact`: the same letters, case aside, at word boundaries;
 /// - `glued`: joined to another word at a real boundary (a case change as in `ZoltaPro` or `newZolta`, a digit, a
-///   hashtag, a change between Latin and Han or kana), but never buried inside a word written in one case, be it
-///   ordinary (`vintage` holds VINTA, `adjustable` holds JUSTA), a product name (`Acmeline`) or a name (`Zoltan`);
-/// - `spaced`: letters set apart (`Z O L T A`, `Z.O.L.T.A`, `Z-O-L-T-A`, zero-width spaces between them);
+///   hashtag, a change between Latin and Han or kana or between Latin, Greek and Cyrillic), or written in one run with
+///   ordinary words (`newzolta`, `zoltaoriginal`), but never buried inside a word, be it ordinary (`vintage` holds
+///   VINTA, `adjustable` holds JUSTA), a product name (`Acmeline`) or a name (`Zoltan`);
+/// - `spaced`: letters set apart (`Z O L T A`, `Z.O.L.T.A`, `Z-O-L-T-A`, zero-width spaces between them), or the
+///   mark cut once by a space into pieces that are not both words (`ZOL TAVIO` for ZOLTAVIO);
 /// - `confusable`: letters that look the same (UTS #39 prototypes: Cyrillic `О`, fullwidth `Ｚ`, accents, `rn`
 ///   for `m`, traditional Han for simplified);
 /// - `leet`: digits and symbols for letters (`Z0LTA`, `Z@LT4`);
@@ -239,9 +241,11 @@ public struct WordMarkScanner: Sendable {
         }
         if !extraGaps.isEmpty {
             // Han, kana and Hangul have no word boundaries to check.
-            guard isSpacedOut(text, span: span, gaps: extraGaps), mark.unspaced || isolated(text, span) else {
-                return nil
-            }
+            guard
+                isSpacedOut(text, span: span, gaps: extraGaps)
+                    || isSplitOnce(mark, text, span: span, gaps: extraGaps),
+                mark.unspaced || isolated(text, span)
+            else { return nil }
             return how == .exact ? .spaced : how
         }
         if mark.unspaced { return how }
@@ -260,9 +264,10 @@ public struct WordMarkScanner: Sendable {
         var piece = 0
         var longest = 0
         for index in span {
-            if gapSet.contains(index) {
+            // A separator the mark itself has (`S I L V E R  F I N C H`) ends a piece too.
+            if gapSet.contains(index) || !text.kinds[index].isWordPart {
                 piece = 0
-            } else if text.kinds[index].isWordPart {
+            } else {
                 piece += 1
                 longest = max(longest, piece)
             }
@@ -270,6 +275,22 @@ public struct WordMarkScanner: Sendable {
         if longest <= 1 { return true }
         return gapCharacters.allSatisfy { text.kinds[$0] == .punctuation || text.kinds[$0] == .invisible }
             && gaps.allSatisfy { $0.count <= 2 }
+    }
+
+    /// A mark cut once by a single space into two pieces that are not both words (`ZEN OPAX`, `TALV ENTO`,
+    /// `ORB IX5`, `维 朵娜`, `ミラ クモ`), where `tal vento` ("such wind") for TALVENTO is two words that happen to
+    /// spell it. In spaced scripts the mark has five letters or more and each piece two or more; in Han and kana,
+    /// which put no spaces between words, any cut will do, and the segmentation then judges the mark's ends.
+    private func isSplitOnce(_ mark: Prepared, _ text: FoldedText, span: Range<Int>, gaps: [Range<Int>]) -> Bool {
+        guard gaps.count == 1, let gap = gaps.first, gap.count == 1, text.kinds[gap.lowerBound] == .space else {
+            return false
+        }
+        let pieces = [span.lowerBound..<gap.lowerBound, gap.upperBound..<span.upperBound]
+        if mark.unspaced { return span.allSatisfy { text.scripts[$0].isUnspaced || $0 == gap.lowerBound } }
+        guard mark.folded.kinds.filter(\.isWordPart).count >= 5,
+            pieces.allSatisfy({ piece in piece.filter { text.kinds[$0].isWordPart }.count >= 2 })
+        else { return false }
+        return !pieces.allSatisfy { TextTables.isKnownWord(TextFold.exact(text.text($0))) }
     }
 
     /// No word character of the same kind right before or after: spacing, punctuation, or a change between a
@@ -303,9 +324,11 @@ public struct WordMarkScanner: Sendable {
                 // Inside a word in one script and one case run: buried, not glued (unless a hashtag joins words).
                 guard
                     text.scripts[side].isUnspaced != text.scripts[inner].isUnspaced
+                        || Self.changesAlphabet(text.scripts[side], text.scripts[inner])
                         || caseBoundary(text, span: span, leftSide: side < span.lowerBound)
                         || inHashtagBesideCommonWords(text, span: span)
                         || inCapitalsBesideWords(text, span: span)
+                        || gluedToWords(text, span: span)
                 else { return nil }
                 glued = true
             }
@@ -345,6 +368,38 @@ public struct WordMarkScanner: Sendable {
         let right = span.upperBound..<end
         let modelLetter = right.count <= 2 && end < text.characters.count && text.kinds[end] == .digit
         return (left.isEmpty || isWord(left)) && (right.isEmpty || isWord(right) || modelLetter)
+    }
+
+    /// A change between Latin, Greek and Cyrillic letters, as between words of two languages (`Anchorоригинал`).
+    private static func changesAlphabet(_ left: TextFold.Script, _ right: TextFold.Script) -> Bool {
+        let alphabets: [TextFold.Script] = [.latin, .greek, .cyrillic]
+        return left != right && alphabets.contains(left) && alphabets.contains(right)
+    }
+
+    /// A mark of five letters or more written together with an ordinary word in one run of letters of one script, in
+    /// any case (`newkobatex`, `Бреноксоригинал`, `dunerideroriginal`, `Maplepro`): the rest of the run, before or
+    /// after the mark but not on both sides, is a word of a language (`CommonWords` and the 50,000 most frequent) of
+    /// three letters or more, and the run is not itself a word. An ordinary word holding a mark is one of those words
+    /// (`anchorage`, `garantie`, `justamente`), leaves a stub that is none (`vintage` for VINTA leaves `ge`, `Zoltans`
+    /// for ZOLTA leaves `ns`), or holds it in the middle (`environmentalists`, `teleportation`: longer than the word
+    /// lists' twelve letters, split as environ + MENTA + lists).
+    private func gluedToWords(_ text: FoldedText, span: Range<Int>) -> Bool {
+        guard span.filter({ text.kinds[$0].isWordPart }).count >= 5 else { return false }
+        var start = span.lowerBound
+        while start > 0, text.kinds[start - 1] == .letter, text.scripts[start - 1] == text.scripts[span.lowerBound] {
+            start -= 1
+        }
+        var end = span.upperBound
+        while end < text.characters.count, text.kinds[end] == .letter,
+            text.scripts[end] == text.scripts[span.upperBound - 1]
+        {
+            end += 1
+        }
+        let rest = [start..<span.lowerBound, span.upperBound..<end].filter { !$0.isEmpty }
+        guard rest.count == 1, let part = rest.first, part.count >= 3,
+            !TextTables.isKnownWord(TextFold.exact(text.text(start..<end)))
+        else { return false }
+        return TextTables.isKnownWord(TextFold.exact(text.text(part)))
     }
 
     /// A change of case at the edge of the mark, as camel case and acronyms mark word starts.
