@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "Intake", targets: ["Intake"]),
         .library(name: "Fetching", targets: ["Fetching"]),
         .library(name: "TextFingerprint", targets: ["TextFingerprint"]),
+        .library(name: "Evidence", targets: ["Evidence"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -31,6 +31,19 @@ let package = Package(
             path: "Benchmarks/HammingSearch",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        // The evidence and registry stages of a night (issue 18): side-by-side, PNG, bag, registry views.
+        .executableTarget(
+            name: "EvidenceStages",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Evidence", package: "Proofmark"),
+                .product(name: "Imaging", package: "Proofmark"),
+                .product(name: "Matching", package: "Proofmark"),
+                .product(name: "PerceptualHash", package: "Proofmark"),
+            ],
+            path: "Benchmarks/EvidenceStages",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
         // Text matching over a generated listing set, driven by `text/text_peers.py` beside the Python peers.
         .executableTarget(
             name: "TextScan",

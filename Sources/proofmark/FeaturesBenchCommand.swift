@@ -40,6 +40,9 @@ struct FeaturesBenchCommand: ParsableCommand {
     @Option(help: "LSH hash tables.")
     var tables = FeatureIndex.Options().tables
 
+    @Option(help: "Fewest screen votes a registered image needs to be verified (0: no screen, the full path).")
+    var screenVotes = FeatureIndex.Options().screenVotes
+
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
@@ -52,6 +55,7 @@ struct FeaturesBenchCommand: ParsableCommand {
         }
         var options = FeatureIndex.Options()
         options.tables = tables
+        options.screenVotes = screenVotes
         if let minimumInliers { options.minimumInliers = minimumInliers }
         if let minimumInlierRatio { options.minimumInlierRatio = minimumInlierRatio }
         let index = FeatureIndex(registered, options: options)
@@ -61,6 +65,7 @@ struct FeaturesBenchCommand: ParsableCommand {
         let files = try Self.images(in: suspects)
         var fastest = [Duration](repeating: .seconds(1_000), count: files.count)
         var found = [[GeometricMatch]](repeating: [], count: files.count)
+        var votes = [[String: Int]](repeating: [:], count: files.count)
         var stages = [Duration](repeating: .zero, count: 3)
         for _ in 0..<max(1, repeats) {
             for (position, file) in files.enumerated() {
@@ -75,6 +80,7 @@ struct FeaturesBenchCommand: ParsableCommand {
                 stages[0] += decoded - began
                 stages[1] += extracted - decoded
                 stages[2] += verified - extracted
+                votes[position] = index.screenVotesByID(features)
             }
         }
         let runs = Double(max(1, repeats) * max(1, files.count))
@@ -87,6 +93,7 @@ struct FeaturesBenchCommand: ParsableCommand {
                 return
                     "{\"id\":\(Self.quoted(match.id)),\"inliers\":\(match.inliers),\"matches\":\(match.matches),"
                     + "\"mirrored\":\(match.mirrored),\"scale\":\(Self.format(match.scale)),"
+                    + "\"votes\":\(votes[position][match.id] ?? 0),"
                     + "\"rotation\":\(Self.format(match.rotationDegrees)),"
                     + "\"region\":[\(region.x),\(region.y),\(region.width),\(region.height)]}"
             }
@@ -95,7 +102,8 @@ struct FeaturesBenchCommand: ParsableCommand {
                 + Double(fastest[position].components.seconds) * 1000
             print(
                 "{\"file\":\(Self.quoted(URL(fileURLWithPath: file).lastPathComponent)),"
-                    + "\"ms\":\(Self.format(milliseconds)),\"matches\":[\(matches.joined(separator: ","))]}")
+                    + "\"ms\":\(Self.format(milliseconds)),\"votes\":\(votes[position].values.max() ?? 0),"
+                    + "\"matches\":[\(matches.joined(separator: ","))]}")
         }
     }
 

@@ -201,25 +201,18 @@ extension FeatureIndex {
                 suspectY: Double(found.y), angleChange: Double(found.angle - reference.angle),
                 sizeRatio: Double(found.size / reference.size), tolerance: max(2, 0.1 * Double(found.size)))
         }
+        // The inliers are some of the tentative matches: when all of them together are too few, too bunched or in
+        // too few cells, no model RANSAC finds can pass, so it is not run (the result is the same).
+        guard points.count >= options.minimumInliers, spreadAndCellsPass(points.indices, points, variant) else {
+            return nil
+        }
         guard
             let (model, inliers) = RANSAC.similarity(
                 points, parameters: RANSAC.Parameters(), seed: Self.seed(id: variant.id, mirrored: variant.mirrored)),
             inliers.count >= options.minimumInliers,
-            Double(inliers.count) >= options.minimumInlierRatio * Double(points.count)
+            Double(inliers.count) >= options.minimumInlierRatio * Double(points.count),
+            spreadAndCellsPass(inliers, points, variant)
         else { return nil }
-        let xs = inliers.map { points[$0].referenceX }
-        let ys = inliers.map { points[$0].referenceY }
-        guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max(),
-            maxX - minX >= options.minimumSpread * Double(variant.width),
-            maxY - minY >= options.minimumSpread * Double(variant.height)
-        else { return nil }
-        let cells = Set(
-            inliers.map { index -> Int in
-                let column = min(3, max(0, Int(4 * points[index].referenceX / Double(variant.width))))
-                let row = min(3, max(0, Int(4 * points[index].referenceY / Double(variant.height))))
-                return row * 4 + column
-            })
-        guard cells.count >= options.minimumCells else { return nil }
         let similarity = AffineTransform(a: model.a, b: -model.b, c: model.b, d: model.a, tx: model.tx, ty: model.ty)
         // Mirrored features are in the mirrored image's coordinates: mirror the registered image first.
         let transform =
@@ -235,6 +228,26 @@ extension FeatureIndex {
         return GeometricMatch(
             id: variant.id, inliers: inliers.count, matches: points.count, mirrored: variant.mirrored,
             scale: model.scale, rotationDegrees: degrees, transform: transform, region: region)
+    }
+
+    /// Whether the registered side of `points` at `indices` spans `minimumSpread` of the variant's width and height
+    /// and falls in at least `minimumCells` cells of a 4 × 4 grid over it.
+    func spreadAndCellsPass(
+        _ indices: some Collection<Int>, _ points: [Correspondence], _ variant: Variant
+    ) -> Bool {
+        let xs = indices.map { points[$0].referenceX }
+        let ys = indices.map { points[$0].referenceY }
+        guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max(),
+            maxX - minX >= options.minimumSpread * Double(variant.width),
+            maxY - minY >= options.minimumSpread * Double(variant.height)
+        else { return false }
+        let cells = Set(
+            indices.map { index -> Int in
+                let column = min(3, max(0, Int(4 * points[index].referenceX / Double(variant.width))))
+                let row = min(3, max(0, Int(4 * points[index].referenceY / Double(variant.height))))
+                return row * 4 + column
+            })
+        return cells.count >= options.minimumCells
     }
 
     /// A RANSAC seed from the id (FNV-1a 64) and the variant, stable across runs and registries.
