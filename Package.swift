@@ -43,27 +43,31 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "TextFingerprint", exclude: ["Generated/README.md"], swiftSettings: strictSettings),
+        // The finding model and its one JSON coding: Foundation only, so every module may depend on it.
+        .target(name: "Findings", swiftSettings: strictSettings),
         .target(
-            name: "Matching", dependencies: ["CHamming", "Imaging", "PerceptualHash", "TextFingerprint"],
+            name: "Matching", dependencies: ["CHamming", "Findings", "Imaging", "PerceptualHash", "TextFingerprint"],
             swiftSettings: strictSettings),
         .target(
             name: "Store",
             dependencies: [
-                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                "Findings", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
         .target(
             name: "Evidence",
             dependencies: [
-                "Imaging", "PerceptualHash", "Matching", "Store", .product(name: "Crypto", package: "swift-crypto"),
+                "Findings", "Imaging", "PerceptualHash", "Matching", "Store",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Pipeline",
             dependencies: [
-                "Imaging", "PerceptualHash", "Intake", "Fetching", "Matching", "TextFingerprint", "Store", "Evidence",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "Findings", "Imaging", "PerceptualHash", "Intake", "Fetching", "Matching", "TextFingerprint", "Store",
+                "Evidence", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -76,8 +80,8 @@ let package = Package(
         .executableTarget(
             name: "proofmark",
             dependencies: [
-                "Imaging", "PerceptualHash", "Matching", "Pipeline", "Intake", "Fetching", "Evidence", "Store",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Findings", "Imaging", "PerceptualHash", "Matching", "Pipeline", "Intake", "Fetching", "Evidence",
+                "Store", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -105,18 +109,23 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "FindingsTests",
+            dependencies: ["Findings"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "MatchingTests",
-            dependencies: ["Matching", "PerceptualHash", "Imaging", "TestSupport"],
+            dependencies: ["Matching", "Findings", "PerceptualHash", "Imaging", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Findings", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "EvidenceTests",
-            dependencies: ["Evidence", "Imaging", "Matching", "Store", "TestSupport"],
+            dependencies: ["Evidence", "Findings", "Imaging", "Matching", "Store", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -126,7 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "Intake", "Fetching", "TestSupport", "Imaging"],
+            dependencies: ["Pipeline", "Findings", "Intake", "Fetching", "TestSupport", "Imaging"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -136,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "proofmarkTests",
-            dependencies: ["proofmark", "TestSupport", "Store"],
+            dependencies: ["proofmark", "Findings", "TestSupport", "Store"],
             swiftSettings: strictSettings
         ),
     ],

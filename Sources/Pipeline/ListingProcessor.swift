@@ -34,7 +34,7 @@ struct ListingOutcome: Sendable {
     /// Marks, copied texts and cues in the title and description.
     var text: TextEvidence
     /// Its findings (before the minimum score), and how many brands matched but the seller is authorised.
-    var findings: [Finding] = []
+    var findings: [TonightFinding] = []
     var authorized = 0
     /// See `computeContentSHA256()`.
     var contentSHA256 = ""

@@ -1,5 +1,6 @@
 import Evidence
 import Fetching
+import Findings
 public import Foundation
 import Imaging
 public import Intake

@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 import GRDB
 
@@ -117,7 +118,7 @@ public final class StateStore: Sendable {
             for r in batch.findings {
                 try finding.execute(arguments: [
                     r.runID, r.findingID, r.marketplace, r.listingID, r.sellerID, r.url, r.brand, r.right, r.score,
-                    r.severity, r.signals,
+                    r.severity.rawValue, Signal.text(r.signals),
                 ])
             }
             let failure = try db.cachedStatement(
