@@ -43,6 +43,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "TextFingerprint", exclude: ["Generated/README.md"], swiftSettings: strictSettings),
+        // Small shared things every module may import: SHA-256 hex, ISO 8601 timestamps, durable atomic writes.
+        .target(
+            name: "Base", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
         // The finding model and its one JSON coding: Foundation only, so every module may depend on it.
         .target(name: "Findings", swiftSettings: strictSettings),
         .target(
@@ -51,14 +55,14 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "Findings", .product(name: "GRDB", package: "GRDB.swift"),
+                "Base", "Findings", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
         .target(
             name: "Evidence",
             dependencies: [
-                "Findings", "Imaging", "PerceptualHash", "Matching", "Store",
+                "Base", "Findings", "Imaging", "PerceptualHash", "Matching", "Store",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
@@ -66,8 +70,8 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Findings", "Imaging", "PerceptualHash", "Intake", "Fetching", "Matching", "TextFingerprint", "Store",
-                "Evidence", .product(name: "Crypto", package: "swift-crypto"),
+                "Base", "Findings", "Imaging", "PerceptualHash", "Intake", "Fetching", "Matching", "TextFingerprint",
+                "Store", "Evidence", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -80,8 +84,8 @@ let package = Package(
         .executableTarget(
             name: "proofmark",
             dependencies: [
-                "Findings", "Imaging", "PerceptualHash", "Matching", "Pipeline", "Intake", "Fetching", "Evidence",
-                "Store", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Base", "Findings", "Imaging", "PerceptualHash", "Matching", "Pipeline", "Intake", "Fetching",
+                "Evidence", "Store", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -125,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EvidenceTests",
-            dependencies: ["Evidence", "Findings", "Imaging", "Matching", "Store", "TestSupport"],
+            dependencies: ["Base", "Evidence", "Findings", "Imaging", "Matching", "Store", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

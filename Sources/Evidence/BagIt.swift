@@ -1,3 +1,4 @@
+import Base
 public import Foundation
 
 /// A BagIt bag (RFC 8493, version 1.0) to write: payload files under `data/`, and the lines of `bag-info.txt`.

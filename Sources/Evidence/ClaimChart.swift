@@ -3,7 +3,7 @@ import Foundation
 import Store
 
 /// A finding's claim chart: each accused element of the listing in a row against the registered right it infringes,
-/// with the evidence for that row (DESIGN.md, "Evidence bundle": `data/claim-chart.html`).
+/// with the evidence for that row (ARCHITECTURE.md, "Output folder": `data/claim-chart.html`).
 ///
 /// One self-contained page: inline CSS with print rules (it prints to PDF from a browser), no script, and a
 /// Content-Security-Policy that lets it load nothing but the bundle's own image files. Every piece of dump text is

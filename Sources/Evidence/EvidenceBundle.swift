@@ -1,3 +1,4 @@
+import Base
 import Crypto
 public import Findings
 public import Foundation
@@ -70,7 +71,7 @@ public struct BundleMaterial: Sendable {
     }
 }
 
-/// One BagIt bag per finding (DESIGN.md, "Evidence bundle"): `data/` holds `finding.json`, `listing.json` (the listing
+/// One BagIt bag per finding (ARCHITECTURE.md, "Output folder"): `data/` holds `finding.json`, `listing.json` (the listing
 /// as dumped, unknown fields and all), the suspect images byte for byte (`images/`), the matched registered assets
 /// (`assets/`), the right's certificate (`certificates/`), one side-by-side PNG per image signal and
 /// `claim-chart.html`; `bag-info.txt` names the brand owner, the finding, the run, the tool and the SHA-256 of the

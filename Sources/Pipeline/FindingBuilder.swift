@@ -1,3 +1,4 @@
+import Base
 import Evidence
 import Findings
 import Foundation
@@ -17,13 +18,13 @@ struct TonightFinding: Sendable {
     var signals: [Signal]
 }
 
-/// Groups a listing's signals by brand and right and turns each group into a finding (DESIGN.md, "A finding").
+/// Groups a listing's signals by brand and right and turns each group into a finding (ARCHITECTURE.md, "The finding").
 struct FindingBuilder: Sendable {
     let registry: Registry
 
     /// A finding's id: the same for the same listing, brand and right, night after night.
     static func findingID(marketplace: String, listingID: String, brand: String, right: String) -> String {
-        "f-" + Digest.sha256Hex(Data("\(marketplace)\n\(listingID)\n\(brand)\n\(right)".utf8)).prefix(16)
+        "f-" + Hashing.sha256Hex(Data("\(marketplace)\n\(listingID)\n\(brand)\n\(right)".utf8)).prefix(16)
     }
 
     /// The findings of one listing, and how many brand groups were skipped because the seller is authorised.

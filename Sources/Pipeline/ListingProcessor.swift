@@ -1,3 +1,4 @@
+import Base
 import Crypto
 import Evidence
 import Fetching
@@ -60,7 +61,7 @@ struct ListingOutcome: Sendable {
             add("image", image.reference)
             add("sha256", image.sha256)
         }
-        return Digest.hex(hasher.finalize())
+        return Hashing.hex(hasher.finalize())
     }
 }
 
@@ -246,7 +247,7 @@ struct FingerprintCache: Sendable {
     func fingerprint(
         of bytes: Data, fileIdentity: (FileIdentity, String)? = nil
     ) -> Result<Found, Failure> {
-        let sha256 = Digest.sha256Hex(bytes)
+        let sha256 = Hashing.sha256Hex(bytes)
         let stat = fileIdentity.map { $0.0.record(path: $0.1, sha256: sha256) }
         if let stored = try? store.fingerprint(sha256: sha256), stored.version == FingerprintCodec.version {
             return .success(Found(record: stored, computed: false, fileStat: stat))

@@ -1,4 +1,4 @@
-import Crypto
+import Base
 public import Findings
 import Foundation
 import GRDB
@@ -212,10 +212,5 @@ extension StateStore {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { byte in
-            let digits = String(byte, radix: 16)
-            return byte < 16 ? "0" + digits : digits
-        }.joined()
-    }
+    static func sha256Hex(_ text: String) -> String { Hashing.sha256Hex(Data(text.utf8)) }
 }

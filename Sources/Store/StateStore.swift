@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// The state of nightly runs in one SQLite file: runs, listings and their versions, image fingerprints keyed by
-/// content, findings with their history, and per-item failures (DESIGN.md, `Store`).
+/// content, findings with their history, and per-item failures (ARCHITECTURE.md, "State file").
 ///
 /// GRDB's `DatabasePool` gives the file one writer connection and WAL journaling, so readers (the report, exports)
 /// never block the night's writes; callers hand writes over in batches, each one transaction. A night's findings
