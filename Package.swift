@@ -50,19 +50,26 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "TextFingerprint", exclude: ["Generated/README.md"], swiftSettings: strictSettings),
+        // Small shared things every module may import: SHA-256 hex, ISO 8601 timestamps, durable atomic writes.
         .target(
-            name: "Matching", dependencies: ["CHamming", "Imaging", "PerceptualHash", "TextFingerprint"],
+            name: "Base", dependencies: ["FaultInjection", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
+        // The finding model and its one JSON coding: Foundation only, so every module may depend on it.
+        .target(name: "Findings", swiftSettings: strictSettings),
+        .target(
+            name: "Matching", dependencies: ["CHamming", "Findings", "Imaging", "PerceptualHash", "TextFingerprint"],
             swiftSettings: strictSettings),
         .target(
             name: "Store",
             dependencies: [
-                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                "Base", "Findings", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
         .target(
             name: "Evidence",
             dependencies: [
-                "Imaging", "PerceptualHash", "Matching", "Store", "FaultInjection",
+                "Base", "Findings", "Imaging", "PerceptualHash", "Matching", "Store", "FaultInjection",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
@@ -70,8 +77,8 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Imaging", "PerceptualHash", "Intake", "Fetching", "Matching", "TextFingerprint", "Store", "Evidence",
-                "FaultInjection", .product(name: "Crypto", package: "swift-crypto"),
+                "Base", "Findings", "Imaging", "PerceptualHash", "Intake", "Fetching", "Matching", "TextFingerprint",
+                "Store", "Evidence", "FaultInjection", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -79,7 +86,7 @@ let package = Package(
         .target(
             name: "Review",
             dependencies: [
-                "Store", "Evidence", "Pipeline", .product(name: "Hummingbird", package: "hummingbird"),
+                "Findings", "Store", "Evidence", "Pipeline", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -96,9 +103,8 @@ let package = Package(
         .executableTarget(
             name: "proofmark",
             dependencies: [
-                "Imaging", "PerceptualHash", "Matching", "Pipeline", "Intake", "Fetching", "Evidence", "Store",
-                "Review",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Base", "Findings", "Imaging", "PerceptualHash", "Matching", "Pipeline", "Intake", "Fetching",
+                "Evidence", "Store", "Review", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -126,18 +132,23 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "FindingsTests",
+            dependencies: ["Findings"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "MatchingTests",
-            dependencies: ["Matching", "PerceptualHash", "Imaging", "TestSupport"],
+            dependencies: ["Matching", "Findings", "PerceptualHash", "Imaging", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Findings", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "EvidenceTests",
-            dependencies: ["Evidence", "Imaging", "Matching", "Store", "TestSupport"],
+            dependencies: ["Base", "Evidence", "Findings", "Imaging", "Matching", "Store", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -147,7 +158,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "Intake", "Fetching", "TestSupport", "Imaging"],
+            dependencies: ["Pipeline", "Findings", "Intake", "Fetching", "TestSupport", "Imaging"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -157,13 +168,13 @@ let package = Package(
         ),
         .testTarget(
             name: "ReviewTests",
-            dependencies: ["Review", "Store", "Evidence", "Pipeline", "TestSupport"],
+            dependencies: ["Review", "Findings", "Store", "Evidence", "Pipeline", "TestSupport"],
             exclude: ["Browser"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "proofmarkTests",
-            dependencies: ["proofmark", "TestSupport", "Store", "FaultInjection"],
+            dependencies: ["proofmark", "Findings", "TestSupport", "Store", "FaultInjection"],
             swiftSettings: strictSettings
         ),
     ],

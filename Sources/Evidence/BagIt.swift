@@ -1,3 +1,4 @@
+import Base
 import FaultInjection
 public import Foundation
 

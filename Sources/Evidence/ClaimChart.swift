@@ -1,8 +1,9 @@
+import Findings
 import Foundation
 import Store
 
 /// A finding's claim chart: each accused element of the listing in a row against the registered right it infringes,
-/// with the evidence for that row (DESIGN.md, "Evidence bundle": `data/claim-chart.html`).
+/// with the evidence for that row (ARCHITECTURE.md, "Output folder": `data/claim-chart.html`).
 ///
 /// One self-contained page: inline CSS with print rules (it prints to PDF from a browser), no script, and a
 /// Content-Security-Policy that lets it load nothing but the bundle's own image files. Every piece of dump text is
@@ -43,7 +44,7 @@ public enum ClaimChart {
         page += fact("Finding", text(finding.findingID))
         page += fact(
             "Status",
-            "\(text(finding.status.rawValue)), \(text(finding.severity)), score \(score(finding.score)); first seen "
+            "\(text(finding.status.rawValue)), \(text(finding.severity.rawValue)), score \(score(finding.score)); first seen "
                 + "\(text(finding.firstSeen)), last seen \(text(finding.lastSeen))")
         page += fact("Brand", text(finding.brand))
         page += fact("Marketplace", text(listing.marketplace))
@@ -111,11 +112,11 @@ public enum ClaimChart {
         case .textCopy(let signal):
             let name = "Registered text <bdi class=\"v\">\(HTML.escape(signal.text))</bdi> copied into the listing"
             return (name, textCopyEvidence(signal, listing: listing, source: texts[signal.text]))
-        case .price(let price, let floor):
+        case .price(let signal):
             let currency = listing.currency.map { " " + HTML.escape($0) } ?? ""
             let proof =
-                "Listed at <strong>\(HTML.escape(price))\(currency)</strong>; the brand's floor for genuine goods is "
-                + "<strong>\(HTML.escape(floor))\(currency)</strong>."
+                "Listed at <strong>\(signal.price)\(currency)</strong>; the brand's floor for genuine goods is "
+                + "<strong>\(signal.floor)\(currency)</strong>."
             return ("Price below the brand's floor", proof)
         case .context(let signal):
             return contextRow(signal, listing: listing)
@@ -222,7 +223,7 @@ public enum ClaimChart {
     /// A cue: counterfeit talk supports the claim; nominative phrasing warns that the use may be fair.
     private static func contextRow(_ signal: AccusedElement.ContextSignal, listing: ListingSummary) -> (String, String)
     {
-        let counterfeit = signal.cue == "counterfeit"
+        let counterfeit = signal.cue == .counterfeit
         let name =
             (counterfeit ? "Counterfeit cue " : "Nominative phrasing ")
             + "<bdi class=\"v\">\(HTML.escape(signal.phrase))</bdi> in the \(text(fieldName(signal.field)))"

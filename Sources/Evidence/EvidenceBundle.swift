@@ -1,4 +1,6 @@
+import Base
 import Crypto
+public import Findings
 public import Foundation
 public import Store
 
@@ -69,7 +71,7 @@ public struct BundleMaterial: Sendable {
     }
 }
 
-/// One BagIt bag per finding (DESIGN.md, "Evidence bundle"): `data/` holds `finding.json`, `listing.json` (the listing
+/// One BagIt bag per finding (ARCHITECTURE.md, "Output folder"): `data/` holds `finding.json`, `listing.json` (the listing
 /// as dumped, unknown fields and all), the suspect images byte for byte (`images/`), the matched registered assets
 /// (`assets/`), the right's certificate (`certificates/`), one side-by-side PNG per image signal and
 /// `claim-chart.html`; `bag-info.txt` names the brand owner, the finding, the run, the tool and the SHA-256 of the
@@ -215,23 +217,8 @@ public enum EvidenceBundle {
 
     /// `finding.json`: the finding's evidence, without what changes every night (status, last seen).
     static func findingJSON(_ evidence: FindingEvidence) -> String {
-        let finding = evidence.finding
-        var object: [String: Any] = [
-            "finding_id": finding.findingID, "marketplace": finding.marketplace, "listing_id": finding.listingID,
-            "brand": finding.brand, "rights": [finding.right], "score": finding.score, "severity": finding.severity,
-            "first_seen": finding.firstSeen,
-            "signals": (try? JSONSerialization.jsonObject(with: Data(finding.signals.utf8))) ?? [],
-            "right": [
-                "id": evidence.right.id, "type": evidence.right.type, "registration": evidence.right.registration,
-                "jurisdiction": evidence.right.jurisdiction ?? NSNull(), "holder": evidence.right.holder ?? NSNull(),
-                "expires": evidence.right.expires ?? NSNull(),
-            ] as [String: Any],
-        ]
-        if let seller = finding.sellerID { object["seller_id"] = seller }
-        if let url = finding.url { object["url"] = url }
-        let data =
-            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // Strings, numbers and signals only: the encoder has nothing to refuse.
+        ((try? CanonicalJSON.text(BagFinding(evidence), layout: .indented)) ?? "{}") + "\n"
     }
 
     /// SHA-256 over everything a bag is made of but the run that makes it: when it matches the key of the bag made
@@ -259,7 +246,8 @@ public enum EvidenceBundle {
         var parts: [String] = [
             "proofmark-evidence-2", toolVersion, owner, signer?.publicKeyPEM ?? "unsigned", finding.findingID,
             finding.marketplace, finding.listingID, finding.sellerID ?? "-", finding.url ?? "-", finding.brand,
-            finding.right, String(finding.score), finding.severity, finding.firstSeen, finding.signals, right.id,
+            finding.right, String(finding.score), finding.severity.rawValue, finding.firstSeen,
+            Signal.text(finding.signals), right.id,
             right.type, right.registration, right.jurisdiction ?? "-", right.holder ?? "-", right.expires ?? "-",
             listingRaw,
         ]
@@ -298,5 +286,49 @@ public enum EvidenceBundle {
         while name.hasPrefix(".") { name.removeFirst() }
         if name.isEmpty { name = "file" }
         return String(name.suffix(80))
+    }
+}
+
+/// A bag's `finding.json` (ARCHITECTURE.md, "The finding"): the finding's evidence and the right it rests on,
+/// written with `CanonicalJSON`'s indented layout.
+struct BagFinding: Encodable {
+    var finding: FindingRecord
+    var right: RightSummary
+
+    init(_ evidence: FindingEvidence) {
+        finding = evidence.finding
+        right = evidence.right
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case findingID = "finding_id", marketplace, listingID = "listing_id", sellerID = "seller_id", url, brand
+        case rights, score, severity, firstSeen = "first_seen", signals, right
+    }
+
+    enum RightKeys: String, CodingKey {
+        case id, type, registration, jurisdiction, holder, expires
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(finding.findingID, forKey: .findingID)
+        try container.encode(finding.marketplace, forKey: .marketplace)
+        try container.encode(finding.listingID, forKey: .listingID)
+        try container.encodeIfPresent(finding.sellerID, forKey: .sellerID)
+        try container.encodeIfPresent(finding.url, forKey: .url)
+        try container.encode(finding.brand, forKey: .brand)
+        try container.encode([finding.right], forKey: .rights)
+        try container.encode(finding.score, forKey: .score)
+        try container.encode(finding.severity, forKey: .severity)
+        try container.encode(finding.firstSeen, forKey: .firstSeen)
+        try container.encode(finding.signals, forKey: .signals)
+        // The right's optional members are written as null: a reader sees that the registry gave none.
+        var rightContainer = container.nestedContainer(keyedBy: RightKeys.self, forKey: .right)
+        try rightContainer.encode(right.id, forKey: .id)
+        try rightContainer.encode(right.type, forKey: .type)
+        try rightContainer.encode(right.registration, forKey: .registration)
+        try rightContainer.encode(right.jurisdiction, forKey: .jurisdiction)
+        try rightContainer.encode(right.holder, forKey: .holder)
+        try rightContainer.encode(right.expires, forKey: .expires)
     }
 }

@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 import Store
 
@@ -27,11 +28,11 @@ extension MorningReport {
             let listing = listingRaw.map {
                 ListingSummary(raw: $0, marketplace: finding.marketplace, listingID: finding.listingID)
             }
-            let severity = ReportTally.severities.contains(finding.severity) ? finding.severity : "other"
+            let severity = finding.severity.rawValue
             var row = "<tr id=\"\(HTML.escape(finding.findingID))\" class=\"\(severity)\" "
             row += "data-b=\"\(HTML.escape(finding.brand))\" "
             row += "data-s=\"\(finding.status.rawValue)\" data-m=\"\(HTML.escape(finding.marketplace))\">"
-            row += "<td>\(HTML.escape(finding.severity))<td class=\"r\">\(ClaimChart.score(finding.score))"
+            row += "<td>\(severity)<td class=\"r\">\(ClaimChart.score(finding.score))"
             row += "<td>\(finding.status.rawValue)\(statusDetail(finding))\(decision(reviews[finding.findingID]))"
             row += "<td>\(HTML.escape(finding.brand))"
             row += "<td><bdi>\(HTML.escape(finding.marketplace))</bdi><br>"
@@ -97,7 +98,7 @@ extension MorningReport {
 
         /// Each signal in a few words: what was found, and its strength.
         private func signals(_ finding: FindingRecord, listing: ListingSummary?) -> String {
-            let elements = AccusedElement.elements(fromSignals: finding.signals)
+            let elements = finding.signals
             guard !elements.isEmpty else { return "<span class=\"q\">none recorded</span>" }
             return elements.map { element in
                 switch element {
@@ -116,10 +117,10 @@ extension MorningReport {
                 case .textCopy(let signal):
                     let similarity = signal.similarity.map { String(format: " %.0f%%", $0 * 100) } ?? ""
                     return "text <b>\(HTML.escape(signal.text))</b>\(similarity)"
-                case .price(let price, let floor):
-                    return "price \(HTML.escape(price)) &lt; floor \(HTML.escape(floor))"
+                case .price(let signal):
+                    return "price \(signal.price) &lt; floor \(signal.floor)"
                 case .context(let signal):
-                    let meaning = signal.cue == "counterfeit" ? "counterfeit cue" : "probable fair use"
+                    let meaning = signal.cue == .counterfeit ? "counterfeit cue" : "probable fair use"
                     return "\(meaning) “\(HTML.escape(signal.phrase))” in \(HTML.escape(signal.field))"
                 }
             }.joined(separator: "<br>")

@@ -1,3 +1,5 @@
+import Base
+import Foundation
 public import Store
 
 /// Why the morning report could not be written, naming the file concerned.
@@ -23,6 +25,19 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
         case .runNotCompleted(let path, let runID, let status):
             "\(path): run \(runID) did not complete (\(status)); it reports no findings"
         case .output(let path, let message): "\(path): \(message)"
+        }
+    }
+}
+
+extension ReportError {
+    /// A file of the report that was not written: what its producer threw (a state file that cannot be read is its
+    /// own error), or the file system's refusal.
+    init(writing path: String, _ failure: DurableFile.Failure) {
+        switch failure {
+        case .content(let error as ReportError): self = error
+        case .content(let error as StoreError): self = .state(error)
+        case .content(let error): self = .output(path: path, message: "\(error)")
+        case .disk(_, let cause): self = .output(path: path, message: (cause as NSError).localizedDescription)
         }
     }
 }

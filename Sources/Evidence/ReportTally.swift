@@ -1,3 +1,4 @@
+import Findings
 import Store
 
 /// What the morning report's summary counts, gathered in one pass over a run's findings: findings per status, and
@@ -6,8 +7,8 @@ import Store
 struct ReportTally: Sendable {
     /// Statuses in the order the report shows them.
     static let statuses = FindingRecord.Status.allCases.map(\.rawValue)
-    /// Severities, worst first; others the state may hold follow in name order.
-    static let severities = ["serious", "moderate", "low"]
+    /// Severities, worst first.
+    static let severities = Severity.worstFirst.map(\.rawValue)
 
     var total = 0
     var byStatus: [String: Int] = [:]
@@ -23,7 +24,7 @@ struct ReportTally: Sendable {
         byStatus[status, default: 0] += 1
         byBrand[finding.brand, default: [:]][status, default: 0] += 1
         byMarketplace[finding.marketplace, default: [:]][status, default: 0] += 1
-        bySeverity[finding.severity, default: [:]][status, default: 0] += 1
+        bySeverity[finding.severity.rawValue, default: [:]][status, default: 0] += 1
         histogram[Self.bin(finding.score)] += 1
     }
 
@@ -34,8 +35,6 @@ struct ReportTally: Sendable {
         return min(9, Int(score * 10 + 1e-9))
     }
 
-    /// The severities present, worst first, then any others by name.
-    var severityOrder: [String] {
-        Self.severities + bySeverity.keys.filter { !Self.severities.contains($0) }.sorted()
-    }
+    /// The severities, worst first.
+    var severityOrder: [String] { Self.severities }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// Mappings come in layers: a built-in profile (`BuiltInProfile`), then a mapping file, then `--map` options, each
 /// replacing the rules of the fields it maps.
 public struct FieldMapping: Sendable, Hashable {
-    /// Proofmark's field names, as DESIGN.md writes them.
+    /// Proofmark's field names, as ARCHITECTURE.md writes them.
     public static let fields: [String] = [
         "marketplace", "listing_id", "url", "captured_at", "title", "description", "price", "currency", "seller_id",
         "seller_name", "seller_url", "images",

@@ -1,6 +1,6 @@
 public import Foundation
 
-/// One listing from a dump, as the crawler exported it (DESIGN.md, "Listing dump").
+/// One listing from a dump, as the crawler exported it (ARCHITECTURE.md, "Listing dump").
 ///
 /// `marketplace` + `listingID` identify a listing across nights. Fields the crawler wrote that Proofmark does not
 /// know are kept in `extra` and travel into the evidence; `raw` is the record exactly as dumped.

@@ -1,6 +1,6 @@
 public import Foundation
 
-/// A brand owner's registered rights and what they protect, as read from the registry file (DESIGN.md,
+/// A brand owner's registered rights and what they protect, as read from the registry file (ARCHITECTURE.md,
 /// "Registry file").
 ///
 /// Every finding names the right it rests on, so every mark, asset and text names one of `rights`. Paths are

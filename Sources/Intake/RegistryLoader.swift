@@ -1,7 +1,7 @@
 public import Foundation
 import Yams
 
-/// Reads and validates a registry file (DESIGN.md, "Registry file").
+/// Reads and validates a registry file (ARCHITECTURE.md, "Registry file").
 ///
 /// Validation happens before any work starts and reports every problem at once, each with file, line, column and
 /// field: YAML syntax, unknown keys, missing or mistyped fields, duplicate ids, marks, assets and texts naming a

@@ -1,3 +1,4 @@
+public import Findings
 public import Foundation
 
 /// What a listing showed for one brand: the signals a finding rests on.
@@ -35,17 +36,6 @@ public struct Evidence: Sendable, Hashable {
     /// Whether there is anything to report: an image, a mark or a copied text (a low price or a cue alone is no
     /// infringement).
     public var isEmpty: Bool { images.isEmpty && marks.isEmpty && copies.isEmpty }
-}
-
-/// How serious a finding is, for sorting the morning's work.
-public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
-    case low
-    case moderate
-    case serious
-
-    public static func < (lhs: Severity, rhs: Severity) -> Bool {
-        allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
-    }
 }
 
 /// A finding's score in 0...1 and its severity.

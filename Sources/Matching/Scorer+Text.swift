@@ -1,3 +1,5 @@
+import Findings
+
 /// How text signals enter a finding's score and severity (`Docs/design-text-evidence.md`, "Score and severity").
 ///
 /// The levels order the evidence, so that one threshold separates infringement from the rest:

@@ -1,5 +1,7 @@
+import Base
 import Evidence
 import FaultInjection
+import Findings
 import Foundation
 import Imaging
 import Intake
@@ -183,7 +185,7 @@ struct BundleStep {
         if case .success(.file(let url)) = resolver.resolve(reference) { candidates.insert(url, at: 0) }
         for url in candidates {
             guard let data = try? ImageDecoder.readFile(url.path) else { continue }
-            if Digest.sha256Hex(data) == sha256 { return .success(data) }
+            if Hashing.sha256Hex(data) == sha256 { return .success(data) }
         }
         return .failure(
             BundleProblem(
@@ -245,7 +247,7 @@ final class AssetFiles: Sendable {
     func hashedFile(_ url: URL) -> (bytes: Data, sha256: String)? {
         if let cached = cache.withLock({ $0[url] }) { return cached }
         guard let data = try? Data(contentsOf: url) else { return nil }
-        let entry = (data, Digest.sha256Hex(data))
+        let entry = (data, Hashing.sha256Hex(data))
         cache.withLock { $0[url] = entry }
         return entry
     }
@@ -258,13 +260,14 @@ enum EvidenceImages {
         folder.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256)
     }
 
-    /// Keeps `bytes` unless an image with the same hash is already kept; written atomically.
+    /// Keeps `bytes` unless an image with the same hash is already kept; written durably (a bag made from it is
+    /// flushed with the rest: a kept image lost to a crash is fetched again, its hash naming it).
     static func keep(_ bytes: Data, sha256: String, in folder: URL) {
         let target = file(for: sha256, in: folder)
         guard !FileManager.default.fileExists(atPath: target.path) else { return }
         try? FileManager.default.createDirectory(
             at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? bytes.write(to: target, options: .atomic)
+        try? DurableFile.write(bytes, to: target)
     }
 }
 

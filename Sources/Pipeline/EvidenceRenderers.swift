@@ -1,4 +1,5 @@
 import Evidence
+import Findings
 import Foundation
 import Imaging
 import Synchronization

@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 
 /// `failures.jsonl`: every bad record, failed image and image reference left out of a run, one JSON object a line,

@@ -1,4 +1,6 @@
+import Base
 import Evidence
+import Findings
 import Foundation
 import Imaging
 import Intake
@@ -6,29 +8,28 @@ import Matching
 import Store
 
 /// A finding as tonight's evidence makes it: one listing, brand and right, with its score and signals. Its status
-/// and history come when the night is complete (`StateStore.complete`).
-struct Finding: Sendable {
+/// and history come when the night is complete (`StateStore.complete`), and it becomes a `Finding` of the model.
+struct TonightFinding: Sendable {
     var id: String
     var listing: Listing
     var brand: String
     var right: String
     var assessment: Assessment
-    /// The signals as a JSON array (sorted keys).
-    var signals: String
+    var signals: [Signal]
 }
 
-/// Groups a listing's signals by brand and right and turns each group into a finding (DESIGN.md, "A finding").
+/// Groups a listing's signals by brand and right and turns each group into a finding (ARCHITECTURE.md, "The finding").
 struct FindingBuilder: Sendable {
     let registry: Registry
 
     /// A finding's id: the same for the same listing, brand and right, night after night.
     static func findingID(marketplace: String, listingID: String, brand: String, right: String) -> String {
-        "f-" + Digest.sha256Hex(Data("\(marketplace)\n\(listingID)\n\(brand)\n\(right)".utf8)).prefix(16)
+        "f-" + Hashing.sha256Hex(Data("\(marketplace)\n\(listingID)\n\(brand)\n\(right)".utf8)).prefix(16)
     }
 
     /// The findings of one listing, and how many brand groups were skipped because the seller is authorised.
-    func findings(for outcome: ListingOutcome) -> (findings: [Finding], authorized: Int) {
-        var result: [Finding] = []
+    func findings(for outcome: ListingOutcome) -> (findings: [TonightFinding], authorized: Int) {
+        var result: [TonightFinding] = []
         var authorized = 0
         let listing = outcome.listing
         for brand in registry.brands {
@@ -61,113 +62,85 @@ struct FindingBuilder: Sendable {
                 let assessment = Scorer.assess(evidence)
                 let id = Self.findingID(
                     marketplace: listing.marketplace, listingID: listing.listingID, brand: brand.name, right: right)
-                var signals: [JSON] = rightImages.map { image, match in
-                    var signal: [String: JSON] = [
-                        "kind": "image", "asset": .string(match.assetID), "image": .string(image.reference),
-                        "algorithm": .string(match.algorithm), "transform": .string(match.transformName),
-                        "reference_view": .string(match.referenceView), "suspect_view": .string(match.suspectView),
-                        "strength": .double(match.strength),
-                    ]
-                    if let distance = match.distance { signal["distance"] = .integer(distance) }
-                    if let inliers = match.inliers { signal["inliers"] = .integer(inliers) }
-                    if !match.trusted { signal["trusted"] = .bool(false) }
-                    if let region = match.region {
-                        signal["region"] = [
-                            .integer(region.x), .integer(region.y), .integer(region.width), .integer(region.height),
-                        ]
-                    } else if let width = image.width, let height = image.height {
-                        signal["region"] = [0, 0, .integer(width), .integer(height)]
-                    }
-                    return .object(signal)
-                }
+                var signals: [Signal] = rightImages.map { image, match in Self.signal(match, in: image) }
                 signals += rightMarks.map(Self.signal)
                 signals += rightCopies.map(Self.signal)
-                signals += context.map(Self.signal)
-                if let (price, floor) = belowFloor {
-                    signals.append(["kind": "price", "price": .decimal(price), "floor": .decimal(floor)])
-                }
+                signals += context.compactMap(Self.signal)
+                if let (price, floor) = belowFloor { signals.append(.price(.init(price: price, floor: floor))) }
                 result.append(
-                    Finding(
+                    TonightFinding(
                         id: id, listing: listing, brand: brand.name, right: right, assessment: assessment,
-                        signals: JSON.array(signals).text))
+                        signals: signals))
             }
         }
         return (result, authorized)
     }
 
-    /// `{"kind":"word-mark","mark":…,"found":…,"field":…,"span":[a,b],"how":…}`, with `"goods":"inside"|"outside"`
-    /// when the right lists its goods and `"weak":"splits-word"|"outside-goods"` for a weak hit.
-    static func signal(_ mark: MarkMatch) -> JSON {
-        var object: [String: JSON] = [
-            "kind": "word-mark", "mark": .string(mark.mark), "found": .string(mark.found), "field": .string(mark.field),
-            "span": [.integer(mark.span.lowerBound), .integer(mark.span.upperBound)], "how": .string(mark.how),
-        ]
-        if mark.goods != .unlisted { object["goods"] = .string(mark.goods.rawValue) }
-        if mark.splitsWord {
-            object["weak"] = "splits-word"
-        } else if mark.isWeak {
-            object["weak"] = "outside-goods"
+    /// An image match as a signal; its region is the whole suspect image when the match names none.
+    static func signal(_ match: ImageMatch, in image: ImageOutcome) -> Signal {
+        var region: [Int]?
+        if let box = match.region {
+            region = [box.x, box.y, box.width, box.height]
+        } else if let width = image.width, let height = image.height {
+            region = [0, 0, width, height]
         }
-        return .object(object)
+        return .image(
+            .init(
+                asset: match.assetID, image: image.reference, algorithm: match.algorithm,
+                transform: match.transformName, referenceView: match.referenceView, suspectView: match.suspectView,
+                strength: match.strength, distance: match.distance, inliers: match.inliers,
+                trusted: match.trusted ? nil : false, region: region))
     }
 
-    /// `{"kind":"text-copy","text":…,"similarity":…,"containment":…,"method":"minhash+winnowing","passages":[…]}`
-    static func signal(_ copy: TextCopyMatch) -> JSON {
-        [
-            "kind": "text-copy", "text": .string(copy.text), "similarity": .double(copy.similarity),
-            "containment": .double(copy.containment), "method": "minhash+winnowing",
-            "passages": .array(
-                copy.passages.map { passage in
-                    [
-                        "field": .string(passage.field),
-                        "span": [.integer(passage.span.lowerBound), .integer(passage.span.upperBound)],
-                        "source_span": [
-                            .integer(passage.sourceSpan.lowerBound), .integer(passage.sourceSpan.upperBound),
-                        ],
-                    ]
-                }),
-        ]
+    /// A word mark as a signal: `goods` when the right lists its goods, `weak` for a weak hit.
+    static func signal(_ mark: MarkMatch) -> Signal {
+        let goods: Signal.WordMarkSignal.Goods? =
+            switch mark.goods {
+            case .unlisted: nil
+            case .inside: .inside
+            case .outside: .outside
+            }
+        let weak: Signal.WordMarkSignal.Weakness? =
+            mark.splitsWord ? .splitsWord : mark.isWeak ? .outsideGoods : nil
+        return .wordMark(
+            .init(
+                mark: mark.mark, found: mark.found, field: mark.field,
+                span: [mark.span.lowerBound, mark.span.upperBound], how: mark.how, goods: goods, weak: weak))
     }
 
-    /// `{"kind":"context","cue":"counterfeit"|"fair-use","phrase":…,"field":…,"span":[a,b]}`
-    static func signal(_ cue: ContextMatch) -> JSON {
-        [
-            "kind": "context", "cue": .string(cue.cue), "phrase": .string(cue.phrase), "field": .string(cue.field),
-            "span": [.integer(cue.span.lowerBound), .integer(cue.span.upperBound)],
-        ]
+    /// A copied registered text as a signal.
+    static func signal(_ copy: TextCopyMatch) -> Signal {
+        .textCopy(
+            .init(
+                text: copy.text, similarity: copy.similarity, containment: copy.containment,
+                method: "minhash+winnowing",
+                passages: copy.passages.map { passage in
+                    .init(
+                        field: passage.field, span: [passage.span.lowerBound, passage.span.upperBound],
+                        sourceSpan: [passage.sourceSpan.lowerBound, passage.sourceSpan.upperBound])
+                }))
+    }
+
+    /// A context cue as a signal (nil for a cue this model has no case for).
+    static func signal(_ cue: ContextMatch) -> Signal? {
+        Signal.ContextSignal.Cue(rawValue: cue.cue).map { kind in
+            .context(
+                .init(
+                    cue: kind, phrase: cue.phrase, field: cue.field, span: [cue.span.lowerBound, cue.span.upperBound]))
+        }
     }
 }
 
 extension FindingRecord {
-    /// The finding as one line of `findings.jsonl` (DESIGN.md, "A finding"), sorted keys; `review` (the decision in
-    /// force) and `previous_review` (a dismissal that new evidence reopened) when there are any.
-    func jsonLine(review: ReviewState? = nil) -> String {
-        var object: [String: JSON] = [
-            "finding_id": .string(findingID), "marketplace": .string(marketplace), "listing_id": .string(listingID),
-            "brand": .string(brand), "score": .double(score), "severity": .string(severity),
-            "status": .string(status.rawValue), "rights": [.string(right)], "signals": .verbatim(signals),
-            "first_seen": .string(firstSeen), "last_seen": .string(lastSeen),
+    /// The finding as `findings.jsonl` has it (ARCHITECTURE.md, "The finding"): `review` (the decision in force)
+    /// and `previous_review` (a dismissal that new evidence reopened) when there are any.
+    func finding(review: ReviewState? = nil) -> Finding {
+        Finding(
+            findingID: findingID, marketplace: marketplace, listingID: listingID, sellerID: sellerID, url: url,
+            brand: brand, rights: [right], score: score, severity: severity, status: status, signals: signals,
+            firstSeen: firstSeen, lastSeen: lastSeen,
             // The bag made on the night the evidence last changed; resolved findings keep theirs.
-            "bundle": .string("bundles/\(findingID)"),
-        ]
-        if let sellerID { object["seller_id"] = .string(sellerID) }
-        if let url { object["url"] = .string(url) }
-        if let resolution { object["resolution"] = .string(resolution) }
-        if let relistedFrom { object["relisted_from"] = .string(relistedFrom) }
-        if let current = review?.current { object["review"] = Self.json(current) }
-        if let previous = review?.previous { object["previous_review"] = Self.json(previous) }
-        return JSON.object(object).text
-    }
-
-    /// A decision as `findings.jsonl` shows it.
-    static func json(_ review: ReviewRecord) -> JSON {
-        var object: [String: JSON] = [
-            "decision": .string(review.decision.rawValue), "reviewer": .string(review.reviewer),
-            "decided_at": .string(review.decidedAt), "evidence_sha256": .string(review.evidenceSHA256),
-        ]
-        if let reason = review.reason { object["reason"] = .string(reason) }
-        if let run = review.lapsedRun { object["reopened_by"] = .string(run) }
-        if let because = review.lapsedBecause { object["reopened_because"] = .string(because) }
-        return .object(object)
+            bundle: "bundles/\(findingID)", resolution: resolution, relistedFrom: relistedFrom,
+            review: review?.current?.review, previousReview: review?.previous?.review)
     }
 }

@@ -1,4 +1,6 @@
+import Base
 import Evidence
+import Findings
 import Foundation
 import Imaging
 import Matching
@@ -105,7 +107,7 @@ extension FingerprintCodec {
     static func featureKey(assets: [(id: String, sha256: String)]) -> String {
         var text = "features \(featureVersion)\n"
         for asset in assets { text += "\(asset.id.utf8.count):\(asset.id) \(asset.sha256)\n" }
-        return Digest.sha256Hex(Data(text.utf8))
+        return Hashing.sha256Hex(Data(text.utf8))
     }
 
     /// A second look as text: one feature match a line, `image inliers mirrored x y width height`, then one content

@@ -1,3 +1,4 @@
+import Base
 import Crypto
 import Evidence
 import Fetching
@@ -34,7 +35,7 @@ struct ListingOutcome: Sendable {
     /// Marks, copied texts and cues in the title and description.
     var text: TextEvidence
     /// Its findings (before the minimum score), and how many brands matched but the seller is authorised.
-    var findings: [Finding] = []
+    var findings: [TonightFinding] = []
     var authorized = 0
     /// See `computeContentSHA256()`.
     var contentSHA256 = ""
@@ -62,7 +63,7 @@ struct ListingOutcome: Sendable {
             add("image", image.reference)
             add("sha256", image.sha256)
         }
-        return Digest.hex(hasher.finalize())
+        return Hashing.hex(hasher.finalize())
     }
 }
 
@@ -261,7 +262,7 @@ struct FingerprintCache: Sendable {
     func fingerprint(
         of bytes: Data, fileIdentity: (FileIdentity, String)? = nil
     ) -> Result<Found, Failure> {
-        let sha256 = Digest.sha256Hex(bytes)
+        let sha256 = Hashing.sha256Hex(bytes)
         let stat = fileIdentity.map { $0.0.record(path: $0.1, sha256: sha256) }
         if let stored = try? store.fingerprint(sha256: sha256), stored.version == FingerprintCodec.version {
             return .success(Found(record: stored, computed: false, fileStat: stat))

@@ -1,6 +1,8 @@
+import Base
 import Evidence
 import FaultInjection
 import Fetching
+import Findings
 public import Foundation
 import Imaging
 public import Intake
@@ -34,7 +36,7 @@ public struct RunSummary: Sendable {
     public var shrinkAccepted = false
 }
 
-/// One nightly run: registry and dump in, findings and a run record out (DESIGN.md, "Data flow").
+/// One nightly run: registry and dump in, findings and a run record out (ARCHITECTURE.md, "Data flow").
 ///
 /// The dump is streamed; listings are processed `jobs` at a time in a bounded task group and their results are
 /// taken back in dump order, so what is written does not depend on `jobs` or on timing. Work reaches the state
@@ -71,9 +73,9 @@ public enum NightlyRun {
         // The registered texts, read now: a missing or unreadable text stops the run before any work, and their
         // contents decide whether an interrupted run may resume.
         let protectedTexts = try loadProtectedTexts(loaded.registry)
-        let textsHash = Digest.sha256Hex(
+        let textsHash = Hashing.sha256Hex(
             Data(
-                protectedTexts.map { "\($0.id)\n\(Digest.sha256Hex(Data($0.content.utf8)))" }.joined(separator: "\n")
+                protectedTexts.map { "\($0.id)\n\(Hashing.sha256Hex(Data($0.content.utf8)))" }.joined(separator: "\n")
                     .utf8))
         let dumpHash = try fileSHA256(configuration.dumpPath)
         let dump: ListingDump
@@ -136,7 +138,8 @@ public enum NightlyRun {
             startedAt: timestamp(configuration.now, compact: false), toolVersion: configuration.toolVersion,
             parameters: JSON.object(parameters).text, registrySHA256: registryHash, dumpSHA256: dumpHash,
             inputs: inputs.text, warnings: JSON.array(loaded.warnings.map { .string($0.description) }).text,
-            resumeKey: Digest.sha256Hex(Data(JSON.object(decisive).text.utf8)), shard: configuration.shard?.description)
+            resumeKey: Hashing.sha256Hex(Data(JSON.object(decisive).text.utf8)), shard: configuration.shard?.description
+        )
 
         let run: RunRecord
         let start: String
@@ -480,23 +483,8 @@ public enum NightlyRun {
     }
 
     /// `date` in UTC to the second: `2026-11-30T02:00:00Z`, or `20261130T020000Z` when `compact` (run ids).
-    public static func timestamp(_ date: Date, compact: Bool) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func pad(_ value: Int?, _ width: Int = 2) -> String {
-            let digits = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        let day = "\(pad(c.year, 4))\(compact ? "" : "-")\(pad(c.month))\(compact ? "" : "-")\(pad(c.day))"
-        let time = "\(pad(c.hour))\(compact ? "" : ":")\(pad(c.minute))\(compact ? "" : ":")\(pad(c.second))"
-        return "\(day)T\(time)Z"
-    }
+    public static func timestamp(_ date: Date, compact: Bool) -> String { Timestamp.string(date, compact: compact) }
 
     /// Reads back what `timestamp(_:compact: false)` wrote (and any ISO 8601 UTC time to the second).
-    public static func date(fromTimestamp text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
-    }
+    public static func date(fromTimestamp text: String) -> Date? { Timestamp.date(text) }
 }

@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 import Imaging
 import Store
@@ -26,7 +27,7 @@ enum RunOutputs {
             let reviews = try NightlyRun.state { try store.reviewStates() }
             try AtomicFile.write(to: folder.appendingPathComponent("findings.jsonl")) { append in
                 try store.forEachFinding(reportedBy: runID) { finding in
-                    try append(finding.jsonLine(review: reviews[finding.findingID]) + "\n")
+                    try append(finding.finding(review: reviews[finding.findingID]).jsonLine + "\n")
                     reported += 1
                 }
             }

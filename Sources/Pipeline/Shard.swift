@@ -1,3 +1,4 @@
+import Base
 import Evidence
 public import Foundation
 import Intake
@@ -83,7 +84,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     func owns(line: Int) -> Bool { (line - 1) % count == index - 1 }
 
     static func bucket(of key: String, count: Int) -> Int {
-        let digest = Digest.sha256(Data(key.utf8))
+        let digest = Hashing.sha256(Data(key.utf8))
         let prefix = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         return Int(prefix % UInt64(count))
     }

@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 import Imaging
 import Intake
@@ -144,7 +145,7 @@ struct Tally {
                     runID: runID, findingID: finding.id, marketplace: listing.marketplace,
                     listingID: listing.listingID, sellerID: listing.sellerID, url: listing.url, brand: finding.brand,
                     right: finding.right, score: finding.assessment.score,
-                    severity: finding.assessment.severity.rawValue, signals: finding.signals))
+                    severity: finding.assessment.severity, signals: finding.signals))
         }
         batchedListings += 1
         return batchedListings >= configuration.batchSize ? takeBatch() : nil

@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 public import Intake
 import Matching

@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 
 /// Who may use the workbench, and how a request proves it.

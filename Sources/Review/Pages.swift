@@ -1,3 +1,4 @@
+import Findings
 import Evidence
 import Foundation
 import Store
@@ -93,9 +94,9 @@ enum Pages {
     static func finding(_ view: FindingView, csrf: String) -> String {
         let finding = view.finding
         let id = HTML.escape(finding.findingID)
-        let elements = AccusedElement.elements(fromSignals: finding.signals)
+        let elements = finding.signals
         var body = "<h1>Finding <code>\(id)</code></h1>\n"
-        body += "<p class=\"facts\">\(HTML.escape(finding.severity)) · score \(format(finding.score)) · "
+        body += "<p class=\"facts\">\(HTML.escape(finding.severity.rawValue)) · score \(format(finding.score)) · "
         body += "\(HTML.escape(finding.status.rawValue)) · \(HTML.escape(finding.brand)) · "
         body += "\(HTML.escape(finding.marketplace)) listing <bdi>\(HTML.escape(finding.listingID))</bdi> · right "
         body += "\(HTML.escape(finding.right))</p>\n"
@@ -158,12 +159,12 @@ enum Pages {
                 if let similarity = signal.similarity { body += ", similarity \(format(similarity))" }
                 if let containment = signal.containment { body += ", containment \(format(containment))" }
                 body += ", \(signal.passages.count) passage\(signal.passages.count == 1 ? "" : "s")</li>"
-            case .price(let price, let floor):
-                body += "<li class=\"price\">price <b>\(HTML.escape(price))</b> against the floor "
-                body += "<b>\(HTML.escape(floor))</b></li>"
+            case .price(let signal):
+                body += "<li class=\"price\">price <b>\(signal.price)</b> against the floor "
+                body += "<b>\(signal.floor)</b></li>"
             case .context(let signal):
                 spans[signal.field, default: []].append(signal.span)
-                body += "<li>context: \(HTML.escape(signal.cue)) “<bdi>\(HTML.escape(signal.phrase))</bdi>” in the "
+                body += "<li>context: \(HTML.escape(signal.cue.rawValue)) “<bdi>\(HTML.escape(signal.phrase))</bdi>” in the "
                 body += "\(HTML.escape(signal.field))</li>"
             }
         }
@@ -190,7 +191,7 @@ enum Pages {
             let started = view.runs[night.runID]?.startedAt ?? night.runID
             body += "<tr><td>\(HTML.escape(started))<td>\(HTML.escape(night.status.rawValue))<td>"
             body +=
-                "\(format(night.score))<td>\(HTML.escape(night.severity))<td>\(night.listingVersion.map(String.init) ?? "")"
+                "\(format(night.score))<td>\(HTML.escape(night.severity.rawValue))<td>\(night.listingVersion.map(String.init) ?? "")"
         }
         body += "</table>\n"
 

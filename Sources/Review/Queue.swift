@@ -1,3 +1,4 @@
+import Findings
 import Evidence
 import Foundation
 import Store
@@ -42,7 +43,7 @@ struct QueueSnapshot: Sendable {
                 QueueItem(
                     id: finding.findingID, brand: finding.brand, status: finding.status.rawValue,
                     marketplace: finding.marketplace, listing: finding.listingID, seller: finding.sellerID,
-                    severity: finding.severity, score: finding.score, right: finding.right, title: listing?.title,
+                    severity: finding.severity.rawValue, score: finding.score, right: finding.right, title: listing?.title,
                     price: listing?.price, currency: listing?.currency))
         }
         var index: [String: Int] = [:]

@@ -1,3 +1,4 @@
+import Findings
 import Evidence
 public import Foundation
 import HTTPTypes

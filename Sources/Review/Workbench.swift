@@ -1,3 +1,4 @@
+import Findings
 import Evidence
 import Foundation
 import Pipeline

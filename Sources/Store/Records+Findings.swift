@@ -1,20 +1,12 @@
+public import Findings
+public import Foundation
 public import GRDB
 
 /// A finding: one listing, brand and right, with its score, signals and history across nights.
 public struct FindingRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "findings"
 
-    public enum Status: String, Sendable, Codable, CaseIterable {
-        /// First seen tonight.
-        case new
-        /// Seen on an earlier night and again tonight.
-        case ongoing
-        /// Resolved on an earlier night, back tonight: the same listing, or another listing of the same seller
-        /// showing the same images (`relistedFrom` names the resolved finding).
-        case relisted
-        /// Gone tonight: the listing left the dump, or no longer carries the evidence (`resolution` says which).
-        case resolved
-    }
+    public typealias Status = FindingStatus
 
     public var findingID: String
     public var marketplace: String
@@ -24,7 +16,7 @@ public struct FindingRecord: Sendable, Hashable, Codable, FetchableRecord, Persi
     public var brand: String
     public var right: String
     public var score: Double
-    public var severity: String
+    public var severity: Severity
     public var status: Status
     public var firstRun: String
     public var lastRun: String
@@ -37,14 +29,14 @@ public struct FindingRecord: Sendable, Hashable, Codable, FetchableRecord, Persi
     public var resolution: String?
     /// The resolved finding this one relists, when another listing of the same seller brought its images back.
     public var relistedFrom: String?
-    /// The signals as a JSON array (sorted keys), as `findings.jsonl` writes them.
-    public var signals: String
+    /// The signals, stored as a JSON column in their canonical coding (`CanonicalJSON`).
+    public var signals: [Signal]
 
     public init(
         findingID: String, marketplace: String, listingID: String, sellerID: String?, url: String?, brand: String,
-        right: String, score: Double, severity: String, status: Status, firstRun: String, lastRun: String,
+        right: String, score: Double, severity: Severity, status: Status, firstRun: String, lastRun: String,
         firstSeen: String, lastSeen: String, resolvedRun: String? = nil, resolution: String? = nil,
-        relistedFrom: String? = nil, signals: String
+        relistedFrom: String? = nil, signals: [Signal]
     ) {
         self.findingID = findingID
         self.marketplace = marketplace
@@ -73,6 +65,8 @@ public struct FindingRecord: Sendable, Hashable, Codable, FetchableRecord, Persi
         case lastSeen = "last_seen", resolvedRun = "resolved_run", resolution, relistedFrom = "relisted_from"
         case signals
     }
+
+    public static func databaseJSONEncoder(for column: String) -> JSONEncoder { CanonicalJSONEncoder() }
 }
 
 /// A finding as tonight's run assessed it, held apart until the night is complete so that history changes all at
@@ -89,12 +83,12 @@ public struct StagedFinding: Sendable, Hashable, Codable, FetchableRecord, Table
     public var brand: String
     public var right: String
     public var score: Double
-    public var severity: String
-    public var signals: String
+    public var severity: Severity
+    public var signals: [Signal]
 
     public init(
         runID: String, findingID: String, marketplace: String, listingID: String, sellerID: String?, url: String?,
-        brand: String, right: String, score: Double, severity: String, signals: String
+        brand: String, right: String, score: Double, severity: Severity, signals: [Signal]
     ) {
         self.runID = runID
         self.findingID = findingID
@@ -113,6 +107,8 @@ public struct StagedFinding: Sendable, Hashable, Codable, FetchableRecord, Table
         case runID = "run_id", findingID = "finding_id", marketplace, listingID = "listing_id"
         case sellerID = "seller_id", url, brand, right = "right_id", score, severity, signals
     }
+
+    public static func databaseJSONEncoder(for column: String) -> JSONEncoder { CanonicalJSONEncoder() }
 }
 
 /// What a finding was on one night: its status, score, and the listing version that night.
@@ -123,11 +119,11 @@ public struct FindingNightRecord: Sendable, Hashable, Codable, FetchableRecord, 
     public var runID: String
     public var status: FindingRecord.Status
     public var score: Double
-    public var severity: String
+    public var severity: Severity
     public var listingVersion: Int?
 
     public init(
-        findingID: String, runID: String, status: FindingRecord.Status, score: Double, severity: String,
+        findingID: String, runID: String, status: FindingRecord.Status, score: Double, severity: Severity,
         listingVersion: Int?
     ) {
         self.findingID = findingID

@@ -1,3 +1,4 @@
+public import Findings
 import Foundation
 public import GRDB
 
@@ -8,13 +9,7 @@ public import GRDB
 public struct ReviewRecord: Sendable, Hashable, Codable, FetchableRecord, TableRecord {
     public static let databaseTableName = "reviews"
 
-    public enum Decision: String, Sendable, Codable, CaseIterable {
-        case confirmed
-        case dismissed
-        /// Takes back the decision before it (an analyst's undo): the finding is open again, unreviewed. Kept like
-        /// every decision, so the record shows what was decided and taken back, by whom and when.
-        case withdrawn
-    }
+    public typealias Decision = ReviewDecision
 
     public var id: Int64?
     public var findingID: String
@@ -24,7 +19,7 @@ public struct ReviewRecord: Sendable, Hashable, Codable, FetchableRecord, TableR
     /// ISO 8601, from the clock the caller passes in.
     public var decidedAt: String
     /// The finding's severity when decided.
-    public var severity: String
+    public var severity: Severity
     /// The finding's evidence when decided, as `ReviewEvidence.keys` names it (a JSON array, sorted).
     public var evidence: String
     /// SHA-256 of `evidence` and `severity`, to show and compare.
@@ -35,7 +30,7 @@ public struct ReviewRecord: Sendable, Hashable, Codable, FetchableRecord, TableR
 
     public init(
         id: Int64? = nil, findingID: String, decision: Decision, reviewer: String, reason: String?,
-        decidedAt: String, severity: String, evidence: String, evidenceSHA256: String, lapsedRun: String? = nil,
+        decidedAt: String, severity: Severity, evidence: String, evidenceSHA256: String, lapsedRun: String? = nil,
         lapsedBecause: String? = nil
     ) {
         self.id = id
@@ -82,57 +77,15 @@ public struct ReviewState: Sendable, Hashable {
     public var isDismissed: Bool { current?.decision == .dismissed }
 }
 
-/// What counts as a finding's evidence for review decisions: a dismissal stands until tonight's evidence has
-/// something the decision did not see.
-///
-/// The evidence is a set of keys taken from the finding's signals, and its severity:
-/// - `image ASSET TRANSFORM` for each image signal (a registered image found, and how it was transformed);
-/// - `word-mark MARK FIELD` for each word mark (a mark, and the field it was found in);
-/// - `text-copy TEXT` for each copied registered text;
-/// - `context counterfeit` when the listing's own words call it a counterfeit (issue 5's context signals).
-///
-/// Prices, distances and scores are not keys: they move night to night without new evidence; a change that
-/// matters moves the severity. A dismissal reopens when tonight has a key the decision did not have, or a higher
-/// severity (`low` < `moderate` < `serious`). Fewer keys or a lower severity never reopen one.
-public enum ReviewEvidence {
-    /// The sorted, distinct evidence keys of a JSON array of signals; unknown kinds are skipped.
-    public static func keys(signals json: String) -> [String] {
-        guard let list = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [[String: Any]] else {
-            return []
-        }
-        var keys: Set<String> = []
-        for signal in list {
-            func text(_ key: String) -> String {
-                switch signal[key] {
-                case let value as String: value
-                case let value as NSNumber: value.stringValue
-                default: ""
-                }
-            }
-            switch text("kind") {
-            case "image":
-                keys.insert("image \(text("asset")) \(signal["transform"] == nil ? "identity" : text("transform"))")
-            case "word-mark": keys.insert("word-mark \(text("mark")) \(text("field"))")
-            case "text-copy": keys.insert("text-copy \(text("text"))")
-            case "context" where text("cue") == "counterfeit": keys.insert("context counterfeit")
-            default: break
-            }
-        }
-        return keys.sorted()
-    }
+extension ReviewRecord {
+    /// The evidence keys the decision was made on (`ReviewEvidence`), read from `evidence`.
+    public var evidenceKeys: [String] { (try? CanonicalJSON.decode([String].self, from: evidence)) ?? [] }
 
-    /// The rank of a severity: higher is worse; unknown severities rank lowest.
-    public static func rank(_ severity: String) -> Int {
-        ["low", "moderate", "serious"].firstIndex(of: severity) ?? -1
-    }
-
-    /// What tonight's evidence has that the decision's did not, as a sentence; nil when nothing is new.
-    public static func news(decided: ReviewRecord, keys tonight: [String], severity: String) -> String? {
-        let before = Set(
-            (try? JSONSerialization.jsonObject(with: Data(decided.evidence.utf8))) as? [String] ?? [])
-        var news = tonight.filter { !before.contains($0) }.map { "new \($0)" }
-        if rank(severity) > rank(decided.severity) { news.append("severity \(decided.severity) → \(severity)") }
-        return news.isEmpty ? nil : news.joined(separator: "; ")
+    /// The decision as a finding shows it.
+    public var review: Review {
+        Review(
+            decision: decision, reviewer: reviewer, decidedAt: decidedAt, evidenceSHA256: evidenceSHA256,
+            reason: reason, reopenedBy: lapsedRun, reopenedBecause: lapsedBecause)
     }
 }
 

@@ -1,3 +1,4 @@
+import Findings
 import GRDB
 
 extension StateStore {
@@ -29,12 +30,17 @@ extension StateStore {
                         AND v.version = n.listing_version
                     LEFT JOIN listings l ON l.marketplace = f.marketplace AND l.listing_id = f.listing_id
                     WHERE n.run_id = ?
-                    ORDER BY CASE n.severity WHEN 'serious' THEN 0 WHEN 'moderate' THEN 1 WHEN 'low' THEN 2 ELSE 3 END,
-                        n.severity, n.score DESC, f.finding_id
+                    ORDER BY \(Self.severityRankSQL("n.severity")), n.severity, n.score DESC, f.finding_id
                     """, arguments: [runID])
             while let row = try rows.next() {
                 try body(try FindingRecord(row: row), row["listing_raw"])
             }
         }
+    }
+
+    /// An SQL expression ranking a severity column worst first (`Severity.worstFirst`), others after them.
+    static func severityRankSQL(_ column: String) -> String {
+        let cases = Severity.worstFirst.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }
+        return "CASE \(column) " + cases.joined(separator: " ") + " ELSE \(Severity.allCases.count) END"
     }
 }

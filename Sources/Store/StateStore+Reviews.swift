@@ -1,4 +1,5 @@
-import Crypto
+import Base
+public import Findings
 import Foundation
 import GRDB
 
@@ -65,12 +66,12 @@ extension StateStore {
             }
             var written: [ReviewRecord] = []
             for finding in unique {
-                let keys = ReviewEvidence.keys(signals: finding.signals)
+                let keys = ReviewEvidence.keys(finding.signals)
                 let evidence = Self.jsonArray(keys)
                 var record = ReviewRecord(
                     findingID: finding.findingID, decision: decision, reviewer: reviewer, reason: reason,
                     decidedAt: time, severity: finding.severity, evidence: evidence,
-                    evidenceSHA256: Self.sha256Hex(evidence + "\n" + finding.severity))
+                    evidenceSHA256: Self.sha256Hex(evidence + "\n" + finding.severity.rawValue))
                 try db.execute(
                     sql: """
                         INSERT INTO reviews (finding_id, decision, reviewer, reason, decided_at, severity, evidence,
@@ -79,7 +80,7 @@ extension StateStore {
                         """,
                     arguments: [
                         record.findingID, record.decision.rawValue, record.reviewer, record.reason, record.decidedAt,
-                        record.severity, record.evidence, record.evidenceSHA256,
+                        record.severity.rawValue, record.evidence, record.evidenceSHA256,
                     ])
                 record.id = db.lastInsertedRowID
                 written.append(record)
@@ -116,7 +117,8 @@ extension StateStore {
                         """,
                     arguments: [
                         review.id, review.findingID, review.decision.rawValue, review.reviewer, review.reason,
-                        review.decidedAt, review.severity, review.evidence, review.evidenceSHA256, review.lapsedRun,
+                        review.decidedAt, review.severity.rawValue, review.evidence, review.evidenceSHA256,
+                        review.lapsedRun,
                         review.lapsedBecause,
                     ])
             }
@@ -174,10 +176,15 @@ extension StateStore {
         var reopened: [String] = []
         for row in rows {
             let decided = try ReviewRecord(row: row)
-            let severity: String = row["tonight_severity"]
+            let stored: String = row["tonight_severity"]
+            guard let severity = Severity(rawValue: stored) else {
+                throw StoreError(path: "", message: "finding \(decided.findingID): unknown severity \(stored)")
+            }
+            let signals = try Signal.list(row["tonight_signals"] as String)
             guard
                 let news = ReviewEvidence.news(
-                    decided: decided, keys: ReviewEvidence.keys(signals: row["tonight_signals"]), severity: severity)
+                    decidedKeys: decided.evidenceKeys, decidedSeverity: decided.severity,
+                    keys: ReviewEvidence.keys(signals), severity: severity)
             else { continue }
             try db.execute(
                 sql: "UPDATE reviews SET lapsed_run = ?, lapsed_because = ? WHERE id = ?",
@@ -205,10 +212,5 @@ extension StateStore {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { byte in
-            let digits = String(byte, radix: 16)
-            return byte < 16 ? "0" + digits : digits
-        }.joined()
-    }
+    static func sha256Hex(_ text: String) -> String { Hashing.sha256Hex(Data(text.utf8)) }
 }

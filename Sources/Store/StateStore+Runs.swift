@@ -1,3 +1,4 @@
+public import Findings
 import GRDB
 
 extension StateStore {
@@ -141,8 +142,9 @@ extension StateStore {
                 let relistedFrom = try Self.relistedFinding(for: s, within: relistDistance, db)
                 let status: FindingRecord.Status = relistedFrom == nil ? .new : .relisted
                 try insert.execute(arguments: [
-                    s.findingID, s.marketplace, s.listingID, s.sellerID, s.url, s.brand, s.right, s.score, s.severity,
-                    status.rawValue, runID, runID, seenAt, seenAt, relistedFrom, s.signals,
+                    s.findingID, s.marketplace, s.listingID, s.sellerID, s.url, s.brand, s.right, s.score,
+                    s.severity.rawValue, status.rawValue, runID, runID, seenAt, seenAt, relistedFrom,
+                    Signal.text(s.signals),
                 ])
             }
             // Dismissed findings whose evidence grew tonight come back as new, their decision kept as lapsed.

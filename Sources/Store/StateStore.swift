@@ -1,8 +1,9 @@
+import Findings
 import Foundation
 import GRDB
 
 /// The state of nightly runs in one SQLite file: runs, listings and their versions, image fingerprints keyed by
-/// content, findings with their history, and per-item failures (DESIGN.md, `Store`).
+/// content, findings with their history, and per-item failures (ARCHITECTURE.md, "State file").
 ///
 /// GRDB's `DatabasePool` gives the file one writer connection and WAL journaling, so readers (the report, exports)
 /// never block the night's writes; callers hand writes over in batches, each one transaction. A night's findings
@@ -128,7 +129,7 @@ public final class StateStore: Sendable {
             for r in batch.findings {
                 try finding.execute(arguments: [
                     r.runID, r.findingID, r.marketplace, r.listingID, r.sellerID, r.url, r.brand, r.right, r.score,
-                    r.severity, r.signals,
+                    r.severity.rawValue, Signal.text(r.signals),
                 ])
             }
             let failure = try db.cachedStatement(

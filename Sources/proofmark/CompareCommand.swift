@@ -1,4 +1,5 @@
 import ArgumentParser
+import Base
 import Evidence
 import Foundation
 import Imaging
@@ -65,7 +66,7 @@ struct CompareCommand: ParsableCommand {
         var written: String?
         if let out {
             // Outlined where the nightly matcher finds A, when that would be a finding at the default --min-score.
-            let finding = match.map { $0.trusted && $0.strength >= 0.5 } ?? false
+            let finding = match?.isFinding() ?? false
             let picture = SideBySide.render(
                 registered: images[0], suspect: images[1], region: finding ? match?.region : nil,
                 caption: caption(comparison, match), height: height)
@@ -77,11 +78,10 @@ struct CompareCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             do {
-                // .atomic writes a temporary file beside the target and renames it into place.
-                try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
+                try DurableFile.write(bytes, to: URL(fileURLWithPath: out))
                 written = out
             } catch {
-                report(file: out, "cannot write the PNG: \(error.localizedDescription)", kind: "unwritable")
+                report(file: out, "cannot write the PNG: \(error)", kind: "unwritable")
                 throw ExitCode(1)
             }
         }

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Evidence
 import Foundation
 import Pipeline
@@ -27,10 +27,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The state file.")
     var state: String
 
-    @Option(name: .customLong("channel"), help: "alibaba-ipp, amazon, ebay-vero, temu, schedule-a or dmca.")
-    var channelName: String
-
-    var channel: ExportChannel { ExportChannel(rawValue: channelName) ?? .amazon }
+    @Option(help: "alibaba-ipp, amazon, ebay-vero, temu, schedule-a or dmca.")
+    var channel: ExportChannel
 
     @Option(help: "The exports folder (default: exports/ beside the state file); files go to OUT/<channel>/.")
     var out: String?
@@ -56,11 +54,6 @@ struct ExportCommand: ParsableCommand {
     var veroReasonCodes: [String] = []
 
     func validate() throws {
-        guard ExportChannel(rawValue: channelName) != nil else {
-            throw ValidationError(
-                "--channel \(channelName): expected one of "
-                    + ExportChannel.allCases.map(\.rawValue).joined(separator: ", "))
-        }
         if let now, NightlyRun.date(fromTimestamp: now) == nil {
             throw ValidationError("--now \(now): expected an ISO 8601 UTC time such as 2026-11-30T09:00:00Z")
         }
@@ -132,3 +125,6 @@ enum Terminal {
         return out
     }
 }
+
+/// `--channel`: one of the channels' names, which ArgumentParser lists when another is given.
+extension ExportChannel: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Base
 import Foundation
 import Pipeline
 
@@ -61,8 +62,9 @@ struct RobustnessCommand: AsyncParsableCommand {
             if let out {
                 let folder = URL(fileURLWithPath: out)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try Data((report.json + "\n").utf8).write(to: folder.appendingPathComponent("robustness.json"))
-                try Data(text.utf8).write(to: folder.appendingPathComponent("robustness.txt"))
+                try DurableFile.write(
+                    Data((report.json + "\n").utf8), to: folder.appendingPathComponent("robustness.json"))
+                try DurableFile.write(Data(text.utf8), to: folder.appendingPathComponent("robustness.txt"))
             }
         } catch {
             FileHandle.standardError.write(Data("proofmark robustness: \(error)\n".utf8))

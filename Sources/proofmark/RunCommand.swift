@@ -1,5 +1,6 @@
 import ArgumentParser
 import Fetching
+import Findings
 import Foundation
 import Intake
 import Pipeline
@@ -263,10 +264,10 @@ struct RunCommand: AsyncParsableCommand {
                             + "their listings (\(reasons.joined(separator: ", "))): the same image named again, or "
                             + "more than --max-images-per-listing \(maxImagesPerListing); see run.json\n").utf8))
             }
-            let severities = ["serious", "moderate", "low"].compactMap { severity in
+            let severities = Severity.worstFirst.map(\.rawValue).compactMap { severity in
                 summary.findingsBySeverity[severity].map { "\($0) \(severity)" }
             }
-            let statuses = ["new", "ongoing", "relisted", "resolved"].compactMap { status in
+            let statuses = FindingStatus.allCases.map(\.rawValue).compactMap { status in
                 summary.findingsByStatus[status].flatMap { $0 > 0 ? "\($0) \(status)" : nil }
             }
             let how = ["resumed": " (resumed after an interruption)", "already-completed": " (already complete)"]

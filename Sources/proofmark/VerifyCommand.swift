@@ -1,4 +1,5 @@
 import ArgumentParser
+import Base
 import Evidence
 import Foundation
 
@@ -93,9 +94,9 @@ struct KeygenCommand: ParsableCommand {
                 atPath: out, contents: Data(pair.privateKey.utf8), attributes: [.posixPermissions: 0o600])
         else { throw ValidationError("cannot write \(out)") }
         do {
-            try Data(pair.publicKey.utf8).write(to: URL(fileURLWithPath: publicPath))
+            try DurableFile.write(Data(pair.publicKey.utf8), to: URL(fileURLWithPath: publicPath))
         } catch {
-            throw ValidationError("cannot write \(publicPath): \(error.localizedDescription)")
+            throw ValidationError("cannot write \(error)")
         }
         print("wrote \(out) (private, keep it secret) and \(publicPath) (public)")
     }

@@ -1,3 +1,5 @@
+import Base
+import Findings
 import Foundation
 import Store
 import TestSupport
@@ -11,14 +13,16 @@ import Testing
     static func material(score: Double = 0.9, image: Data = Data("jpeg bytes".utf8)) -> BundleMaterial {
         let finding = FindingRecord(
             findingID: "f-0123456789abcdef", marketplace: "temu", listingID: "10003", sellerID: "s-1",
-            url: "https://temu.example/10003", brand: "Acme", right: "tm-us-1", score: score, severity: "serious",
+            url: "https://temu.example/10003", brand: "Acme", right: "tm-us-1", score: score, severity: .serious,
             status: .new, firstRun: "r1", lastRun: "r1", firstSeen: "2026-11-29T02:00:00Z",
             lastSeen: "2026-11-29T02:00:00Z",
-            signals: """
-                [{"algorithm":"pdq","asset":"acme-logo","distance":4,"image":"images/a b.jpg","kind":"image",\
-                "transform":"mirror"},{"field":"title","found":"ACME","how":"exact","kind":"word-mark","mark":"ACME",\
-                "span":[0,4]}]
-                """)
+            signals: [
+                .image(
+                    .init(
+                        asset: "acme-logo", image: "images/a b.jpg", algorithm: "pdq", transform: "mirror", distance: 4)
+                ),
+                .wordMark(.init(mark: "ACME", found: "ACME", field: "title", span: [0, 4], how: "exact")),
+            ])
         let raw = #"{"marketplace":"temu","listing_id":"10003","title":"ACME <b>deal</b>","extra_field":7}"#
         let evidence = FindingEvidence(
             finding: finding, listing: ListingSummary(raw: raw, marketplace: "temu", listingID: "10003"),

@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 import Matching
 import Store
@@ -19,9 +20,9 @@ import Testing
     ) throws -> FindingEvidence {
         let finding = FindingRecord(
             findingID: findingID, marketplace: "aliexpress", listingID: "1005006", sellerID: "s-889",
-            url: fields["url"] as? String, brand: "Acme", right: "tm-us-5123456", score: 0.97, severity: "serious",
+            url: fields["url"] as? String, brand: "Acme", right: "tm-us-5123456", score: 0.97, severity: .serious,
             status: .new, firstRun: "r1", lastRun: "r1", firstSeen: "2026-11-28T01:00:00Z",
-            lastSeen: "2026-11-28T01:00:00Z", signals: signals)
+            lastSeen: "2026-11-28T01:00:00Z", signals: try Signal.list(signals))
         let listing = ListingSummary(raw: try raw(fields), marketplace: "aliexpress", listingID: "1005006")
         let right = RightSummary(
             id: "tm-us-5123456", type: "trademark", registration: "US 5,123,456", jurisdiction: "US",

@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 import Store
 import TestSupport
@@ -14,7 +15,7 @@ struct ExportFixture {
         var brand = "Acme"
         var right = "tm-us"
         var seller: String? = "s-1"
-        var severity = "serious"
+        var severity = Severity.serious
         var signals = ExportFixture.imageSignal
         var fields: [String: Any] = [:]
         var decision: ReviewRecord.Decision? = .confirmed
@@ -90,7 +91,8 @@ struct ExportFixture {
                 StagedFinding(
                     runID: "r1", findingID: finding.id, marketplace: finding.marketplace, listingID: finding.listing,
                     sellerID: finding.seller, url: fields["url"] as? String, brand: finding.brand,
-                    right: finding.right, score: 0.9, severity: finding.severity, signals: finding.signals))
+                    right: finding.right, score: 0.9, severity: finding.severity,
+                    signals: try Signal.list(finding.signals)))
         }
         try store.write(batch, runID: "r1")
         try store.complete(runID: "r1", seenAt: stamp, finishedAt: stamp, timings: "{}") { _ in "{}" }

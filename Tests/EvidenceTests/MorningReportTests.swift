@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 import Imaging
 import Store
@@ -14,7 +15,7 @@ import Testing
         var listing: String
         var brand = "Acme"
         var score: Double
-        var severity = "serious"
+        var severity = Severity.serious
         var fields: [String: Any] = [:]
         var signals = "[]"
     }
@@ -47,7 +48,7 @@ import Testing
                     runID: runID, findingID: finding.id, marketplace: finding.marketplace, listingID: finding.listing,
                     sellerID: finding.fields["seller_id"] as? String, url: finding.fields["url"] as? String,
                     brand: finding.brand, right: "tm-1", score: finding.score, severity: finding.severity,
-                    signals: finding.signals))
+                    signals: try Signal.list(finding.signals)))
         }
         try store.write(batch, runID: runID)
         try store.complete(runID: runID, seenAt: stamp, finishedAt: stamp, timings: "{}") { byStatus in
@@ -60,13 +61,13 @@ import Testing
         #"[{"asset":"<script>x</script>","distance":3,"image":"\"><img src=x onerror=alert(1)>","kind":"image","#
         + #""algorithm":"pdq<img src=x onerror=alert(2)>","transform":"mirror"},{"field":"title","found":"ACME","#
         + #""how":"exact","kind":"word-mark","mark":"<svg onload=alert(3)>","span":[0,4]},"#
-        + #"{"floor":"40\"><script>","kind":"price","price":12.5}]"#
+        + #"{"floor":40,"kind":"price","price":12.5}]"#
 
     /// Two nights: on the second, `f-a` goes on, `f-b` is gone (resolved), the rest are new, with hostile dump text.
     static func hostileState(_ folder: TemporaryFolder) throws -> StateStore {
         let store = try StateStore(path: folder.url.appendingPathComponent("state.sqlite").path)
         let a = Planted(
-            id: "f-a", listing: "1", score: 0.62, severity: "moderate",
+            id: "f-a", listing: "1", score: 0.62, severity: .moderate,
             fields: [
                 "title": Hostile.script, "seller_name": Hostile.breakout, "seller_id": "s-1",
                 "url": Hostile.scriptURL, "price": 9.5, "currency": "USD",
@@ -89,8 +90,8 @@ import Testing
                     fields: [
                         "title": Hostile.breakout, "url": "  javascript:alert(1)", "seller_url": "https://x.example",
                     ]),
-                Planted(id: "f-e", listing: "5", score: 0.99, severity: "low", fields: ["title": Hostile.control]),
-                Planted(id: "f-f", listing: "6", score: 0.3, severity: "strange<b>", fields: [:]),
+                Planted(id: "f-e", listing: "5", score: 0.99, severity: .low, fields: ["title": Hostile.control]),
+                Planted(id: "f-f", listing: "6", score: 0.3, severity: .low, fields: [:]),
             ])
         return store
     }
@@ -157,11 +158,11 @@ import Testing
         let folder = try TemporaryFolder()
         let (_, page) = try Self.write(try Self.hostileState(folder), into: folder.url)
         let rows = HTMLTag.scan(page).filter { $0.name == "tr" && $0.attribute("id") != nil }
-        // serious (0.95 resolved f-b, then the two 0.91 by id), moderate, low, then other severities by name.
+        // serious (0.95 resolved f-b, then the two 0.91 by id), moderate, low (0.99 before 0.3).
         #expect(rows.compactMap { $0.attribute("id") } == ["f-b", "f-c", "f-d", "f-a", "f-e", "f-f"])
         #expect(rows.compactMap { $0.attribute("data-s") } == ["resolved", "new", "new", "ongoing", "new", "new"])
         #expect(
-            rows.compactMap { $0.attribute("class") } == ["serious", "serious", "serious", "moderate", "low", "other"])
+            rows.compactMap { $0.attribute("class") } == ["serious", "serious", "serious", "moderate", "low", "low"])
     }
 
     @Test func theSummaryCountsStatusesBrandsMarketplacesAndSeverities() throws {
@@ -169,13 +170,13 @@ import Testing
         let (summary, page) = try Self.write(try Self.hostileState(folder), into: folder.url)
         #expect(summary.runID == "r2" && summary.findings == 6)
         #expect(summary.byStatus == ["new": 4, "ongoing": 1, "resolved": 1])
-        #expect(summary.bySeverity == ["serious": 3, "moderate": 1, "low": 1, "strange<b>": 1])
+        #expect(summary.bySeverity == ["serious": 3, "moderate": 1, "low": 2])
         #expect(page.contains("<b>4</b> new</div>") && page.contains("<b>0</b> relisted</div>"))
         // Acme: f-a ongoing, f-d, f-e and f-f new; Zolta: f-b resolved (brand, all, new, ongoing, relisted, resolved).
         #expect(page.contains("<tr><td><bdi>Acme</bdi><td>4<td>3<td>1<td>0<td>0"))
         #expect(page.contains("<tr><td><bdi>Zolta</bdi><td>1<td>0<td>0<td>0<td>1"))
         #expect(page.contains("<tr><td><bdi>aliexpress</bdi><td>4<td>3<td>1<td>0<td>0"))
-        #expect(page.contains("<tr><td><bdi>strange&lt;b&gt;</bdi><td>1<td>1<td>0<td>0<td>0"))
+        #expect(page.contains("<tr><td><bdi>low</bdi><td>2<td>2<td>0<td>0<td>0"))
         // Both charts are inline SVG: ten histogram bins, and one bar group per night.
         let svgs = page.components(separatedBy: "<svg ").dropFirst()
         #expect(svgs.count == 2)

@@ -1,4 +1,5 @@
 import Evidence
+import Findings
 import Imaging
 import Store
 import Testing
@@ -205,15 +206,15 @@ import Testing
         }
     }
 
-    @Test func imageSignalCaptionNamesAssetRightMatchAndScore() {
+    @Test func imageSignalCaptionNamesAssetRightMatchAndScore() throws {
         let signals = """
             [{"algorithm":"pdq","asset":"acme-logo","distance":14,"image":"images/1-1.jpg","kind":"image",\
             "region":[0,0,300,300],"transform":"mirror"}]
             """
         let finding = FindingRecord(
             findingID: "f-1", marketplace: "aliexpress", listingID: "1005006", sellerID: "s-889", url: nil,
-            brand: "Acme", right: "tm-us-5123456", score: 0.971, severity: "serious", status: .new, firstRun: "r1",
-            lastRun: "r1", firstSeen: "2026-11-28", lastSeen: "2026-11-28", signals: signals)
+            brand: "Acme", right: "tm-us-5123456", score: 0.971, severity: .serious, status: .new, firstRun: "r1",
+            lastRun: "r1", firstSeen: "2026-11-28", lastSeen: "2026-11-28", signals: try Signal.list(signals))
         let listing = ListingSummary(
             raw: #"{"title":"ACME 爱可美 jacket","captured_at":"2026-11-28T01:12:00Z"}"#, marketplace: "aliexpress",
             listingID: "1005006")

@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 import GRDB
 import TestSupport
@@ -6,18 +7,22 @@ import Testing
 @testable import Store
 
 @Suite struct StateStoreReviewTests {
-    static let logo = #"{"asset":"logo","distance":3,"image":"1.jpg","kind":"image","transform":"identity"}"#
-    static let photo = #"{"asset":"photo","distance":9,"image":"2.jpg","kind":"image","transform":"mirror"}"#
-    static let mark = #"{"field":"title","found":"ACME","kind":"word-mark","mark":"ACME","span":[0,4]}"#
-    static let price = #"{"floor":40,"kind":"price","price":12.5}"#
+    static let logo = Signal.image(
+        .init(asset: "logo", image: "1.jpg", algorithm: "pdq", transform: "identity", distance: 3))
+    static let photo = Signal.image(
+        .init(asset: "photo", image: "2.jpg", algorithm: "pdq", transform: "mirror", distance: 9))
+    static let mark = Signal.wordMark(.init(mark: "ACME", found: "ACME", field: "title", span: [0, 4], how: "exact"))
+    static let markInDescription = Signal.wordMark(
+        .init(mark: "ACME", found: "ACME", field: "description", span: [0, 4], how: "exact"))
+    static let price = Signal.price(.init(price: 12.5, floor: 40))
 
     static func finding(
-        _ id: String, listing: String, run: String, seller: String = "s", severity: String = "moderate",
-        signals: [String]
+        _ id: String, listing: String, run: String, seller: String = "s", severity: Severity = .moderate,
+        signals: [Signal]
     ) -> StagedFinding {
         StagedFinding(
             runID: run, findingID: id, marketplace: "m", listingID: listing, sellerID: seller, url: "u", brand: "Acme",
-            right: "tm-1", score: 0.8, severity: severity, signals: "[" + signals.joined(separator: ",") + "]")
+            right: "tm-1", score: 0.8, severity: severity, signals: signals)
     }
 
     static func night(_ store: StateStore, _ id: String, day: Int, _ findings: [StagedFinding]) throws {
@@ -76,14 +81,14 @@ import Testing
     /// A dismissal holds while the evidence is the same or less, and reopens as `new` on a new image, a new mark or
     /// a higher severity, with the earlier decision kept to show.
     @Test(arguments: [
-        ([logo, mark], "moderate", false),
-        ([logo], "moderate", false),
-        ([logo, mark, price], "low", false),
-        ([logo, mark, photo], "moderate", true),
-        ([logo, mark.replacingOccurrences(of: "title", with: "description")], "moderate", true),
-        ([logo, mark], "serious", true),
+        ([logo, mark], Severity.moderate, false),
+        ([logo], Severity.moderate, false),
+        ([logo, mark, price], Severity.low, false),
+        ([logo, mark, photo], Severity.moderate, true),
+        ([logo, markInDescription], Severity.moderate, true),
+        ([logo, mark], Severity.serious, true),
     ])
-    func aDismissalReopensOnlyWhenTheEvidenceGrows(signals: [String], severity: String, reopens: Bool) throws {
+    func aDismissalReopensOnlyWhenTheEvidenceGrows(signals: [Signal], severity: Severity, reopens: Bool) throws {
         let folder = try TemporaryFolder()
         let store = try store(folder)
         try Self.night(
@@ -116,7 +121,7 @@ import Testing
         _ = try store.review(.init(findingIDs: ["f-1"]), decision: .confirmed, reviewer: "a", reason: nil, at: "t")
         try Self.night(
             store, "r2", day: 2,
-            [Self.finding("f-1", listing: "1", run: "r2", severity: "serious", signals: [Self.mark, Self.logo])])
+            [Self.finding("f-1", listing: "1", run: "r2", severity: .serious, signals: [Self.mark, Self.logo])])
         #expect(try store.reviewStates()["f-1"]?.isConfirmed == true)
     }
 

@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 import GRDB
 import TestSupport
@@ -35,7 +36,7 @@ import Testing
     {
         StagedFinding(
             runID: run, findingID: id, marketplace: "m", listingID: listing, sellerID: seller, url: nil, brand: "Acme",
-            right: "tm-1", score: score, severity: "serious", signals: "[]")
+            right: "tm-1", score: score, severity: .serious, signals: [])
     }
 
     /// Runs one night: `listings` seen with `findings` staged, then completed.
@@ -213,7 +214,7 @@ import Testing
                         INSERT INTO listings VALUES ('m', '1', 's', 'r1', 'r1', '{"title":"x"}');
                         INSERT INTO listing_images VALUES ('r1', 'm', '1', 0, 'a.jpg', 'abc', NULL, NULL);
                         INSERT INTO findings VALUES ('f-1', 'm', '1', 'Acme', 0.9, 'serious', 'new', 'r1', 'r1',
-                            '{"finding_id":"f-1","rights":["tm-1"],"seller_id":"s","signals":[{"kind":"price"}],"status":"new"}');
+                            '{"finding_id":"f-1","rights":["tm-1"],"seller_id":"s","signals":[{"floor":40,"kind":"price","price":12.5}],"status":"new"}');
                         INSERT INTO failures (run_id, kind, line, subject, category, message)
                             VALUES ('r1', 'image', 4, 'm/1 b.jpg', 'truncated', 'cut');
                         """)
@@ -221,7 +222,9 @@ import Testing
         }
         let store = try StateStore(path: path)
         let finding = try #require(try store.finding(id: "f-1"))
-        #expect(finding.right == "tm-1" && finding.sellerID == "s" && finding.signals == "[{\"kind\":\"price\"}]")
+        #expect(
+            finding.right == "tm-1" && finding.sellerID == "s"
+                && finding.signals == [.price(.init(price: 12.5, floor: 40))])
         #expect(finding.firstSeen == "2026-11-28T01:00:00Z")
         #expect(try store.failures(runID: "r1").map(\.reference) == ["b.jpg"])
         #expect(try store.versions(marketplace: "m", listingID: "1").count == 1)

@@ -1,3 +1,4 @@
+import Findings
 import Store
 
 /// DMCA takedown notices, one per copyrighted work and marketplace, with every element 17 U.S.C. §512(c)(3)(A)

@@ -75,7 +75,7 @@ public enum ExportChannel: String, Sendable, CaseIterable {
         public var jurisdictions: Set<String>
     }
 
-    /// Marketplace → channel and accepted trademark/design jurisdictions (DESIGN.md documents the same table).
+    /// Marketplace → channel and accepted trademark/design jurisdictions; this table is the contract.
     public static let marketplaceTable: [MarketplaceEntry] = {
         var table: [MarketplaceEntry] = []
         func add(_ names: [String], _ channel: ExportChannel, _ jurisdictions: Set<String>) {

@@ -1,3 +1,4 @@
+public import Findings
 import Foundation
 public import Store
 
@@ -10,7 +11,7 @@ public struct ExportItem: Sendable {
     public var listing: ListingSummary
     public var elements: [AccusedElement]
     /// Context cues in the listing's own words (`fair-use`, `counterfeit`), from `context` signals.
-    public var contextCues: Set<String>
+    public var contextCues: Set<Signal.ContextSignal.Cue>
     /// Test-buy order ids, when the dump has them (`test_buy_order_id` or `test_buy_order_ids`).
     public var testBuyOrderIDs: [String]
     /// Whether the listing ships to the US, when the dump says (`ships_to_us`, or `ships_to` naming US).
@@ -29,10 +30,8 @@ public struct ExportItem: Sendable {
             document, marketplace: reviewed.finding.marketplace, listingID: reviewed.finding.listingID)
         if listing.url == nil { listing.url = reviewed.finding.url }
         if listing.sellerID == nil { listing.sellerID = reviewed.finding.sellerID }
-        elements = AccusedElement.elements(fromSignals: reviewed.finding.signals)
-        let signals =
-            (try? JSONSerialization.jsonObject(with: Data(reviewed.finding.signals.utf8))) as? [[String: Any]] ?? []
-        contextCues = Set(signals.filter { $0["kind"] as? String == "context" }.compactMap { $0["cue"] as? String })
+        elements = reviewed.finding.signals
+        contextCues = Set(elements.compactMap { if case .context(let cue) = $0 { cue.cue } else { nil } })
         // The source's own fields, under the names the dump gave them.
         let object = document.captured
         func strings(_ key: String) -> [String] {
@@ -71,10 +70,10 @@ public struct ExportItem: Sendable {
             case .image: places.insert("image")
             case .wordMark, .textCopy: places.insert("text")
             case .price: if ipType == "trademark" { places.insert("product") }
-            case .context: break  // cues are read below, from the signals
+            case .context: break  // cues are read below, from `contextCues`
             }
         }
-        if ipType == "trademark", contextCues.contains("counterfeit") { places.insert("product") }
+        if ipType == "trademark", contextCues.contains(.counterfeit) { places.insert("product") }
         return ["product", "image", "text"].filter(places.contains)
     }
 
@@ -90,11 +89,12 @@ public struct ExportItem: Sendable {
                         + (image.transform.map { $0 == "identity" ? "" : " (\($0))" } ?? ""))
             case .wordMark(let mark): evidence.append("mark \(mark.mark) in the \(mark.field)")
             case .textCopy(let text): evidence.append("registered text \(text.text) copied")
-            case .price(let price, let floor): evidence.append("price \(price) below the brand's floor \(floor)")
+            case .price(let price):
+                evidence.append("price \(price.price) below the brand's floor \(price.floor)")
             case .context: break
             }
         }
-        if contextCues.contains("counterfeit") { evidence.append("listing calls itself a replica") }
+        if contextCues.contains(.counterfeit) { evidence.append("listing calls itself a replica") }
         let head =
             switch ipType {
             case "copyright": "Copyright infringement of registered work \(registration)"

@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 public import Store
 
@@ -131,7 +132,7 @@ public enum PrefilingChecks {
                     "right \(item.finding.right) is not in the state file's registry snapshot (the latest registry dropped "
                         + "it, or no night has run with this version yet)")
             }
-            if item.contextCues.contains("fair-use"), !item.hasImageSignal {
+            if item.contextCues.contains(.fairUse), !item.hasImageSignal {
                 add(
                     .fairUse, .refuse,
                     "the listing's wording suggests nominative fair use (e.g. \"compatible with\") and no image "

@@ -1,3 +1,4 @@
+import Base
 public import Foundation
 import Imaging
 public import Intake
@@ -168,7 +169,7 @@ public enum RobustnessHarness {
                     String(format: "%06d.jpg", index) + "\t\(work.positive != nil)\t\(name)\t\(work.edit.rawValue)\n"
             }
             do {
-                try Data(manifest.utf8).write(to: keep.appendingPathComponent("manifest.tsv"))
+                try DurableFile.write(Data(manifest.utf8), to: keep.appendingPathComponent("manifest.tsv"))
             } catch {
                 throw RunError.output(path: keep.path, message: "\(error)")
             }
@@ -232,7 +233,7 @@ public enum RobustnessHarness {
         }
         if let keep {
             do {
-                try Data(bytes).write(to: keep)
+                try DurableFile.write(bytes, to: keep)
             } catch {
                 outcome.keepFailure = "\(keep.path): cannot write: \(error)"
             }

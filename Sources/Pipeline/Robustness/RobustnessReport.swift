@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 
 /// What a harness run measured: per edit, the best score each positive got for its own registered image and each

@@ -1,7 +1,6 @@
+import Findings
 import Foundation
 import Testing
-
-@testable import Pipeline
 
 @Suite struct JSONTests {
     @Test func objectsHaveSortedKeysAndStringsAreEscaped() throws {

@@ -1,12 +1,25 @@
-import Evidence
-import Foundation
+public import Foundation
 
-/// A JSON value, written with sorted keys and the shortest exact numbers, so every output is byte-stable.
+/// A JSON value, written with sorted keys and the shortest exact numbers, so every output is byte-stable: the
+/// project's one JSON writer (findings, run records, bags, exports' request bodies go through it, directly or through
+/// `CanonicalJSON`).
+///
+/// The canonical form, which every file Proofmark writes and every digest over JSON relies on:
+/// - object members sorted by key (Swift `String` order: code points, for the ASCII keys Proofmark uses);
+/// - integers in decimal; a `Double` with an integral value below 10^15 as an integer (`1`, not `1.0`); any other
+///   finite `Double` in the shortest digits that read back exactly (Swift's `description`: `0.9535`, `1e-07`,
+///   `1e+20`); a non-finite one as `null`; a `Decimal` as its `description` (`7.38`, `30`);
+/// - strings as UTF-8, escaping `"` and `\`, `\n`, `\r`, `\t`, other controls below U+0020 and U+2028/U+2029 as
+///   `\uXXXX`; nothing else is escaped (`/` stays `/`);
+/// - `Layout.compact`: no whitespace at all (findings.jsonl, run.json, stored signals); `Layout.indented`: two
+///   spaces a level, `" : "` between key and value, `/` escaped as `\/`, backspace and form feed as `\b` and `\f`
+///   and U+2028/U+2029 as they are: the layout of a bag's `finding.json`, kept byte for byte from the bags made
+///   before this writer wrote them (with `JSONSerialization`'s `.prettyPrinted`).
 ///
 /// A small writer of our own: `JSONSerialization` cost a tenth of a run's time in dynamic casts, and its number
 /// formatting is not specified.
-enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
-    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+public enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
     case string(String)
     case integer(Int)
@@ -19,19 +32,79 @@ enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerL
     /// JSON text written by this writer earlier (a stored finding's signals), copied as it is.
     case verbatim(String)
 
-    init(stringLiteral value: String) { self = .string(value) }
-    init(integerLiteral value: Int) { self = .integer(value) }
-    init(booleanLiteral value: Bool) { self = .bool(value) }
-    init(arrayLiteral elements: JSON...) { self = .array(elements) }
-    init(dictionaryLiteral elements: (String, JSON)...) {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .integer(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSON...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSON)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 
+    /// How the text is laid out (the canonical form above names both).
+    public enum Layout: Sendable {
+        case compact
+        case indented
+    }
+
     /// The value as compact JSON text.
-    var text: String {
+    public var text: String { text(layout: .compact) }
+
+    /// The value as JSON text in `layout`.
+    public func text(layout: Layout) -> String {
         var output = ""
-        write(to: &output)
+        switch layout {
+        case .compact: write(to: &output)
+        case .indented: writeIndented(to: &output, depth: 0)
+        }
         return output
+    }
+
+    private func writeIndented(to output: inout String, depth: Int) {
+        let inner = String(repeating: "  ", count: depth + 1)
+        let outer = String(repeating: "  ", count: depth)
+        switch self {
+        case .string(let value): Self.writeIndentedString(value, to: &output)
+        case .array(let values):
+            output += "[\n"
+            for (index, value) in values.enumerated() {
+                if index > 0 { output += ",\n" }
+                output += inner
+                value.writeIndented(to: &output, depth: depth + 1)
+            }
+            output += "\n" + outer + "]"
+        case .object(let members):
+            output += "{\n"
+            for (index, key) in members.keys.sorted().enumerated() {
+                if index > 0 { output += ",\n" }
+                output += inner
+                Self.writeIndentedString(key, to: &output)
+                output += " : "
+                members[key]?.writeIndented(to: &output, depth: depth + 1)
+            }
+            output += "\n" + outer + "}"
+        default: write(to: &output)
+        }
+    }
+
+    private static func writeIndentedString(_ value: String, to output: inout String) {
+        output += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "/": output += "\\/"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{8}": output += "\\b"
+            case "\u{C}": output += "\\f"
+            case _ where scalar.value < 0x20:
+                let digits = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
     }
 
     private func write(to output: inout String) {
@@ -97,7 +170,7 @@ enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerL
 
 extension JSON {
     /// Reads JSON text this writer wrote (stored counts, parameters) back into a value; nil when it is not JSON.
-    init?(parsing text: String) {
+    public init?(parsing text: String) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
         else { return nil }
         self.init(foundation: object)
@@ -121,7 +194,7 @@ extension JSON {
 
     /// Two values added member by member: numbers summed, objects merged key by key, lists joined (counts of
     /// shards).
-    static func sum(_ a: JSON, _ b: JSON) -> JSON {
+    public static func sum(_ a: JSON, _ b: JSON) -> JSON {
         switch (a, b) {
         case (.integer(let x), .integer(let y)): .integer(x + y)
         case (.double(let x), .double(let y)): .double(x + y)
@@ -133,6 +206,3 @@ extension JSON {
         }
     }
 }
-
-/// Hex SHA-256 digests: Evidence's `Hashing`, the one implementation the project has.
-typealias Digest = Hashing
