@@ -188,7 +188,7 @@ public final class LoopbackHTTPServer: Sendable {
 
     /// How long ``waitForRequests(_:count:)`` and ``waitForHeld(count:)`` wait before they give up: far longer than
     /// any request takes to arrive on a loaded machine, so reaching it means the request is not coming.
-    public static let patience: DispatchTimeInterval = .seconds(120)
+    public static let patience: DispatchTimeInterval = .seconds(900)
 
     /// Changes the state and wakes the watchers whose condition now holds.
     @discardableResult
