@@ -1,5 +1,5 @@
-import Findings
 import Evidence
+import Findings
 import Foundation
 import Store
 
@@ -164,7 +164,8 @@ enum Pages {
                 body += "<b>\(signal.floor)</b></li>"
             case .context(let signal):
                 spans[signal.field, default: []].append(signal.span)
-                body += "<li>context: \(HTML.escape(signal.cue.rawValue)) “<bdi>\(HTML.escape(signal.phrase))</bdi>” in the "
+                body +=
+                    "<li>context: \(HTML.escape(signal.cue.rawValue)) “<bdi>\(HTML.escape(signal.phrase))</bdi>” in the "
                 body += "\(HTML.escape(signal.field))</li>"
             }
         }

@@ -1,5 +1,5 @@
-import Findings
 import Evidence
+import Findings
 import Foundation
 import Store
 
@@ -43,7 +43,8 @@ struct QueueSnapshot: Sendable {
                 QueueItem(
                     id: finding.findingID, brand: finding.brand, status: finding.status.rawValue,
                     marketplace: finding.marketplace, listing: finding.listingID, seller: finding.sellerID,
-                    severity: finding.severity.rawValue, score: finding.score, right: finding.right, title: listing?.title,
+                    severity: finding.severity.rawValue, score: finding.score, right: finding.right,
+                    title: listing?.title,
                     price: listing?.price, currency: listing?.currency))
         }
         var index: [String: Int] = [:]

@@ -1,5 +1,5 @@
-import Findings
 import Evidence
+import Findings
 import Foundation
 import HTTPTypes
 import Hummingbird
