@@ -86,7 +86,8 @@ let package = Package(
         .target(
             name: "Review",
             dependencies: [
-                "Findings", "Store", "Evidence", "Pipeline", .product(name: "Hummingbird", package: "hummingbird"),
+                "Base", "Findings", "Store", "Evidence", "Pipeline",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

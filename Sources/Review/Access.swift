@@ -1,3 +1,4 @@
+import Base
 import Findings
 import Foundation
 
@@ -30,11 +31,7 @@ struct Access: Sendable {
 
     static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<4).map { _ in
-            let value = generator.next() as UInt64
-            let digits = String(value, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
-        }.joined()
+        return Hashing.hex((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 
     /// Equal strings, in time that does not depend on where they differ.
