@@ -33,6 +33,8 @@ let package = Package(
         // Hummingbird's own byte buffers and header fields (built for Hummingbird anyway: no build time of their own).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Hummingbird's logging API (built for Hummingbird anyway), to keep its per-start info lines off stderr.
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
     ],
     targets: [
         // libwebp is loaded at run time (dlopen), so building needs only libjpeg's and libpng's headers.
@@ -90,6 +92,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -7,7 +7,13 @@ in the copy's state file to --findings (each clone a new finding id on the same 
 order is real), starts `proofmark serve --port 0` on it, signs in with the printed token, and times each request
 --repeats times (best and median, in ms, over loopback, as the page's own fetch would see them).
 
-Usage: Benchmarks/review/bench_queue.py OUT [--findings 10000] [--repeats 20] [--proofmark PATH]
+With `--browser`, it also opens the queue in headless Chromium (Debian's `chromium` and `chromium-driver`, driven as the
+browser tests drive it, by `Tests/ReviewTests/Browser/drive.py`'s WebDriver client) and times, in the page's own
+clock (`performance.now()`), what an analyst waits for: the queue interactive (navigation start until the first page
+of rows is shown and no request is in flight) and a decision's round trip (the `c` key until it is saved and the
+next finding's row is current).
+
+Usage: Benchmarks/review/bench_queue.py OUT [--findings 10000] [--repeats 20] [--proofmark PATH] [--browser]
 """
 import argparse
 import json
@@ -63,6 +69,8 @@ def main():
     parser.add_argument("--findings", type=int, default=10000)
     parser.add_argument("--repeats", type=int, default=20)
     parser.add_argument("--proofmark", default=os.path.join(ROOT, ".build", "release", "proofmark"))
+    parser.add_argument("--browser", action="store_true", help="also time the queue and a decision in headless Chromium")
+    parser.add_argument("--chromedriver", default="/usr/bin/chromedriver")
     arguments = parser.parse_args()
     work = tempfile.mkdtemp(prefix="proofmark-bench-review-")
     out = os.path.join(work, "out")
@@ -127,6 +135,8 @@ def main():
                 lambda i: (post("/api/decide", {"ids": [ids[i % len(ids)]], "decision": "confirmed"}),
                            get("/api/queue?offset=0&limit=100"))),
         }
+        if arguments.browser:
+            results.update(browser(url, base, arguments))
         for name, value in results.items():
             if isinstance(value, tuple):
                 print("%-40s best %7.1f ms  median %7.1f ms" % (name, value[0], value[1]))
@@ -136,6 +146,49 @@ def main():
         server.terminate()
         server.wait()
         shutil.rmtree(work, ignore_errors=True)
+
+
+def browser(url, base, arguments):
+    """The queue and a decision as the analyst sees them, timed by the page's clock."""
+    sys.path.insert(0, os.path.join(ROOT, "Tests", "ReviewTests", "Browser"))
+    from drive import Driver
+
+    driver = Driver(arguments.chromedriver, None)
+    try:
+        driver.go(url)  # the token for the cookie
+        driver.idle()
+
+        def load(index):
+            driver.go(base + "/")
+            driver.idle()
+            rows = driver.run("return document.querySelectorAll('#queue tbody tr').length;")
+            assert rows > 0, "the queue shows no rows"
+            return driver.run("return performance.now();")
+
+        def decide(index):
+            return driver.call(
+                "POST", driver.path("/execute/async"),
+                {"script": """
+                    const done = arguments[arguments.length - 1];
+                    const before = document.body.dataset.current;
+                    const started = performance.now();
+                    document.dispatchEvent(new KeyboardEvent("keydown", { key: "c", bubbles: true }));
+                    window.proofmarkIdle().then(() => done(
+                      document.body.dataset.current !== before ? performance.now() - started : -1));
+                 """, "args": []},
+            )
+
+        def sampled(action):
+            samples = [action(index) for index in range(arguments.repeats)]
+            assert all(sample >= 0 for sample in samples), "a decision did not move to the next finding"
+            return min(samples), statistics.median(samples)
+
+        return {
+            "browser: queue interactive (navigation to rows)": sampled(load),
+            "browser: decision (c key to next finding shown)": sampled(decide),
+        }
+    finally:
+        driver.quit()
 
 
 if __name__ == "__main__":

@@ -88,7 +88,7 @@ public enum ShardMerge {
         let lock = try NightlyRun.state { try StateLock(statePath: target) }
         // No review may write into the file being replaced: it waits for the merge, and the merge for a review that
         // is writing.
-        let reviewsLock = try NightlyRun.state { try StateLock(reviewsOf: target, wait: true) }
+        let reviewsLock = try NightlyRun.state { try StateLock(reviewsOf: target, for: .merge) }
         defer { withExtendedLifetime((lock, reviewsLock)) {} }
         // Review decisions are made on the merged file, not on the shards: they are carried forward from the file
         // being replaced.

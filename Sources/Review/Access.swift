@@ -57,12 +57,14 @@ struct Access: Sendable {
     var setCookie: String { "\(Self.cookieName)=\(session); Path=/; HttpOnly; SameSite=Strict" }
 }
 
-/// The addresses the server answers as: `host:port`, and on loopback `127.0.0.1`, `localhost` and `[::1]`.
+/// The addresses the server answers as: `host:port`, each `--name` with the port, and on loopback `127.0.0.1`,
+/// `localhost` and `[::1]`. Nothing else: a DNS name rebound to this address is refused.
 struct Origins: Sendable {
     let hosts: Set<String>
 
-    init(host: String, port: Int) {
-        var names: Set<String> = [host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host]
+    init(host: String, names extra: [String] = [], port: Int) {
+        var names: Set<String> = Set(
+            ([host] + extra).map { $0.contains(":") && !$0.hasPrefix("[") ? "[\($0.lowercased())]" : $0.lowercased() })
         if ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host) {
             names.formUnion(["127.0.0.1", "localhost", "[::1]"])
         }

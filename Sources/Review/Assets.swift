@@ -186,7 +186,8 @@ enum Assets {
               if (!item) { return; }
               begin();
               try {
-                await postJSON("/api/decide", { ids: [item.id], decision: decision, reason: reason || null });
+                const seen = {}; seen[item.id] = item.revision;
+                await postJSON("/api/decide", { ids: [item.id], seen: seen, decision: decision, reason: reason || null });
                 say(decision + " " + item.id);
                 if (decision !== "withdrawn") { cursor += 1; }
               } catch (error) { say("not recorded: " + error.message); }
@@ -251,7 +252,9 @@ enum Assets {
             const id = document.body.dataset.finding;
             async function decide(decision, reason) {
               try {
-                await postJSON("/api/decide", { ids: [id], decision: decision, reason: reason || null });
+                const seen = {}; seen[id] = Number(document.body.dataset.revision || "0");
+                const reply = await postJSON("/api/decide", { ids: [id], seen: seen, decision: decision, reason: reason || null });
+                document.body.dataset.revision = String(reply.revisions[id] || 0);
                 say(decision);
                 document.getElementById("decision").textContent =
                   decision === "withdrawn" ? "Not reviewed." : decision + (reason ? ": " + reason : "");

@@ -19,9 +19,13 @@ struct FindingView {
 /// The workbench's HTML. Pages carry no inline script or style (the Content-Security-Policy allows neither): the
 /// behaviour is `/static/app.js`, the look `/static/app.css`. Every piece of dump text goes through `HTML.escape`.
 enum Pages {
-    static func shell(title: String, page: String, csrf: String, body: String, finding: String? = nil) -> String {
+    static func shell(
+        title: String, page: String, csrf: String, body: String, finding: String? = nil, revision: Int64 = 0
+    ) -> String {
         var attributes = "data-page=\"\(page)\""
-        if let finding { attributes += " data-finding=\"\(HTML.escape(finding))\"" }
+        if let finding {
+            attributes += " data-finding=\"\(HTML.escape(finding))\" data-revision=\"\(revision)\""
+        }
         return """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">
@@ -224,7 +228,8 @@ enum Pages {
         }
         body += "</ul>\n"
         return shell(
-            title: "Finding \(finding.findingID)", page: "finding", csrf: csrf, body: body, finding: finding.findingID)
+            title: "Finding \(finding.findingID)", page: "finding", csrf: csrf, body: body, finding: finding.findingID,
+            revision: view.review?.latestID ?? 0)
     }
 
     static func decisionText(_ review: ReviewState?) -> String {

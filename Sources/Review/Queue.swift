@@ -21,6 +21,9 @@ struct QueueItem: Sendable, Codable {
     var review: String = "unreviewed"
     var reviewer: String?
     var reason: String?
+    /// The id of the finding's latest decision (0: none), sent back with a decision so that one made over a page
+    /// another tab or reviewer has since changed is refused (`StateStore.ReviewSelection.seen`).
+    var revision: Int64 = 0
 }
 
 /// The latest completed night's findings, worst first (the morning report's order:
@@ -145,6 +148,9 @@ struct QueuePage: Sendable, Codable {
 }
 
 extension ReviewState {
+    /// The id of the latest decision on the finding, lapsed or not.
+    var latestID: Int64 { (current ?? previous)?.id ?? 0 }
+
     /// How the queue names it: withdrawn decisions leave a finding unreviewed.
     var queueName: String {
         switch current?.decision {

@@ -3,6 +3,7 @@ import Findings
 public import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 import Store
 import Synchronization
@@ -23,6 +24,9 @@ public enum ReviewServer {
         /// Where exports are written (`OUT/exports`, as `proofmark export` writes beside an `out/state.sqlite`).
         public var exportsFolder: URL
         public var host: String
+        /// The names the server also answers as (its Host and Origin checks), for a `host` other than loopback: the
+        /// name analysts type (`review.example.internal`). The first is the one printed.
+        public var names: [String]
         /// 0 picks a free port (`ready` is told which).
         public var port: Int
         /// Who decides: recorded with every decision.
@@ -34,13 +38,15 @@ public enum ReviewServer {
 
         public init(
             statePath: String, outputFolder: URL, exportsFolder: URL? = nil, host: String = "127.0.0.1",
-            port: Int = 8080, reviewer: String, clock: @escaping @Sendable () -> Date = { Date() },
+            names: [String] = [], port: Int = 8080, reviewer: String,
+            clock: @escaping @Sendable () -> Date = { Date() },
             accessToken: String? = nil
         ) {
             self.statePath = statePath
             self.outputFolder = outputFolder
             self.exportsFolder = exportsFolder ?? outputFolder.appendingPathComponent("exports")
             self.host = host
+            self.names = names
             self.port = port
             self.reviewer = reviewer
             self.clock = clock
@@ -60,7 +66,9 @@ public enum ReviewServer {
         let workbench = Workbench(configuration)
         let port = PortBox()
         let router = Router(context: BasicRequestContext.self)
-        router.add(middleware: GuardMiddleware(access: access, host: configuration.host, port: port))
+        router.add(
+            middleware: GuardMiddleware(
+                access: access, host: configuration.host, names: configuration.names, port: port))
         Routes(workbench: workbench, access: access).add(to: router)
         let app = Application(
             router: router,
@@ -68,10 +76,36 @@ public enum ReviewServer {
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? configuration.port
                 port.set(bound)
-                let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+                let name = configuration.names.first ?? configuration.host
+                let host = name.contains(":") ? "[\(name)]" : name
                 if let url = URL(string: "http://\(host):\(bound)/?token=\(access.accessToken)") { ready(url) }
-            })
+            },
+            logger: Self.logger)
         try await app.run()
+    }
+}
+
+extension ReviewServer {
+    /// Hummingbird's logger, at warnings: its "Server started" info line would repeat on stderr what `ready` prints.
+    static var logger: Logger {
+        var logger = Logger(label: "proofmark.serve")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    /// Why a configuration cannot serve, before anything listens: a wildcard or outside address with no name the
+    /// analysts will open it by (the Host check would refuse every request made by that name).
+    public static func problem(with configuration: Configuration) -> String? {
+        // One colon is a port (an IPv6 address has several); a slash, query or user part is a URL, not a name.
+        for name in configuration.names
+        where name.isEmpty || name.contains(where: { " /?#@".contains($0) }) || name.count(where: { $0 == ":" }) == 1 {
+            return "--name \(name): expected a host name or address, without a port or path"
+        }
+        if ["0.0.0.0", "::", "[::]"].contains(configuration.host) && configuration.names.isEmpty {
+            return "--host \(configuration.host) listens on every address; say the name analysts open it by with "
+                + "--name (e.g. --name review.example.internal), which the server checks every request's Host against"
+        }
+        return nil
     }
 }
 
@@ -88,6 +122,7 @@ struct GuardMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let access: Access
     let host: String
+    let names: [String]
     let port: PortBox
 
     func handle(
@@ -101,9 +136,10 @@ struct GuardMiddleware: RouterMiddleware {
     private func check(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let origins = Origins(host: host, port: port.port)
+        let origins = Origins(host: host, names: names, port: port.port)
         guard origins.acceptsHost(request.head.authority) else {
-            return Reply.text(.misdirectedRequest, "this server answers only as \(origins.hosts.sorted()[0])")
+            return Reply.text(
+                .misdirectedRequest, "this server answers only as " + origins.hosts.sorted().joined(separator: ", "))
         }
         let session = Access.sessionCookie(request.headers[.cookie])
         let signedIn = session.map { Access.same($0, access.session) } ?? false

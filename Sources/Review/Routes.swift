@@ -73,10 +73,13 @@ struct Routes: Sendable {
                     written = try workbench.decide(
                         filter: filter, expected: expected, decision: decision, reason: body.reason)
                 } else {
-                    written = try workbench.decide(ids: body.ids ?? [], decision: decision, reason: body.reason)
+                    written = try workbench.decide(
+                        ids: body.ids ?? [], decision: decision, reason: body.reason, seen: body.seen ?? [:])
                 }
                 return Reply.json(
-                    DecideReply(decision: decision.rawValue, written: written.count, ids: written.map(\.findingID)))
+                    DecideReply(
+                        decision: decision.rawValue, written: written.count, ids: written.map(\.findingID),
+                        revisions: Dictionary(written.map { ($0.findingID, $0.id ?? 0) }) { a, _ in a }))
             }
         }
         router.post("/api/export") { request, context in
@@ -181,6 +184,8 @@ struct DecideBody: Decodable {
     var ids: [String]?
     var filter: QueueFilter?
     var expected: Int?
+    /// Per named finding, the latest decision id the page showed (`QueueItem.revision`).
+    var seen: [String: Int64]?
     var decision: String
     var reason: String?
 }
@@ -189,6 +194,8 @@ struct DecideReply: Encodable {
     var decision: String
     var written: Int
     var ids: [String]
+    /// Each finding's new latest decision id, for the page to send with its next decision.
+    var revisions: [String: Int64]
 }
 
 struct ExportReply: Encodable {

@@ -53,19 +53,24 @@ final class Workbench: Sendable {
                 item.review = state.queueName
                 item.reviewer = state.current?.decision == .withdrawn ? nil : state.current?.reviewer
                 item.reason = state.current?.decision == .withdrawn ? nil : state.current?.reason
+                item.revision = state.latestID
             }
             return item
         }
         return (snapshot.runID, items)
     }
 
-    /// Records a decision on named findings, as `proofmark review ID... --confirm|--dismiss|--undo` would.
-    func decide(ids: [String], decision: ReviewRecord.Decision, reason: String?) throws -> [ReviewRecord] {
+    /// Records a decision on named findings, as `proofmark review ID... --confirm|--dismiss|--undo` would; with
+    /// `seen` (the latest decision id the page showed for each), only when none has changed since.
+    func decide(
+        ids: [String], decision: ReviewRecord.Decision, reason: String?, seen: [String: Int64] = [:]
+    ) throws -> [ReviewRecord] {
         guard !ids.isEmpty else { throw WorkbenchError.badRequest("no finding named") }
         let reason = reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         let time = NightlyRun.timestamp(configuration.clock(), compact: false)
         return try StateStore.recordReview(
-            statePath: configuration.statePath, StateStore.ReviewSelection(findingIDs: ids), decision: decision,
+            statePath: configuration.statePath, StateStore.ReviewSelection(findingIDs: ids, seen: seen),
+            decision: decision,
             reviewer: configuration.reviewer, reason: reason, at: time)
     }
 

@@ -25,22 +25,33 @@ public final class StateLock: Sendable {
                 + "and run again")
     }
 
-    /// Takes the lock on a state file's review decisions (`<state>.reviews.lock`): a review holds it while it writes
-    /// its decisions, and a merge while it carries the decisions of the file it replaces into the new one, so that
-    /// no decision is written into a file that a merge is about to replace (and lost with it).
+    /// Who takes a state file's review lock, and so how.
+    public enum ReviewsLockHolder: Sendable {
+        /// A review writing its decisions (`proofmark review`, a decision in `serve`): a shared lock, so that two
+        /// reviews (two terminals, two browser tabs) never refuse each other; SQLite orders their writes. Fails at once
+        /// while a merge holds the lock.
+        case review
+        /// A merge replacing the state file: an exclusive lock, waiting for every review that is writing.
+        case merge
+    }
+
+    /// Takes the lock on a state file's review decisions (`<state>.reviews.lock`): a review holds it (shared) while
+    /// it writes its decisions, and a merge (exclusive) while it carries the decisions of the file it replaces into
+    /// the new one, so that no decision is written into a file that a merge is about to replace (and lost with it).
     ///
     /// A night's run does not take it: the run and a review write one SQLite file through transactions and never
-    /// lose each other's rows. With `wait`, it waits for the holder (a merge waits out a review's few milliseconds);
-    /// without, it fails at once, naming the file (a review refused while a merge runs, to be tried again).
-    public convenience init(reviewsOf statePath: String, wait: Bool) throws(StoreError) {
+    /// lose each other's rows. A merge waits for the reviews writing (their few milliseconds); a review fails at
+    /// once while a merge holds it, naming the file (refused while a merge runs, to be tried again).
+    public convenience init(reviewsOf statePath: String, for holder: ReviewsLockHolder) throws(StoreError) {
         try self.init(
             lockPath: statePath + ".reviews.lock", subject: statePath,
             busy: "a merge is replacing this state file; the decision was not recorded: try again when it finishes",
-            wait: wait)
+            wait: holder == .merge, shared: holder == .review)
     }
 
     private init(
-        lockPath: String, subject statePath: String, busy busyMessage: String, wait: Bool = false
+        lockPath: String, subject statePath: String, busy busyMessage: String, wait: Bool = false,
+        shared: Bool = false
     ) throws(StoreError) {
         do {
             try FileManager.default.createDirectory(
@@ -52,8 +63,9 @@ public final class StateLock: Sendable {
         guard fd >= 0 else {
             throw StoreError(path: lockPath, message: "cannot open the lock file: \(String(cString: strerror(errno)))")
         }
-        var locked = flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB)
-        while wait, locked != 0, errno == EINTR { locked = flock(fd, LOCK_EX) }
+        let kind = shared ? LOCK_SH : LOCK_EX
+        var locked = flock(fd, wait ? kind : kind | LOCK_NB)
+        while wait, locked != 0, errno == EINTR { locked = flock(fd, kind) }
         guard locked == 0 else {
             let busy = errno == EWOULDBLOCK
             let reason = String(cString: strerror(errno))

@@ -15,7 +15,7 @@ extension StateStore {
         guard FileManager.default.fileExists(atPath: statePath) else {
             throw StoreError(path: statePath, message: "no such state file")
         }
-        let lock = try StateLock(reviewsOf: statePath, wait: false)
+        let lock = try StateLock(reviewsOf: statePath, for: .review)
         defer { withExtendedLifetime(lock) {} }
         let store = try StateStore(path: statePath)
         return try store.review(selection, decision: decision, reviewer: reviewer, reason: reason, at: time)

@@ -10,14 +10,20 @@ extension StateStore {
         public var brand: String?
         public var sellerID: String?
         public var minimumScore: Double?
+        /// For findings decided from what a page showed (`serve`): the id of the latest decision shown for each
+        /// (0 when none was). When one has changed since (another tab, another reviewer, `proofmark review`), the
+        /// review records nothing and says which, so a decision is never made over one its maker did not see.
+        public var seen: [String: Int64]
 
         public init(
-            findingIDs: [String] = [], brand: String? = nil, sellerID: String? = nil, minimumScore: Double? = nil
+            findingIDs: [String] = [], brand: String? = nil, sellerID: String? = nil, minimumScore: Double? = nil,
+            seen: [String: Int64] = [:]
         ) {
             self.findingIDs = findingIDs
             self.brand = brand
             self.sellerID = sellerID
             self.minimumScore = minimumScore
+            self.seen = seen
         }
 
         var hasFilter: Bool { brand != nil || sellerID != nil || minimumScore != nil }
@@ -63,6 +69,17 @@ extension StateStore {
             var seen: Set<String> = []
             let unique = findings.filter { seen.insert($0.findingID).inserted }.sorted {
                 $0.findingID < $1.findingID
+            }
+            for (id, shown) in selection.seen.sorted(by: { $0.key < $1.key }) {
+                let latest = try ReviewRecord.fetchOne(
+                    db, sql: "SELECT * FROM reviews WHERE finding_id = ? ORDER BY id DESC LIMIT 1", arguments: [id])
+                guard (latest?.id ?? 0) == shown else {
+                    let now = latest.map { "\($0.decision.rawValue) by \($0.reviewer) at \($0.decidedAt)" } ?? "none"
+                    throw StoreError(
+                        path: path,
+                        message: "\(id) was decided elsewhere since it was shown (latest decision: \(now)); "
+                            + "nothing was recorded: look again and decide")
+                }
             }
             var written: [ReviewRecord] = []
             for finding in unique {

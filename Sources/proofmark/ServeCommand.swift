@@ -14,7 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
             bulk over a filter, and exports per channel after the pre-filing checks. Decisions are recorded as \
             proofmark review records them (who: --reviewer; when: the clock; why: the reason), and exports are \
             written as proofmark export writes them, into OUT/exports. It listens on 127.0.0.1 unless --host says \
-            otherwise and prints the address to open, with a one-time access token; --port 0 picks a free port. \
+            otherwise (with --host 0.0.0.0, --name gives the name analysts open) and prints the address to open, \
+            with a one-time access token; --port 0 picks a free port. \
             Stop it with Ctrl-C.
             """
     )
@@ -27,6 +28,13 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "The address to listen on (default 127.0.0.1: this machine only).")
     var host = "127.0.0.1"
+
+    @Option(
+        help: ArgumentHelp(
+            "A name the server answers as besides --host (repeatable): the name analysts open, e.g. with --host 0.0.0.0.",
+            discussion: "Every request's Host header must name the server; any other name (a DNS name rebound to it) "
+                + "is refused."))
+    var name: [String] = []
 
     @Option(help: "The port (0: any free port, printed).")
     var port = 8080
@@ -47,7 +55,11 @@ struct ServeCommand: AsyncParsableCommand {
             reviewer ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? NSUserName()
         let output = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: state).deletingLastPathComponent()
         let configuration = ReviewServer.Configuration(
-            statePath: state, outputFolder: output, host: host, port: port, reviewer: who)
+            statePath: state, outputFolder: output, host: host, names: name, port: port, reviewer: who)
+        if let problem = ReviewServer.problem(with: configuration) {
+            FileHandle.standardError.write(Data("proofmark serve: \(problem)\n".utf8))
+            throw ExitCode(1)
+        }
         do {
             try await ReviewServer.run(configuration) { url in
                 FileHandle.standardOutput.write(

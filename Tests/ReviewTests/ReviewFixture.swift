@@ -83,10 +83,11 @@ struct RunningServer: Sendable {
     let task: Task<Void, any Error>
 
     static func start(
-        state: String, out: URL, reviewer: String = "ana", exportsFolder: URL? = nil
+        state: String, out: URL, reviewer: String = "ana", exportsFolder: URL? = nil, names: [String] = []
     ) async throws -> RunningServer {
         let configuration = ReviewServer.Configuration(
-            statePath: state, outputFolder: out, exportsFolder: exportsFolder, port: 0, reviewer: reviewer,
+            statePath: state, outputFolder: out, exportsFolder: exportsFolder, names: names, port: 0,
+            reviewer: reviewer,
             clock: { clock }, accessToken: token)
         let (stream, continuation) = AsyncStream<URL>.makeStream()
         let task = Task {

@@ -1,5 +1,6 @@
 import Findings
 import Foundation
+import Review
 import Store
 import TestSupport
 import Testing
@@ -36,6 +37,30 @@ import Testing
         // A name that is not this server's (DNS rebinding) is refused even with the cookie.
         let rebound = try await server.get("/", headers: ["Cookie": cookie, "Host": "evil.example:\(server.port)"])
         #expect(rebound.status == 421)
+    }
+
+    /// Served beyond loopback, the server answers by the names it is given (`--name`) and still by no other; a
+    /// wildcard address without a name is refused before anything listens.
+    @Test func aServerOnTheNetworkAnswersOnlyByItsNames() async throws {
+        let night = try await ReviewNight()
+        let server = try await RunningServer.start(state: night.state, out: night.out, names: ["Review.Example.Test"])
+        defer { Task { await server.stop() } }
+        #expect(server.url.host?.lowercased() == "review.example.test")
+        let named = try await server.get(
+            "/?token=\(RunningServer.token)", headers: ["Host": "review.example.test:\(server.port)"])
+        #expect(named.status == 303)
+        let other = try await server.get(
+            "/?token=\(RunningServer.token)", headers: ["Host": "evil.example:\(server.port)"])
+        #expect(other.status == 421 && other.text.contains("review.example.test:\(server.port)"))
+
+        let wildcard = ReviewServer.Configuration(
+            statePath: night.state, outputFolder: night.out, host: "0.0.0.0", reviewer: "ana")
+        #expect(ReviewServer.problem(with: wildcard)?.contains("--name") == true)
+        var named2 = wildcard
+        named2.names = ["review.example.test"]
+        #expect(ReviewServer.problem(with: named2) == nil)
+        named2.names = ["review.example.test:8080"]
+        #expect(ReviewServer.problem(with: named2)?.contains("without a port") == true)
     }
 
     @Test func aPostWithoutCookieCSRFTokenOrOurOriginChangesNothing() async throws {
@@ -239,7 +264,7 @@ import Testing
         let id = try #require(try night.findingsWorstFirst().first?.findingID)
         let body: [String: Any] = ["ids": [id], "decision": "confirmed"]
 
-        var merge: StateLock? = try StateLock(reviewsOf: night.state, wait: false)
+        var merge: StateLock? = try StateLock(reviewsOf: night.state, for: .merge)
         let refused = try await server.post("/api/decide", json: body, cookie: cookie, csrf: csrf)
         #expect(refused.status == 409 && refused.text.contains("a merge is replacing this state file"))
         let typed = try await CommandRunner.proofmark(["review", "--state", night.state, id, "--confirm"])
@@ -251,6 +276,60 @@ import Testing
         let accepted = try await server.post("/api/decide", json: body, cookie: cookie, csrf: csrf)
         #expect(accepted.status == 200)
         #expect(try StateStore(path: night.state).allReviews().count == 1)
+    }
+
+    /// Two tabs on one queue (or two analysts): neither blocks the other, and a decision made over a finding the
+    /// other has decided since the page showed it is refused, naming the decision in force, instead of silently
+    /// replacing it. Looked at again, it is recorded.
+    @Test func aSecondTabNeitherBlocksNorIsSilentlyOverruled() async throws {
+        let night = try await ReviewNight()
+        let server = try await RunningServer.start(state: night.state, out: night.out, reviewer: "ana")
+        defer { Task { await server.stop() } }
+        let (tabA, tabB) = (try await server.signIn(), try await server.signIn())
+        let (csrfA, csrfB) = (try await server.csrf(cookie: tabA), try await server.csrf(cookie: tabB))
+        func revisions(_ cookie: String) async throws -> [String: Int64] {
+            let reply = try await server.get("/api/queue?limit=500", headers: ["Cookie": cookie])
+            let object = try #require(try JSONSerialization.jsonObject(with: reply.body) as? [String: Any])
+            let items = try #require(object["items"] as? [[String: Any]])
+            return Dictionary(
+                uniqueKeysWithValues: items.map {
+                    ($0["id"] as? String ?? "", ($0["revision"] as? Int).map(Int64.init) ?? -1)
+                })
+        }
+        let findings = try night.findingsWorstFirst()
+        let (x, y) = (findings[0].findingID, findings[1].findingID)
+        let shownA = try await revisions(tabA)
+        #expect(shownA[x] == 0 && shownA[y] == 0)
+
+        // Tab B confirms x; tab A, still showing x unreviewed, dismisses it: refused, nothing written.
+        let confirmed = try await server.post(
+            "/api/decide", json: ["ids": [x], "seen": [x: 0], "decision": "confirmed"], cookie: tabB, csrf: csrfB)
+        #expect(confirmed.status == 200, "\(confirmed.text)")
+        let stale = try await server.post(
+            "/api/decide", json: ["ids": [x], "seen": [x: 0], "decision": "dismissed", "reason": "parody"],
+            cookie: tabA, csrf: csrfA)
+        #expect(stale.status == 409)
+        #expect(stale.text.contains("\(x) was decided elsewhere") && stale.text.contains("confirmed by ana"))
+        #expect(try StateStore(path: night.state).allReviews().map(\.decision) == [.confirmed])
+
+        // A review writing at this moment (another tab, `proofmark review`) does not refuse tab A's decision on y.
+        let writing = try StateLock(reviewsOf: night.state, for: .review)
+        let other = try await server.post(
+            "/api/decide", json: ["ids": [y], "seen": [y: 0], "decision": "confirmed"], cookie: tabA, csrf: csrfA)
+        #expect(other.status == 200, "\(other.text)")
+        withExtendedLifetime(writing) {}
+
+        // Tab A reloads, sees x confirmed, and its dismissal now counts.
+        let reloaded = try await revisions(tabA)
+        let current = try #require(reloaded[x])
+        #expect(current > 0)
+        let again = try await server.post(
+            "/api/decide", json: ["ids": [x], "seen": [x: current], "decision": "dismissed", "reason": "parody"],
+            cookie: tabA, csrf: csrfA)
+        #expect(again.status == 200, "\(again.text)")
+        let states = try StateStore(path: night.state).reviewStates()
+        #expect(states[x]?.current?.decision == .dismissed && states[y]?.current?.decision == .confirmed)
+        #expect(try StateStore(path: night.state).allReviews().count == 3)
     }
 
     /// The Filing page's export writes the very files `proofmark export` writes for the same decisions and clock.

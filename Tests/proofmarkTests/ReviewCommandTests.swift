@@ -1,4 +1,6 @@
+import Findings
 import Foundation
+import Store
 import TestSupport
 import Testing
 
@@ -142,6 +144,69 @@ import Testing
         let third = try Self.findings(root.appendingPathComponent("out"))
         #expect(third[dismissed]?["status"] as? String == "new")
         #expect((third[dismissed]?["previous_review"] as? [String: Any])?["decision"] as? String == "dismissed")
+    }
+
+    /// A merge replacing the state file waits for a review that is writing its decisions, then carries them into
+    /// the merged file: a decision recorded during a merge is never lost with the file the merge replaces. The test
+    /// holds the review lock as `proofmark review` does, sees the merge blocked on it in `/proc/locks` (no timer),
+    /// writes the decision, and lets go.
+    @Test func aMergeWaitsForAReviewBeingWrittenAndCarriesIt() async throws {
+        let fixture = try NightFixture()
+        let root = fixture.folder.url
+        let merged = root.appendingPathComponent("merged.sqlite").path
+        let out = root.appendingPathComponent("out")
+        func shards(_ now: String) async throws {
+            for k in 1...2 {
+                try await Self.run(
+                    fixture, dump: fixture.dump, out: root.appendingPathComponent("shard-\(k)"), now: now,
+                    shard: "\(k)/2")
+            }
+        }
+        func merge() async throws -> CommandRunner.Outcome {
+            try await CommandRunner.proofmark(
+                ["merge", "--into", merged, "--out", out.path]
+                    + (1...2).map { root.appendingPathComponent("shard-\($0)/state.sqlite").path })
+        }
+        try await shards("2026-11-28T02:00:00Z")
+        let first = try await merge()
+        #expect(first.status == 0, "\(first.standardError)")
+        let id = try #require(try Self.findings(out).keys.sorted().first)
+        try await shards("2026-11-29T02:00:00Z")
+
+        var review: StateLock? = try StateLock(reviewsOf: merged, for: .review)
+        let merging = Task { try await merge() }
+        try await Self.waitForABlockedLock(on: merged + ".reviews.lock")
+        do {
+            let store = try StateStore(path: merged)
+            _ = try store.review(
+                StateStore.ReviewSelection(findingIDs: [id]), decision: .confirmed, reviewer: "ana", reason: nil,
+                at: "2026-11-29T09:00:00Z")
+        }
+        withExtendedLifetime(review) {}
+        review = nil
+
+        let second = try await merging.value
+        #expect(second.status == 0, "\(second.standardError)")
+        let reviews = try StateStore(path: merged).allReviews()
+        #expect(reviews.map(\.findingID) == [id] && reviews.map(\.decision) == [.confirmed])
+        let decided = try #require(try Self.findings(out)[id]?["review"] as? [String: Any])
+        #expect(decided["decision"] as? String == "confirmed" && decided["reviewer"] as? String == "ana")
+    }
+
+    /// Returns once some process waits for the `flock` on `path` (a line `N: -> FLOCK ...` naming its inode in
+    /// `/proc/locks`); gives up after ten minutes, which only a merge that never waits reaches.
+    static func waitForABlockedLock(on path: String) async throws {
+        var info = stat()
+        try #require(stat(path, &info) == 0, "no lock file \(path)")
+        let inode = ":\(info.st_ino) "
+        for _ in 0..<30_000 {
+            let locks = (try? String(contentsOfFile: "/proc/locks", encoding: .utf8)) ?? ""
+            if locks.split(separator: "\n").contains(where: { $0.contains("-> FLOCK") && $0.contains(inode) }) {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        Issue.record("nothing waited for the lock on \(path)")
     }
 
     @Test func aReviewNeedsOneDecisionAndKnownFindings() async throws {
