@@ -33,50 +33,98 @@ public enum DurableFile {
     public static func write(
         to url: URL, _ produce: (_ append: (String) throws -> Void) throws -> Void
     ) throws(Failure) {
-        try replace(url, flush: .now) { handle in
-            var pending = Data()
-            do {
-                try produce { text in
-                    pending.append(contentsOf: text.utf8)
-                    if pending.count >= 1 << 20 {
-                        try handle.write(contentsOf: pending)
-                        pending.removeAll(keepingCapacity: true)
-                    }
-                }
-            } catch {
-                throw Failure.content(error)
-            }
-            try handle.write(contentsOf: pending)
-            Checkpoint.outputBeforeRename.reached()
+        let stream = try Stream(url)
+        do {
+            try produce { text in try stream.append(text) }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure.content(error)
         }
+        try stream.writePending()
+        Checkpoint.outputBeforeRename.reached()
+        try stream.finish()
     }
 
     /// Writes `bytes` to `url` atomically.
     public static func write(_ bytes: some DataProtocol, to url: URL, flush: Flush = .now) throws(Failure) {
-        try replace(url, flush: flush) { handle in try handle.write(contentsOf: bytes) }
+        let stream = try Stream(url)
+        try stream.append(bytes)
+        try stream.finish(flush: flush)
     }
 
-    private static func replace(_ url: URL, flush: Flush, _ fill: (FileHandle) throws -> Void) throws(Failure) {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(
-            ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-                throw CocoaError(.fileWriteNoPermission)
+    /// A file written piece by piece, put in place whole by ``finish(flush:)``: until then its bytes go to a
+    /// temporary file beside it (buffered, 1 MiB at a time), which is removed if the stream is dropped unfinished.
+    /// Not for use from several threads at once.
+    public final class Stream {
+        public let url: URL
+        private let temporary: URL
+        private let handle: FileHandle
+        private var pending = Data()
+        private var isOpen = true
+        private var finished = false
+
+        /// Creates the temporary file for `url`.
+        public init(_ url: URL) throws(Failure) {
+            self.url = url
+            temporary = url.deletingLastPathComponent().appendingPathComponent(
+                ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+                let handle = FileHandle(forWritingAtPath: temporary.path)
+            else {
+                try? FileManager.default.removeItem(at: temporary)
+                throw .disk(path: url.path, cause: CocoaError(.fileWriteNoPermission))
             }
-            let handle = try FileHandle(forWritingTo: temporary)
+            self.handle = handle
+        }
+
+        deinit {
+            guard !finished else { return }
+            if isOpen { try? handle.close() }
+            try? FileManager.default.removeItem(at: temporary)
+        }
+
+        /// Appends `text` as UTF-8.
+        public func append(_ text: String) throws(Failure) {
+            try append(Data(text.utf8))
+        }
+
+        /// Appends `bytes`.
+        public func append(_ bytes: some DataProtocol) throws(Failure) {
+            pending.append(contentsOf: bytes)
+            if pending.count >= 1 << 20 { try writePending() }
+        }
+
+        /// Writes what is buffered to the temporary file.
+        func writePending() throws(Failure) {
+            guard !pending.isEmpty else { return }
             do {
-                try fill(handle)
-                if flush == .now { try handle.synchronize() }
-                try handle.close()
+                try handle.write(contentsOf: pending)
             } catch {
-                try? handle.close()
-                throw error
+                throw .disk(path: url.path, cause: error)
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        /// Writes what is left, flushes it to disk (with `.now`), renames it into place and flushes the folder.
+        public func finish(flush: Flush = .now) throws(Failure) {
+            do {
+                try writePending()
+                if flush == .now { try handle.synchronize() }
+                isOpen = false
+                try handle.close()
+            } catch let failure as Failure {
+                throw failure
+            } catch {
+                throw .disk(path: url.path, cause: error)
             }
             // rename(2) replaces the target atomically within one file system.
             guard rename(temporary.path, url.path) == 0 else {
                 let reason = String(cString: strerror(errno))
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
+                throw .disk(
+                    path: url.path, cause: CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason]))
             }
+            finished = true
             if flush == .now {
                 let folder = open(url.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
                 if folder >= 0 {
@@ -84,12 +132,6 @@ public enum DurableFile {
                     close(folder)
                 }
             }
-        } catch let failure as Failure {
-            try? FileManager.default.removeItem(at: temporary)
-            throw failure
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw .disk(path: url.path, cause: error)
         }
     }
 }

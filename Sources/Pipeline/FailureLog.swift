@@ -1,3 +1,4 @@
+import Base
 import Findings
 import Foundation
 
@@ -6,36 +7,31 @@ import Foundation
 ///
 /// A dump of a million broken lines gives a million lines here and no more than counts and a few examples each in
 /// `run.json` and in the state file, so neither they nor the run's memory grow with the failures. The lines go to a
-/// temporary file in the output folder, renamed into place once the dump is read: a run interrupted before that
-/// leaves the last complete file, and the resumed run, which reads the whole dump again, writes it anew.
+/// temporary file in the output folder (``DurableFile/Stream``), renamed into place once the dump is read: a run
+/// interrupted before that leaves the last complete file, and the resumed run, which reads the whole dump again,
+/// writes it anew.
 final class FailureLog {
     /// The file's name in the output folder.
     static let fileName = "failures.jsonl"
 
-    let url: URL
-    private let temporary: URL
-    private let handle: FileHandle
+    var url: URL { file.url }
+    private let file: DurableFile.Stream
     private let dumpPath: String
-    private var pending = Data()
     /// The first write that failed: reported by ``finish()``, so that tallying never stops on it.
     private var failure: String?
-    private var finished = false
 
     init(folder: URL, dumpPath: String) throws(RunError) {
-        url = folder.appendingPathComponent(Self.fileName)
-        temporary = folder.appendingPathComponent(".\(Self.fileName).partial")
-        self.dumpPath = dumpPath
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporary.path)
-        else {
-            throw RunError.output(path: temporary.path, message: "cannot be created")
+        // What a killed run left half-written: the output folder is locked by this run, so no other writes there.
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(".\(Self.fileName).") && name.hasSuffix(".tmp") {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
-        self.handle = handle
-    }
-
-    deinit {
-        try? handle.close()
-        if !finished { try? FileManager.default.removeItem(at: temporary) }
+        do {
+            file = try DurableFile.Stream(folder.appendingPathComponent(Self.fileName))
+        } catch {
+            throw RunError.output(path: folder.appendingPathComponent(Self.fileName).path, message: "cannot be created")
+        }
+        self.dumpPath = dumpPath
     }
 
     /// A dump record that is not a listing.
@@ -65,31 +61,27 @@ final class FailureLog {
 
     private func append(_ object: JSON) {
         guard failure == nil else { return }
-        pending.append(contentsOf: (object.text + "\n").utf8)
-        if pending.count >= 1 << 20 { flush() }
-    }
-
-    private func flush() {
         do {
-            try handle.write(contentsOf: pending)
+            try file.append(object.text + "\n")
         } catch {
-            failure = (error as NSError).localizedDescription
+            failure = Self.message(error)
         }
-        pending.removeAll(keepingCapacity: true)
     }
 
-    /// Writes what is left, flushes it to disk and renames the file into place.
+    /// Writes what is left, flushes it to disk and renames the file into place (``DurableFile/Stream``).
     func finish() throws(RunError) {
-        flush()
-        do {
-            try handle.synchronize()
-        } catch {
-            failure = failure ?? (error as NSError).localizedDescription
-        }
         if let failure { throw RunError.output(path: url.path, message: failure) }
-        guard rename(temporary.path, url.path) == 0 else {
-            throw RunError.output(path: url.path, message: String(cString: strerror(errno)))
+        do {
+            try file.finish()
+        } catch {
+            throw RunError.output(path: url.path, message: Self.message(error))
         }
-        finished = true
+    }
+
+    private static func message(_ failure: DurableFile.Failure) -> String {
+        switch failure {
+        case .disk(_, let cause): (cause as NSError).localizedDescription
+        case .content(let error): "\(error)"
+        }
     }
 }

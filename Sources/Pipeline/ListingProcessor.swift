@@ -85,6 +85,8 @@ struct ListingProcessor: Sendable {
     let evidenceImages: URL
     /// The most distinct images of one listing worked on (`--max-images-per-listing`).
     let maximumImages: Int
+    /// Told the SHA-256 of every image sent to the matcher (tests count them); nothing in a run.
+    var matching: (@Sendable (String) -> Void)? = nil
 
     /// Everything about one listing that does not depend on other listings: its images' fingerprints and matches,
     /// its marks, its findings and its version's content hash, so the run's single tallying loop only collects.
@@ -102,13 +104,17 @@ struct ListingProcessor: Sendable {
             var skipped = selection.skipped
             var contents = Set<String>()
             for kept in selection.kept {
-                let outcome = image(
-                    kept.reference, source: kept.source, position: kept.position, fetched: fetched[kept.position])
-                // The same bytes under another name would only repeat the first one's matches and evidence.
-                if outcome.failure == nil, let sha256 = outcome.sha256, !contents.insert(sha256).inserted {
+                // The same bytes under another name would only repeat the first one's decoding, matches and
+                // evidence: known by their SHA-256 before either.
+                guard
+                    let outcome = image(
+                        kept.reference, source: kept.source, position: kept.position, fetched: fetched[kept.position],
+                        skipping: contents)
+                else {
                     skipped[ImageSelection.duplicateImage, default: 0] += 1
                     continue
                 }
+                if outcome.failure == nil, let sha256 = outcome.sha256 { contents.insert(sha256) }
                 images.append(outcome)
             }
             var fields: [(name: String, text: String)] = []
@@ -161,10 +167,12 @@ struct ListingProcessor: Sendable {
         }
     }
 
+    /// What one image reference came to; `nil` when its bytes are those of an image in `seen` (SHA-256s of images
+    /// of the same listing worked on before it): such an image is neither decoded nor matched.
     private func image(
         _ reference: String, source resolved: Result<ImageSource, ImageReferenceError>, position: Int,
-        fetched: Result<Data, FetchError>?
-    ) -> ImageOutcome {
+        fetched: Result<Data, FetchError>?, skipping seen: Set<String>
+    ) -> ImageOutcome? {
         var outcome = ImageOutcome(position: position, reference: reference, matches: [])
         let source: ImageSource
         switch resolved {
@@ -174,13 +182,13 @@ struct ListingProcessor: Sendable {
             return outcome
         }
         let cache = FingerprintCache(store: store)
-        let found: Result<FingerprintCache.Found, FingerprintCache.Failure>
+        let looked: Result<FingerprintCache.Found, FingerprintCache.Failure>?
         switch source {
         case .file(let url):
-            found = cache.fingerprint(ofFile: url.path)
+            looked = cache.fingerprint(ofFile: url.path, skipping: seen)
         case .remote:
             switch fetched {
-            case .success(let bytes)?: found = cache.fingerprint(of: bytes)
+            case .success(let bytes)?: looked = cache.fingerprint(of: bytes, skipping: seen)
             case .failure(let error)?:
                 outcome.failure = (error.category, error.message)
                 return outcome
@@ -189,6 +197,7 @@ struct ListingProcessor: Sendable {
                 return outcome
             }
         }
+        guard let found = looked else { return nil }
         let fingerprint: FingerprintRecord
         switch found {
         case .success(let found):
@@ -206,6 +215,7 @@ struct ListingProcessor: Sendable {
         outcome.width = fingerprint.width
         outcome.height = fingerprint.height
         if let suspect = FingerprintCodec.suspect(fingerprint) {
+            matching?(fingerprint.sha256)
             outcome.matches = index.matches(for: suspect)
         }
         if index.needsSecondLook(after: outcome.matches) {
@@ -242,12 +252,22 @@ struct FingerprintCache: Sendable {
         var fileStat: FileStatRecord?
     }
 
+    /// The fingerprint of the file at `path`.
     func fingerprint(ofFile path: String) -> Result<Found, Failure> {
+        guard let found = fingerprint(ofFile: path, skipping: []) else {
+            preconditionFailure("nothing is skipped, so every file has an answer")
+        }
+        return found
+    }
+
+    /// The fingerprint of the file at `path`, or `nil` when its bytes' SHA-256 is one of `seen` (then they are not
+    /// decoded).
+    func fingerprint(ofFile path: String, skipping seen: Set<String>) -> Result<Found, Failure>? {
         let identity = FileIdentity(path: path)
         if let identity, let stored = try? store.fingerprint(ofUnchangedFile: identity.record(path: path, sha256: "")),
             stored.version == FingerprintCodec.version
         {
-            return .success(Found(record: stored, computed: false))
+            return seen.contains(stored.sha256) ? nil : .success(Found(record: stored, computed: false))
         }
         let bytes: Data
         do {
@@ -255,14 +275,16 @@ struct FingerprintCache: Sendable {
         } catch {
             return .failure(Failure(error: error))
         }
-        return fingerprint(of: bytes, fileIdentity: identity.map { ($0, path) })
+        return fingerprint(of: bytes, fileIdentity: identity.map { ($0, path) }, skipping: seen)
     }
 
-    /// The fingerprint of `bytes` (read from a file, or fetched), from the state file or computed.
+    /// The fingerprint of `bytes` (read from a file, or fetched), from the state file or computed; `nil` when their
+    /// SHA-256 is one of `seen`.
     func fingerprint(
-        of bytes: Data, fileIdentity: (FileIdentity, String)? = nil
-    ) -> Result<Found, Failure> {
+        of bytes: Data, fileIdentity: (FileIdentity, String)? = nil, skipping seen: Set<String> = []
+    ) -> Result<Found, Failure>? {
         let sha256 = Hashing.sha256Hex(bytes)
+        guard !seen.contains(sha256) else { return nil }
         let stat = fileIdentity.map { $0.0.record(path: $0.1, sha256: sha256) }
         if let stored = try? store.fingerprint(sha256: sha256), stored.version == FingerprintCodec.version {
             return .success(Found(record: stored, computed: false, fileStat: stat))

@@ -17,6 +17,8 @@ public enum ShardMerge {
         public var nights: [String]
         public var latestNight: String?
         public var reportedFindings: Int?
+        /// The merged `failures.jsonl`, when outputs were written.
+        public var failures: MergedFailures?
     }
 
     public static func merge(
@@ -111,16 +113,25 @@ public enum ShardMerge {
             }
         }
         var reported: Int?
+        var failures: MergedFailures?
         if let outputFolder, let latest {
             do {
                 try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
             } catch {
                 throw RunError.output(path: outputFolder.path, message: (error as NSError).localizedDescription)
             }
+            // The shards' failures of the night (bad records, failed and left-out images) beside its run.json.
+            failures = try mergeFailures(
+                shards.enumerated().compactMap { position, entry in
+                    renames[position].first { $0.value == latest.id }.map {
+                        ShardFailures(shard: entry.shard, statePath: entry.path, runID: $0.key)
+                    }
+                }, into: outputFolder)
             reported = try RunOutputs.write(runID: latest.id, store: store, to: outputFolder)
             try NightlyRun.state { try store.markOutputsWritten(runID: latest.id, at: latest.finishedAt ?? "") }
         }
-        return Summary(nights: merged.map(\.id), latestNight: latest?.id, reportedFindings: reported)
+        return Summary(
+            nights: merged.map(\.id), latestNight: latest?.id, reportedFindings: reported, failures: failures)
     }
 
     /// One night's run made of its shards' runs: counts added up, the longest stage times, the first shard's inputs.

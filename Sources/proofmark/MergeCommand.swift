@@ -11,7 +11,8 @@ struct MergeCommand: ParsableCommand {
             Give the state file of every shard (proofmark run --shard K/N, or a Kubernetes Indexed Job or Slurm array). \
             The merged file is written anew from the shards and holds every night as if one machine had run it; \
             proofmark report and export then work on it. With --out, the latest night's findings.jsonl and run.json \
-            are written there too. Refuses, naming the file and the night, when a shard is missing, given twice, \
+            are written there too, and failures.jsonl from the shards' failures.jsonl (each found beside its state \
+            file, as run --out DIR leaves it), in dump order. Refuses, naming the file and the night, when a shard is missing, given twice, \
             unfinished, or from another sharding. Exit status: 0 when merged, 1 otherwise.
             """
     )
@@ -41,6 +42,13 @@ struct MergeCommand: ParsableCommand {
             if let latest = summary.latestNight { line += ", latest \(latest)" }
             if let out, let reported = summary.reportedFindings {
                 line += "; wrote \(reported) findings to \(out)/findings.jsonl and \(out)/run.json"
+            }
+            if let out, let failures = summary.failures {
+                line += ", \(failures.lines) failures to \(out)/failures.jsonl"
+                for missing in failures.missing {
+                    FileHandle.standardError.write(
+                        Data("proofmark merge: warning: failures.jsonl lacks \(missing)\n".utf8))
+                }
             }
             print(line)
         } catch {

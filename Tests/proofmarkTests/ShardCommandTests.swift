@@ -63,6 +63,50 @@ import Testing
         }
     }
 
+    @Test func aMergeGathersEveryShardsFailuresInDumpOrder() async throws {
+        let fixture = try NightFixture()
+        let root = fixture.folder.url
+        // Broken lines between listings, and listings whose images fail to read, of several sellers.
+        var lines: [String] = []
+        for (index, line) in try fixture.sampleLines().enumerated() {
+            lines.append(line)
+            if index % 3 == 0 { lines.append("{not json \(index)") }
+            if index % 4 == 1 {
+                lines.append(
+                    NightFixture.editing(line) { object in
+                        object["listing_id"] = "broken-\(index)"
+                        object["images"] = ["images/missing-\(index)-a.jpg", "images/missing-\(index)-b.jpg"]
+                    })
+            }
+        }
+        let dump = try fixture.writeDump("failing.jsonl", lines: lines)
+        let now = "2026-11-29T02:00:00Z"
+        try await Self.run(fixture, dump: dump, out: root.appendingPathComponent("single"), now: now)
+        for k in 1...3 {
+            try await Self.run(
+                fixture, dump: dump, out: root.appendingPathComponent("shard-\(k)"), now: now, shard: "\(k)/3")
+        }
+        let merged = root.appendingPathComponent("merged")
+        let merge = try await CommandRunner.proofmark(
+            ["merge", "--into", root.appendingPathComponent("merged.sqlite").path, "--out", merged.path]
+                + (1...3).map { root.appendingPathComponent("shard-\($0)/state.sqlite").path })
+        #expect(merge.status == 0, "\(merge.standardError)")
+
+        let failures = { (folder: String) throws -> String in
+            try String(
+                contentsOf: root.appendingPathComponent("\(folder)/failures.jsonl"), encoding: .utf8)
+        }
+        let single = try failures("single")
+        let shardLines = try (1...3).map { try failures("shard-\($0)").split(separator: "\n").count }
+        #expect(shardLines.filter { $0 > 0 }.count >= 2, "the failures fall in several shards: \(shardLines)")
+        // Every shard's failures, in the order one run over the whole dump writes them.
+        #expect(try failures("merged") == single)
+        let count = single.split(separator: "\n").count
+        #expect(count == shardLines.reduce(0, +) && count > 10)
+        #expect(merge.standardOutput.contains("\(count) failures to"), "\(merge.standardOutput)")
+        #expect(!merge.standardError.contains("warning"), "\(merge.standardError)")
+    }
+
     @Test func aMergeWithAShardMissingOrGivenTwiceIsRefused() async throws {
         let fixture = try NightFixture()
         let root = fixture.folder.url
