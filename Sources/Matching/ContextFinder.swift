@@ -49,6 +49,8 @@ public struct ContextFinder: Sendable {
                         Self.near(characters, from: $0.upperBound, to: cue.span.lowerBound)
                             || (Self.deviceCues.contains(cue.phrase)
                                 && Self.deviceBetween(characters, from: $0.upperBound, to: cue.span.lowerBound))
+                            || (cue.phrase == "用"
+                                && Self.goodsNounBetween(characters, from: $0.upperBound, to: cue.span.lowerBound))
                     })
                 else { return nil }
             }
@@ -83,6 +85,31 @@ public struct ContextFinder: Sendable {
         let between = characters[from..<to].drop { $0.isWhitespace }
         return (1...6).contains(between.count) && between.allSatisfy(HanSegmenter.isSegmented)
     }
+
+    /// Whether a noun for goods stands between a mark and 用 (ポルカナ 炊飯器用, "for the Porukana rice cooker"): a
+    /// device noun as `deviceBetween` reads it, of two characters or more, that says neither who nor where nor when a
+    /// product is used (ZOLTA 男性用 is ZOLTA's own product "for men", ZOLTA 旅行用 one "for travel"), with 用 a word
+    /// of its own in the segmentation (`HanSegmenter`).
+    static func goodsNounBetween(_ characters: [Character], from: Int, to: Int) -> Bool {
+        guard deviceBetween(characters, from: from, to: to), to < characters.count else { return false }
+        let noun = Array(characters[from..<to].drop { $0.isWhitespace })
+        guard noun.count >= 2, !usageNouns.contains(where: { String(noun).hasSuffix($0) }) else { return false }
+        // 用 must be a word of its own, not the end of one (连衣裙耐用: 连衣裙 | 耐用, "durable"; 炊飯器 | 用).
+        return HanSegmenter().wordStarts(noun + [characters[to]])[noun.count]
+    }
+
+    /// Who, where and when a product is for, in Japanese and Chinese (before 用: 男性用, 家庭用, 旅行用): such a
+    /// noun before 用 says what the product is for, not whose goods it fits.
+    static let usageNouns: [String] = [
+        "男", "女", "男性", "女性", "男女", "兼", "紳士", "婦人", "子供", "子ども", "こども", "幼児", "乳児", "ベビー",
+        "キッズ", "ジュニア", "大人", "成人", "学生", "高齢者", "老人", "メンズ", "レディース", "ユニセックス", "赤ちゃん",
+        "家族", "個人", "法人", "家庭", "家", "業務", "商", "自宅", "室内", "屋内", "屋外", "野外", "旅行", "携帯", "日常",
+        "普段", "通勤", "通学", "アウトドア", "スポーツ", "ビジネス", "プロ", "初心者", "贈答", "ギフト", "プレゼント",
+        "冬", "夏", "春", "秋", "左右", "両", "ペット", "犬", "猫", "事務", "医療", "介護", "防災", "非常", "キャンプ",
+        "登山", "釣り", "ゴルフ", "出張", "寝室", "台所", "キッチン", "浴室", "玄関", "自", "儿童", "兒童", "孩子", "宝宝",
+        "寶寶", "老年", "學生", "家用", "商务", "商務", "户外", "戶外", "旅游", "旅遊", "运动", "運動", "办公",
+        "辦公", "日", "自用", "送礼", "送禮",
+    ]
 
     /// Whether `to` follows `from` with nothing but spacing, punctuation or one model number between: "case for
     /// ZOLTA" and "ZOLTA Z5対応" are nominative, "zapatillas para hombre ZOLTA" ("for men") is not. Phrases such as

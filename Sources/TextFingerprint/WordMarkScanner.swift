@@ -39,7 +39,7 @@ public struct WordMarkScanner: Sendable {
 
     /// How a mark was found.
     public enum How: String, Sendable, Hashable, CaseIterable {
-        case exact, glued, spaced, confusable, leet, edit
+        case exact, glued, inflected, spaced, confusable, leet, edit
 
         /// Preference when two ways find the same place: the plainest reading first.
         var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
@@ -73,6 +73,11 @@ public struct WordMarkScanner: Sendable {
         let allowsEdit: Bool
         /// The keys of each word of a mark of several words (empty for a one-word mark).
         let words: [[UInt32]]
+        /// A look-alike spelling of the mark (`rn` for `m`, a Han character for a katakana letter): found as written,
+        /// it is `confusable`.
+        var lookalike = false
+        /// The mark without its final vowel (`МЕЛАНОР` for МЕЛАНОРА), found only before a case ending (`Меланоры`).
+        var stem = false
     }
 
     let marks: [Prepared]
@@ -126,6 +131,24 @@ public struct WordMarkScanner: Sendable {
                 var variantMark = mark
                 variantMark.text = variant
                 let candidate = prepare(variantMark, owner: index)
+                if seen.insert(candidate.coarse).inserted { prepared.append(candidate) }
+            }
+        }
+        // Look-alike spellings and stems, as variants of every spelling so far (case variants included).
+        var seen = Set(prepared.map(\.coarse))
+        for index in prepared.indices {
+            let mark = prepared[index]
+            var variants = Self.lookalikeSpellings(mark.mark.text).map { (text: $0, lookalike: true, stem: false) }
+            if let stem = Self.stem(mark.mark.text) { variants.append((stem, false, true)) }
+            for variant in variants {
+                var variantMark = mark.mark
+                variantMark.text = variant.text
+                var candidate = prepare(variantMark, owner: mark.owner)
+                candidate = Prepared(
+                    mark: candidate.mark, owner: candidate.owner, folded: candidate.folded, coarse: candidate.coarse,
+                    unspaced: candidate.unspaced, gaps: candidate.gaps, exclusions: candidate.exclusions,
+                    exclusionGaps: candidate.exclusionGaps, allowsEdit: false, words: [],
+                    lookalike: variant.lookalike, stem: variant.stem)
                 if seen.insert(candidate.coarse).inserted { prepared.append(candidate) }
             }
         }
@@ -248,9 +271,12 @@ public struct WordMarkScanner: Sendable {
             else { return nil }
             return how == .exact ? .spaced : how
         }
-        if mark.unspaced { return how }
-        guard let glued = boundaries(text, span: span) else { return nil }
+        if mark.unspaced { return mark.lookalike && how == .exact ? .confusable : how }
+        guard let glued = mark.stem ? nil : boundaries(text, span: span) else {
+            return how != .leet && isInflected(mark, text, span: span) ? .inflected : nil
+        }
         if how == .confusable, isWholeScriptWord(text, span: span, mark: mark) { return nil }
+        if mark.lookalike { return how == .leet ? .leet : .confusable }
         return glued && how == .exact ? .glued : how
     }
 
@@ -306,7 +332,7 @@ public struct WordMarkScanner: Sendable {
 
     /// Whether both ends of `span` are at a word boundary: nil when not, false when plain (space, punctuation,
     /// start or end of text), true when the mark is glued to its neighbour at a real boundary.
-    private func boundaries(_ text: FoldedText, span: Range<Int>) -> Bool? {
+    func boundaries(_ text: FoldedText, span: Range<Int>) -> Bool? {
         var glued = false
         for side in [span.lowerBound - 1, span.upperBound] {
             guard side >= 0, side < text.characters.count else { continue }
