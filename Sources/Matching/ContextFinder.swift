@@ -27,8 +27,13 @@ public struct ContextFinder: Sendable {
     public init() {}
 
     public func find(in text: String, field: String, marks: [MarkMatch]) -> [ContextMatch] {
+        find(in: FoldedText(text), field: field, marks: marks)
+    }
+
+    /// The cues of a field already folded for marks (`FoldedText`).
+    func find(in text: FoldedText, field: String, marks: [MarkMatch]) -> [ContextMatch] {
         let spans = marks.filter { $0.field == field }.map(\.span)
-        let characters = Array(text)
+        let characters = text.characters
         return scanner.scan(text).compactMap { cue in
             // "Not a replica", "no es réplica", "不是高仿": a denial is no counterfeit cue.
             if cue.meaning == .counterfeit, Self.denied(characters, before: cue.span.lowerBound) { return nil }
@@ -94,8 +99,13 @@ public struct ContextFinder: Sendable {
         guard deviceBetween(characters, from: from, to: to), to < characters.count else { return false }
         let noun = Array(characters[from..<to].drop { $0.isWhitespace })
         guard noun.count >= 2, !usageNouns.contains(where: { String(noun).hasSuffix($0) }) else { return false }
-        // 用 must be a word of its own, not the end of one (连衣裙耐用: 连衣裙 | 耐用, "durable"; 炊飯器 | 用).
-        return HanSegmenter().wordStarts(noun + [characters[to]])[noun.count]
+        // In Chinese, 用 must not end a word (连衣裙耐用: 连衣裙 | 耐用, "durable"): the noun is a word, or 用 starts
+        // one. Japanese makes 用 a suffix of any noun (炊飯器用, which the lexicon reads 炊飯 | 器用), so a text with
+        // kana is judged by the list alone, which holds the first characters of its words in 用 (実用, 使用, 愛用).
+        if characters.contains(where: { $0.unicodeScalars.first.map { TextFold.script(of: $0) == .kana } ?? false }) {
+            return true
+        }
+        return HanSegmenter.isWord(String(noun)) || HanSegmenter().wordStarts(noun + [characters[to]])[noun.count]
     }
 
     /// Who, where and when a product is for, in Japanese and Chinese (before 用: 男性用, 家庭用, 旅行用): such a
@@ -108,7 +118,8 @@ public struct ContextFinder: Sendable {
         "冬", "夏", "春", "秋", "左右", "両", "ペット", "犬", "猫", "事務", "医療", "介護", "防災", "非常", "キャンプ",
         "登山", "釣り", "ゴルフ", "出張", "寝室", "台所", "キッチン", "浴室", "玄関", "自", "儿童", "兒童", "孩子", "宝宝",
         "寶寶", "老年", "學生", "家用", "商务", "商務", "户外", "戶外", "旅游", "旅遊", "运动", "運動", "办公",
-        "辦公", "日", "自用", "送礼", "送禮",
+        "辦公", "日", "自用", "送礼", "送禮", "実", "使", "利", "愛", "併", "共", "汎", "採", "着", "常", "多", "信",
+        "費", "作", "応", "活", "耐", "通", "適", "运", "专", "専",
     ]
 
     /// Whether `to` follows `from` with nothing but spacing, punctuation or one model number between: "case for

@@ -91,6 +91,8 @@ public struct WordMarkScanner: Sendable {
     let wordDeletions: [UInt64: [WordRef]]
     /// Segments Han and kana text around hits of Han and kana marks.
     let segmenter: HanSegmenter
+    /// Katakana marks of four letters or more and their one-deletion variants → mark indices (`kanaEditHits`).
+    let kanaDeletions: [UInt64: [Int32]]
 
     struct WordRef: Sendable, Hashable {
         var mark: Int32
@@ -176,6 +178,14 @@ public struct WordMarkScanner: Sendable {
         }
         self.wordDeletions = wordDeletions.mapValues { $0.sorted { ($0.mark, $0.word) < ($1.mark, $1.word) } }
         segmenter = HanSegmenter()
+        var kanaDeletions: [UInt64: [Int32]] = [:]
+        for (index, mark) in prepared.enumerated()
+        where !mark.lookalike && !mark.stem && Self.isKatakanaWord(mark.mark.text) {
+            for variant in Self.deletionHashes(mark.folded.keys[...]) {
+                kanaDeletions[variant, default: []].append(Int32(index))
+            }
+        }
+        self.kanaDeletions = kanaDeletions.mapValues { Array(Set($0)).sorted() }
     }
 
     /// Every mark found in `text`, in text order (then mark order); one hit per mark and place.
@@ -194,6 +204,7 @@ public struct WordMarkScanner: Sendable {
             hits += automatonHits(in: separated).filter { $0.how == .spaced }
         }
         if !deletions.isEmpty || !wordDeletions.isEmpty { hits += editHits(in: folded, besides: hits) }
+        if !kanaDeletions.isEmpty { hits += kanaEditHits(in: folded, besides: hits) }
         var kept = Self.deduplicated(hits)
         for index in kept.indices where marks[kept[index].mark].unspaced {
             kept[index].splitsWord = !segmenter.keepsToWords(folded.characters, span: kept[index].span)
