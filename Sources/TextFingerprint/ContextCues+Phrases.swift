@@ -38,7 +38,7 @@ extension ContextCueScanner {
     /// How one language says that a product is made for another brand's goods, by what it says: the table the
     /// nominative cues are built from. Phrases count anywhere in the field, except `beforeMark` and `afterMark`:
     /// the short words ("for", "do", 用) that mean fair use only right before or after a mark.
-    struct NominativeCues {
+    struct NominativeCues: Sendable {
         var language: String
         var compatibleWith: [String]
         var worksWith: [String]
