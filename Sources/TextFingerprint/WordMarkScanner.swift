@@ -8,15 +8,18 @@
 ///   hashtag, a change between Latin and Han or kana or between Latin, Greek and Cyrillic), or written in one run with
 ///   ordinary words (`newzolta`, `zoltaoriginal`), but never buried inside a word, be it ordinary (`vintage` holds
 ///   VINTA, `adjustable` holds JUSTA), a product name (`Acmeline`) or a name (`Zoltan`);
+/// - `inflected`: declined by case, a Slavic case ending after the mark or its stem (`ТОРВИКСА`, `Меланоры`,
+///   `od Pextory`; `WordMarkScanner+Variants.swift`);
 /// - `spaced`: letters set apart (`Z O L T A`, `Z.O.L.T.A`, `Z-O-L-T-A`, zero-width spaces between them), or the
 ///   mark cut once by a space into pieces that are not both words (`ZOL TAVIO` for ZOLTAVIO);
 /// - `confusable`: letters that look the same (UTS #39 prototypes: Cyrillic `О`, fullwidth `Ｚ`, accents, `rn`
-///   for `m`, traditional Han for simplified);
+///   for `m`, traditional Han for simplified, Han characters for katakana as in `ポル力ナ`);
 /// - `leet`: digits and symbols for letters (`Z0LTA`, `Z@LT4`);
 /// - `edit`: for marks of five or more letters, one insertion, deletion, substitution or swap of neighbours
 ///   (Damerau), found through a deletion neighbourhood index (Garbe's symmetric delete) so it too costs O(text),
 ///   and never when the word found is a word of a language (`CommonWords`, and the rarer words of the 50,000 most
 ///   frequent per language in `Generated/RareWords.swift`) or appends an unrelated letter to the mark.
+/// Katakana marks of four letters or more take one edit too, over whole runs of katakana (`ボルカナ` for ポルカナ).
 /// For marks of several words (`KESTREL PEAK`), edits are judged per word: one word may carry the edit
 /// (`Kestrel Leak`) while the others are written as registered. Marks with digits (`ORVO9`) take edits to their
 /// letters only: the digits must stay as registered, since `ORVO8` is another model, not a typo.
@@ -314,9 +317,9 @@ public struct WordMarkScanner: Sendable {
             && gaps.allSatisfy { $0.count <= 2 }
     }
 
-    /// A mark cut once by a single space into two pieces that are not both words (`ZEN OPAX`, `TALV ENTO`,
-    /// `ORB IX5`, `维 朵娜`, `ミラ クモ`), where `tal vento` ("such wind") for TALVENTO is two words that happen to
-    /// spell it. In spaced scripts the mark has five letters or more and each piece two or more; in Han and kana,
+    /// A mark cut once by a single space into two pieces that are not a phrase (`ZEN OPAX`, `TALV ENTO`, `ORB IX5`,
+    /// `Pella quin`, `维 朵娜`, `ミラ クモ`), where `tal vento` ("such wind") for TALVENTO is two words that happen to
+    /// spell it: pieces that are both words of a language, one of them common. In spaced scripts the mark has five letters or more and each piece two or more; in Han and kana,
     /// which put no spaces between words, any cut will do, and the segmentation then judges the mark's ends.
     private func isSplitOnce(_ mark: Prepared, _ text: FoldedText, span: Range<Int>, gaps: [Range<Int>]) -> Bool {
         guard gaps.count == 1, let gap = gaps.first, gap.count == 1, text.kinds[gap.lowerBound] == .space else {
@@ -327,7 +330,10 @@ public struct WordMarkScanner: Sendable {
         guard mark.folded.kinds.filter(\.isWordPart).count >= 5,
             pieces.allSatisfy({ piece in piece.filter { text.kinds[$0].isWordPart }.count >= 2 })
         else { return false }
-        return !pieces.allSatisfy { TextTables.isKnownWord(TextFold.exact(text.text($0))) }
+        // Two words that spell the mark are a phrase when one of them is a common word (`tal vento`, `Marl en`);
+        // two rarer words are the mark cut (`Pella quin`, `МЕЛА НОРА` for PELLAQUIN, МЕЛАНОРА).
+        let words = pieces.map { TextFold.exact(text.text($0)) }
+        return !(words.allSatisfy(TextTables.isKnownWord) && words.contains(where: TextTables.commonWords.contains))
     }
 
     /// No word character of the same kind right before or after: spacing, punctuation, or a change between a

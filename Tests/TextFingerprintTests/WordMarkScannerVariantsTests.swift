@@ -69,6 +69,13 @@ import Testing
         #expect(hits(text) == [])
     }
 
+    @Test(arguments: [("Pella quin 美容液 30 ml", "Pella quin"), ("вода МЕЛА НОРА EDT", "МЕЛА НОРА")])
+    func findsAMarkCutIntoTwoRareWords(text: String, found: String) {
+        let scanner = WordMarkScanner([WordMarkScanner.Mark(text: "PELLAQUIN"), WordMarkScanner.Mark(text: "МЕЛАНОРА")])
+        #expect(scanner.scan(text).map(\.found) == [found])
+        #expect(scanner.scan(text).map(\.how) == [.spaced])
+    }
+
     @Test func lookalikeSpellingsSubstituteOneAtATimeAndAll() {
         #expect(WordMarkScanner.lookalikeSpellings("MIMO") == ["RNIMO", "MIRNO", "RNIRNO"])
         #expect(WordMarkScanner.lookalikeSpellings("ポルカナ") == ["ポ儿カナ", "ポル力ナ", "ポ儿力ナ"])
