@@ -269,6 +269,8 @@ public struct WordMarkScanner: Sendable {
                 if (kinds.0 == .digit) == (kinds.1 == .digit) || next - previous > 3 { gapsAtKindChanges = false }
             }
         }
+        // A stem is a mark only with its case ending, written in one piece.
+        if mark.stem, !extraGaps.isEmpty { return nil }
         // A mark's letters and its digits set apart (`ORVO 9`, `ORVO-9` for ORVO9), as model names are written.
         if !extraGaps.isEmpty, gapsAtKindChanges, !mark.unspaced,
             extraGaps.joined().allSatisfy({ text.kinds[$0] == .space || text.kinds[$0] == .punctuation }),

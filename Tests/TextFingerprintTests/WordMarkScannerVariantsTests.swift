@@ -76,6 +76,11 @@ import Testing
         #expect(scanner.scan(text).map(\.how) == [.spaced])
     }
 
+    @Test func aStemIsNoMarkWithoutItsEnding() {
+        #expect(hits("Л У М Е Р ы").isEmpty)
+        #expect(hits("Velorn jacket").allSatisfy { !$0.hasPrefix("2:Velorn:") || $0.hasSuffix(":edit") })
+    }
+
     @Test func lookalikeSpellingsSubstituteOneAtATimeAndAll() {
         #expect(WordMarkScanner.lookalikeSpellings("MIMO") == ["RNIMO", "MIRNO", "RNIRNO"])
         #expect(WordMarkScanner.lookalikeSpellings("ポルカナ") == ["ポ儿カナ", "ポル力ナ", "ポ儿力ナ"])
