@@ -27,8 +27,13 @@ public struct ContextFinder: Sendable {
     public init() {}
 
     public func find(in text: String, field: String, marks: [MarkMatch]) -> [ContextMatch] {
+        find(in: FoldedText(text), field: field, marks: marks)
+    }
+
+    /// The cues of a field already folded for marks (`FoldedText`).
+    func find(in text: FoldedText, field: String, marks: [MarkMatch]) -> [ContextMatch] {
         let spans = marks.filter { $0.field == field }.map(\.span)
-        let characters = Array(text)
+        let characters = text.characters
         return scanner.scan(text).compactMap { cue in
             // "Not a replica", "no es réplica", "不是高仿": a denial is no counterfeit cue.
             if cue.meaning == .counterfeit, Self.denied(characters, before: cue.span.lowerBound) { return nil }
@@ -49,6 +54,8 @@ public struct ContextFinder: Sendable {
                         Self.near(characters, from: $0.upperBound, to: cue.span.lowerBound)
                             || (Self.deviceCues.contains(cue.phrase)
                                 && Self.deviceBetween(characters, from: $0.upperBound, to: cue.span.lowerBound))
+                            || (cue.phrase == "用"
+                                && Self.goodsNounBetween(characters, from: $0.upperBound, to: cue.span.lowerBound))
                     })
                 else { return nil }
             }
@@ -83,6 +90,37 @@ public struct ContextFinder: Sendable {
         let between = characters[from..<to].drop { $0.isWhitespace }
         return (1...6).contains(between.count) && between.allSatisfy(HanSegmenter.isSegmented)
     }
+
+    /// Whether a noun for goods stands between a mark and 用 (ポルカナ 炊飯器用, "for the Porukana rice cooker"): a
+    /// device noun as `deviceBetween` reads it, of two characters or more, that says neither who nor where nor when a
+    /// product is used (ZOLTA 男性用 is ZOLTA's own product "for men", ZOLTA 旅行用 one "for travel"), with 用 a word
+    /// of its own in the segmentation (`HanSegmenter`).
+    static func goodsNounBetween(_ characters: [Character], from: Int, to: Int) -> Bool {
+        guard deviceBetween(characters, from: from, to: to), to < characters.count else { return false }
+        let noun = Array(characters[from..<to].drop { $0.isWhitespace })
+        guard noun.count >= 2, !usageNouns.contains(where: { String(noun).hasSuffix($0) }) else { return false }
+        // In Chinese, 用 must not end a word (连衣裙耐用: 连衣裙 | 耐用, "durable"): the noun is a word, or 用 starts
+        // one. Japanese makes 用 a suffix of any noun (炊飯器用, which the lexicon reads 炊飯 | 器用), so a text with
+        // kana is judged by the list alone, which holds the first characters of its words in 用 (実用, 使用, 愛用).
+        if characters.contains(where: { $0.unicodeScalars.first.map { TextFold.script(of: $0) == .kana } ?? false }) {
+            return true
+        }
+        return HanSegmenter.isWord(String(noun)) || HanSegmenter().wordStarts(noun + [characters[to]])[noun.count]
+    }
+
+    /// Who, where and when a product is for, in Japanese and Chinese (before 用: 男性用, 家庭用, 旅行用): such a
+    /// noun before 用 says what the product is for, not whose goods it fits.
+    static let usageNouns: [String] = [
+        "男", "女", "男性", "女性", "男女", "兼", "紳士", "婦人", "子供", "子ども", "こども", "幼児", "乳児", "ベビー",
+        "キッズ", "ジュニア", "大人", "成人", "学生", "高齢者", "老人", "メンズ", "レディース", "ユニセックス", "赤ちゃん",
+        "家族", "個人", "法人", "家庭", "家", "業務", "商", "自宅", "室内", "屋内", "屋外", "野外", "旅行", "携帯", "日常",
+        "普段", "通勤", "通学", "アウトドア", "スポーツ", "ビジネス", "プロ", "初心者", "贈答", "ギフト", "プレゼント",
+        "冬", "夏", "春", "秋", "左右", "両", "ペット", "犬", "猫", "事務", "医療", "介護", "防災", "非常", "キャンプ",
+        "登山", "釣り", "ゴルフ", "出張", "寝室", "台所", "キッチン", "浴室", "玄関", "自", "儿童", "兒童", "孩子", "宝宝",
+        "寶寶", "老年", "學生", "家用", "商务", "商務", "户外", "戶外", "旅游", "旅遊", "运动", "運動", "办公",
+        "辦公", "日", "自用", "送礼", "送禮", "実", "使", "利", "愛", "併", "共", "汎", "採", "着", "常", "多", "信",
+        "費", "作", "応", "活", "耐", "通", "適", "运", "专", "専",
+    ]
 
     /// Whether `to` follows `from` with nothing but spacing, punctuation or one model number between: "case for
     /// ZOLTA" and "ZOLTA Z5対応" are nominative, "zapatillas para hombre ZOLTA" ("for men") is not. Phrases such as

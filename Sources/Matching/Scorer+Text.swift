@@ -6,8 +6,8 @@ import Findings
 /// - a counterfeit cue ("replica", "AAA", "1:1", 高仿, ...) beside a mark that is not weak, or beside a copied text:
 ///   `serious`, score at least 0.9;
 /// - a copied registered text: 0.8 + 0.15 × containment (the share of the registered text taken);
-/// - a plain use of a mark, by how strong it is: exact in the title 0.75; evaded in the title (glued, spaced,
-///   confusable, leet) 0.7; one edit in the title 0.65; only in the description 0.6, 0.55 through one edit. A
+/// - a plain use of a mark, by how strong it is: exact in the title 0.75; evaded in the title (glued,
+///   inflected, spaced, confusable, leet) 0.7; one edit in the title 0.65; only in the description 0.6, 0.55 through one edit. A
 ///   coined mark on a listing naming none of its right's goods loses 0.05. Several marks of one right count once:
 ///   the strongest;
 /// - a weak hit, 0.3: a Han or kana mark cutting through a word (致优 in 精致优雅), or a mark that is an ordinary word

@@ -113,10 +113,10 @@ public struct TextCopyIndex: Sendable {
             let shingles = tokens.shingles(size: Self.shingleSize)
             guard !shingles.isEmpty else { continue }
             let index = Int32(entries.count)
-            let hashed = shingles.map { shingle in minHash.seeds.map { TextTokens.mix(shingle ^ $0) } }
+            let hashed = Self.hashed(shingles, seeds: minHash.seeds)
             let windowCount = max(1, shingles.count - Self.window + 1)
             for start in 0..<windowCount {
-                let signature = Self.minima(hashed[start..<min(shingles.count, start + Self.window)])
+                let signature = Self.minima(hashed, rows: start..<min(shingles.count, start + Self.window))
                 for key in Self.bandKeys(signature) { buckets[key, default: []].insert(index) }
             }
             var fingerprints: [UInt64: [Int]] = [:]
@@ -125,7 +125,8 @@ public struct TextCopyIndex: Sendable {
             }
             entries.append(
                 Entry(
-                    text: text, tokens: tokens, shingles: Set(shingles), signature: Self.minima(hashed[...]),
+                    text: text, tokens: tokens, shingles: Set(shingles),
+                    signature: Self.minima(hashed, rows: 0..<shingles.count),
                     fingerprints: fingerprints))
         }
         self.entries = entries
@@ -151,12 +152,14 @@ public struct TextCopyIndex: Sendable {
         let tokens = TextTokens(text)
         let shingles = tokens.shingles(size: Self.shingleSize)
         guard shingles.count >= 2 else { return [] }
-        let hashed = shingles.map { shingle in minHash.seeds.map { TextTokens.mix(shingle ^ $0) } }
+        let hashed = Self.hashed(shingles, seeds: minHash.seeds)
         var candidates = Set<Int32>()
         var start = 0
         while true {
             let end = min(shingles.count, start + Self.window)
-            for key in Self.bandKeys(Self.minima(hashed[start..<end])) { candidates.formUnion(buckets[key] ?? []) }
+            for key in Self.bandKeys(Self.minima(hashed, rows: start..<end)) {
+                if let texts = buckets[key] { candidates.formUnion(texts) }
+            }
             if end == shingles.count { break }
             start = min(start + Self.stride, shingles.count - Self.window)
         }
@@ -167,7 +170,7 @@ public struct TextCopyIndex: Sendable {
         }
         candidates.formUnion(shared.filter { $0.value >= Self.minimumSharedShingles }.keys)
         guard !candidates.isEmpty else { return [] }
-        let signature = Self.minima(hashed[...])
+        let signature = Self.minima(hashed, rows: 0..<shingles.count)
         return candidates.sorted().compactMap { candidate in
             let entry = entries[Int(candidate)]
             let runs = Self.copiedRuns(tokens, entry, winnowing: winnowing)
@@ -238,10 +241,34 @@ public struct TextCopyIndex: Sendable {
         return kept.sorted { $0.listing.lowerBound < $1.listing.lowerBound }
     }
 
-    static func minima(_ rows: ArraySlice<[UInt64]>) -> [UInt64] {
-        guard var minima = rows.first else { return [] }
-        for row in rows.dropFirst() {
-            for index in minima.indices where row[index] < minima[index] { minima[index] = row[index] }
+    /// Every shingle's MinHash values, row after row in one flat array (`seeds.count` values a row): one allocation
+    /// for the whole text rather than one per shingle.
+    static func hashed(_ shingles: [UInt64], seeds: [UInt64]) -> [UInt64] {
+        let width = seeds.count
+        return [UInt64](unsafeUninitializedCapacity: shingles.count * width) { buffer, initialized in
+            for (row, shingle) in shingles.enumerated() {
+                for (column, seed) in seeds.enumerated() {
+                    buffer[row * width + column] = TextTokens.mix(shingle ^ seed)
+                }
+            }
+            initialized = shingles.count * width
+        }
+    }
+
+    /// The column minima of `rows` of a flat array of rows of `bands × rows` values (a MinHash signature).
+    static func minima(_ hashed: [UInt64], rows: Range<Int>) -> [UInt64] {
+        let width = bands * Self.rows
+        guard !rows.isEmpty else { return [] }
+        var minima = Array(hashed[(rows.lowerBound * width)..<((rows.lowerBound + 1) * width)])
+        hashed.withUnsafeBufferPointer { values in
+            minima.withUnsafeMutableBufferPointer { minima in
+                for row in rows.dropFirst() {
+                    let base = row * width
+                    for column in 0..<width where values[base + column] < minima[column] {
+                        minima[column] = values[base + column]
+                    }
+                }
+            }
         }
         return minima
     }

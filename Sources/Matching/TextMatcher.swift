@@ -38,8 +38,11 @@ public struct TextMatcher: Sendable {
     public func match(_ fields: [(name: String, text: String)]) -> TextEvidence {
         var evidence = TextEvidence()
         var fieldMarks: [[MarkMatch]] = []
+        var foldedFields: [FoldedText] = []
+        foldedFields.reserveCapacity(fields.count)
         for field in fields {
             let folded = FoldedText(field.text)
+            foldedFields.append(folded)
             let found = marks.find(in: folded, field: field.name)
             fieldMarks.append(found)
             evidence.marks += found
@@ -68,8 +71,8 @@ public struct TextMatcher: Sendable {
                 }
             }
         }
-        for (field, found) in zip(fields, fieldMarks) {
-            evidence.context += context.find(in: field.text, field: field.name, marks: found)
+        for ((field, folded), found) in zip(zip(fields, foldedFields), fieldMarks) {
+            evidence.context += context.find(in: folded, field: field.name, marks: found)
         }
         return evidence
     }

@@ -52,7 +52,14 @@ public struct ContextCueScanner: Sendable {
     /// Every cue in `text`, in text order; overlapping cues keep the longest.
     public func scan(_ text: String) -> [Cue] {
         let characters = Array(text)
-        let (stream, origins) = Self.stream(characters)
+        return scan(characters, stream: Self.stream(characters))
+    }
+
+    /// Every cue in a text already folded for marks (`FoldedText`), whose kinds and keys it reuses.
+    public func scan(_ text: FoldedText) -> [Cue] { scan(text.characters, stream: Self.stream(text)) }
+
+    private func scan(_ characters: [Character], stream: (keys: [UInt32], origins: [Int32])) -> [Cue] {
+        let (stream, origins) = stream
         var cues: [Cue] = []
         for match in automaton.matches(in: stream) {
             let phrase = phrases[match.pattern]
@@ -79,6 +86,37 @@ public struct ContextCueScanner: Sendable {
         var kept: [Cue] = []
         for cue in ordered where !kept.contains(where: { $0.span.overlaps(cue.span) }) { kept.append(cue) }
         return kept
+    }
+
+    /// `stream(_:)` from a folded text: the same keys, taken from its kinds and keys instead of folding again.
+    static func stream(_ text: FoldedText) -> (keys: [UInt32], origins: [Int32]) {
+        var keys: [UInt32] = []
+        var origins: [Int32] = []
+        keys.reserveCapacity(text.characters.count)
+        origins.reserveCapacity(text.characters.count)
+        var next = 0
+        for (index, character) in text.characters.enumerated() {
+            switch text.kinds[index] {
+            case .space, .invisible:
+                if keys.last != 0x20, !keys.isEmpty {
+                    keys.append(0x20)
+                    origins.append(Int32(index))
+                }
+            case .punctuation:
+                for scalar in character.unicodeScalars {
+                    keys.append(scalar.value)
+                    origins.append(Int32(index))
+                }
+            default:
+                while next < text.keys.count, text.origins[next] < index { next += 1 }
+                while next < text.keys.count, text.origins[next] == index {
+                    keys.append(TextFold.coarse(text.keys[next]))
+                    origins.append(Int32(index))
+                    next += 1
+                }
+            }
+        }
+        return (keys, origins)
     }
 
     /// Folded keys of every character (runs of spaces and invisible characters as one space) and their origins.

@@ -23,6 +23,8 @@ public struct GoodsKeywords: Sendable, Hashable {
     /// Each keyword's words (exact fold); one entry for a Han or kana keyword, matched as a substring.
     private let keywords: [[Word]]
     private let unspaced: [Bool]
+    /// The UTF-8 bytes of each Han or kana keyword (empty for the others).
+    private let unspacedBytes: [[UInt8]]
 
     public init(_ keywords: [String]) {
         var words: [[Word]] = []
@@ -37,17 +39,20 @@ public struct GoodsKeywords: Sendable, Hashable {
         }
         self.keywords = words
         self.unspaced = unspaced
+        unspacedBytes = zip(words, unspaced).map { $1 ? Array($0[0].text.utf8) : [] }
     }
 
     public var isEmpty: Bool { keywords.isEmpty }
 
     /// A listing's fields folded once for every right's goods.
     public struct Listing: Sendable {
-        let folded: [String]
+        /// Each field's UTF-8 bytes (exact fold), for the Han and kana keywords.
+        let bytes: [[UInt8]]
         let words: [[Word]]
 
         public init(_ texts: [String]) {
-            folded = texts.map(TextFold.exact)
+            let folded = texts.map(TextFold.exact)
+            bytes = folded.map { Array($0.utf8) }
             words = folded.map { GoodsKeywords.words($0).map(Word.init) }
         }
     }
@@ -57,11 +62,12 @@ public struct GoodsKeywords: Sendable, Hashable {
 
     /// Whether a listing, folded once, names one of the goods.
     public func named(in listing: Listing) -> Bool {
-        let folded = listing.folded
         let words = listing.words
-        for (keyword, isUnspaced) in zip(keywords, unspaced) {
+        for (index, (keyword, isUnspaced)) in zip(keywords, unspaced).enumerated() {
             if isUnspaced {
-                if folded.contains(where: { $0.contains(keyword[0].text) }) { return true }
+                // Byte search over UTF-8: a Han or kana keyword starts and ends on whole scalars.
+                let needle = unspacedBytes[index]
+                if listing.bytes.contains(where: { Self.contains($0, needle) }) { return true }
                 continue
             }
             for fieldWords in words where fieldWords.count >= keyword.count {
@@ -70,6 +76,21 @@ public struct GoodsKeywords: Sendable, Hashable {
                     return true
                 }
             }
+        }
+        return false
+    }
+
+    /// Whether `haystack` holds `needle` (naive search: keywords are a few characters long).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+        var start = 0
+        while start <= haystack.count - needle.count {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
         }
         return false
     }

@@ -3,25 +3,38 @@ extension WordMarkScanner {
     /// Polynomial hashes of a key sequence and of each of its variants with one key deleted, in O(n) without
     /// building the variants: with prefix hashes P and suffix hashes S, deleting key i hashes as
     /// P(i) × B^(n − 1 − i) + S(i + 1). Collisions only cost a verification (`isOneEdit`).
-    static func deletionHashes(_ keys: ArraySlice<UInt32>) -> [UInt64] {
+    static func deletionHashes(_ keys: ArraySlice<UInt32>, coarse: Bool = false) -> [UInt64] {
         let base: UInt64 = 0x100_0000_01b3
-        let keys = Array(keys)
         let count = keys.count
-        var prefix = [UInt64](repeating: 0, count: count + 1)
-        var power = [UInt64](repeating: 1, count: count + 1)
-        for index in 0..<count {
-            prefix[index + 1] = prefix[index] &* base &+ UInt64(keys[index]) &+ 1
-            power[index + 1] = power[index] &* base
+        let first = keys.startIndex
+        @inline(__always) func key(_ index: Int) -> UInt64 {
+            UInt64(coarse ? TextFold.coarse(keys[first + index]) : keys[first + index]) &+ 1
         }
-        var suffix = [UInt64](repeating: 0, count: count + 1)
-        for index in stride(from: count - 1, through: 0, by: -1) {
-            suffix[index] = (UInt64(keys[index]) &+ 1) &* power[count - 1 - index] &+ suffix[index + 1]
+        // Prefix hashes, powers and suffix hashes in one scratch buffer on the stack: this runs for every word.
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 3 * (count + 1)) { scratch in
+            // prefix[i] at i, power[i] at count + 1 + i, suffix[i] at 2 × (count + 1) + i.
+            let power = count + 1
+            let suffix = 2 * (count + 1)
+            scratch[0] = 0
+            scratch[power] = 1
+            for index in 0..<count {
+                scratch[index + 1] = scratch[index] &* base &+ key(index)
+                scratch[power + index + 1] = scratch[power + index] &* base
+            }
+            scratch[suffix + count] = 0
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                scratch[suffix + index] =
+                    key(index) &* scratch[power + count - 1 - index] &+ scratch[suffix + index + 1]
+            }
+            var hashes = [UInt64]()
+            hashes.reserveCapacity(count + 1)
+            hashes.append(finished(scratch[count], length: count))
+            for index in 0..<count {
+                let hash = scratch[index] &* scratch[power + count - 1 - index] &+ scratch[suffix + index + 1]
+                hashes.append(finished(hash, length: count - 1))
+            }
+            return hashes
         }
-        var hashes = [finished(prefix[count], length: count)]
-        for index in 0..<count {
-            hashes.append(finished(prefix[index] &* power[count - 1 - index] &+ suffix[index + 1], length: count - 1))
-        }
-        return hashes
     }
 
     @inline(__always) static func finished(_ hash: UInt64, length: Int) -> UInt64 {
@@ -73,8 +86,8 @@ extension WordMarkScanner {
         var tried = Set<[Int]>()
         for (index, keys) in words.enumerated() where keys.count <= 32 {
             var references = Set<WordRef>()
-            for variant in Self.deletionHashes(text.keys[keys].map(TextFold.coarse)[...]) {
-                references.formUnion(wordDeletions[variant] ?? [])
+            for variant in Self.deletionHashes(text.keys[keys], coarse: true) {
+                if let found = wordDeletions[variant] { references.formUnion(found) }
             }
             for reference in references.sorted(by: { ($0.mark, $0.word) < ($1.mark, $1.word) }) {
                 let mark = marks[Int(reference.mark)]
@@ -97,6 +110,55 @@ extension WordMarkScanner {
                     Self.boundedByWords(span, in: text)
                 else { continue }
                 hits.append(Hit(mark: mark.owner, span: span, found: text.text(span), how: .edit))
+            }
+        }
+        return hits
+    }
+
+    /// Whether `text` is a katakana word of four letters or more (ポルカナ), full or half width.
+    static func isKatakanaWord(_ text: String) -> Bool {
+        text.count >= 4 && text.allSatisfy(isKatakana)
+    }
+
+    static func isKatakana(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first else { return false }
+        return (0x30A1...0x30FC).contains(scalar.value) || (0xFF66...0xFF9F).contains(scalar.value)
+    }
+
+    /// Katakana marks written with one edit (`ボルカナ`, `ザクレオ`, `ポルカノ` for ポルカナ and サクレオ: a voicing mark
+    /// added, dropped or changed, a letter changed): a whole run of katakana, as katakana loanwords and names are
+    /// written, of four letters or more, that is no word of the segmentation lexicon, one Damerau edit from the
+    /// mark's keys (katakana folded to hiragana, voicing marks apart). Each run costs as many lookups as it has keys.
+    func kanaEditHits(in text: FoldedText, besides found: [Hit]) -> [Hit] {
+        var hits: [Hit] = []
+        var start = 0
+        let characters = text.characters
+        while start < characters.count {
+            guard Self.isKatakana(characters[start]) else {
+                start += 1
+                continue
+            }
+            var end = start + 1
+            while end < characters.count, Self.isKatakana(characters[end]) { end += 1 }
+            defer { start = end }
+            let span = start..<end
+            guard span.count >= 4, !found.contains(where: { $0.span.overlaps(span) }),
+                let first = text.origins.firstIndex(where: { Int($0) >= start }), Int(text.origins[first]) == start
+            else { continue }
+            var last = first
+            while last < text.origins.count, Int(text.origins[last]) < end { last += 1 }
+            let keys = Array(text.keys[first..<last])
+            var candidates = Set<Int32>()
+            for variant in Self.deletionHashes(keys[...]) { candidates.formUnion(kanaDeletions[variant] ?? []) }
+            guard !candidates.isEmpty else { continue }
+            let word = text.text(span)
+            guard !HanSegmenter.isWord(word) else { continue }
+            for candidate in candidates.sorted() {
+                let mark = marks[Int(candidate)]
+                guard Self.isOneEdit(keys, mark.folded.keys),
+                    !hits.contains(where: { $0.mark == mark.owner && $0.span.overlaps(span) })
+                else { continue }
+                hits.append(Hit(mark: mark.owner, span: span, found: word, how: .edit))
             }
         }
         return hits
@@ -151,7 +213,7 @@ extension WordMarkScanner {
         guard span.allSatisfy({ !text.scripts[$0].isUnspaced }), span.contains(where: { text.kinds[$0] == .letter })
         else { return [] }
         var candidates = Set<Int32>()
-        for variant in Self.deletionHashes(text.keys[keys].map(TextFold.coarse)[...]) {
+        for variant in Self.deletionHashes(text.keys[keys], coarse: true) {
             if let marks = deletions[variant] { candidates.formUnion(marks) }
         }
         guard !candidates.isEmpty else { return [] }

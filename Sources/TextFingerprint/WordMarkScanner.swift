@@ -8,15 +8,18 @@
 ///   hashtag, a change between Latin and Han or kana or between Latin, Greek and Cyrillic), or written in one run with
 ///   ordinary words (`newzolta`, `zoltaoriginal`), but never buried inside a word, be it ordinary (`vintage` holds
 ///   VINTA, `adjustable` holds JUSTA), a product name (`Acmeline`) or a name (`Zoltan`);
+/// - `inflected`: declined by case, a Slavic case ending after the mark or its stem (`ТОРВИКСА`, `Меланоры`,
+///   `od Pextory`; `WordMarkScanner+Variants.swift`);
 /// - `spaced`: letters set apart (`Z O L T A`, `Z.O.L.T.A`, `Z-O-L-T-A`, zero-width spaces between them), or the
 ///   mark cut once by a space into pieces that are not both words (`ZOL TAVIO` for ZOLTAVIO);
 /// - `confusable`: letters that look the same (UTS #39 prototypes: Cyrillic `О`, fullwidth `Ｚ`, accents, `rn`
-///   for `m`, traditional Han for simplified);
+///   for `m`, traditional Han for simplified, Han characters for katakana as in `ポル力ナ`);
 /// - `leet`: digits and symbols for letters (`Z0LTA`, `Z@LT4`);
 /// - `edit`: for marks of five or more letters, one insertion, deletion, substitution or swap of neighbours
 ///   (Damerau), found through a deletion neighbourhood index (Garbe's symmetric delete) so it too costs O(text),
 ///   and never when the word found is a word of a language (`CommonWords`, and the rarer words of the 50,000 most
 ///   frequent per language in `Generated/RareWords.swift`) or appends an unrelated letter to the mark.
+/// Katakana marks of four letters or more take one edit too, over whole runs of katakana (`ボルカナ` for ポルカナ).
 /// For marks of several words (`KESTREL PEAK`), edits are judged per word: one word may carry the edit
 /// (`Kestrel Leak`) while the others are written as registered. Marks with digits (`ORVO9`) take edits to their
 /// letters only: the digits must stay as registered, since `ORVO8` is another model, not a typo.
@@ -39,7 +42,7 @@ public struct WordMarkScanner: Sendable {
 
     /// How a mark was found.
     public enum How: String, Sendable, Hashable, CaseIterable {
-        case exact, glued, spaced, confusable, leet, edit
+        case exact, glued, inflected, spaced, confusable, leet, edit
 
         /// Preference when two ways find the same place: the plainest reading first.
         var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
@@ -73,6 +76,11 @@ public struct WordMarkScanner: Sendable {
         let allowsEdit: Bool
         /// The keys of each word of a mark of several words (empty for a one-word mark).
         let words: [[UInt32]]
+        /// A look-alike spelling of the mark (`rn` for `m`, a Han character for a katakana letter): found as written,
+        /// it is `confusable`.
+        var lookalike = false
+        /// The mark without its final vowel (`МЕЛАНОР` for МЕЛАНОРА), found only before a case ending (`Меланоры`).
+        var stem = false
     }
 
     let marks: [Prepared]
@@ -86,6 +94,8 @@ public struct WordMarkScanner: Sendable {
     let wordDeletions: [UInt64: [WordRef]]
     /// Segments Han and kana text around hits of Han and kana marks.
     let segmenter: HanSegmenter
+    /// Katakana marks of four letters or more and their one-deletion variants → mark indices (`kanaEditHits`).
+    let kanaDeletions: [UInt64: [Int32]]
 
     struct WordRef: Sendable, Hashable {
         var mark: Int32
@@ -129,6 +139,24 @@ public struct WordMarkScanner: Sendable {
                 if seen.insert(candidate.coarse).inserted { prepared.append(candidate) }
             }
         }
+        // Look-alike spellings and stems, as variants of every spelling so far (case variants included).
+        var seen = Set(prepared.map(\.coarse))
+        for index in prepared.indices {
+            let mark = prepared[index]
+            var variants = Self.lookalikeSpellings(mark.mark.text).map { (text: $0, lookalike: true, stem: false) }
+            if let stem = Self.stem(mark.mark.text) { variants.append((stem, false, true)) }
+            for variant in variants {
+                var variantMark = mark.mark
+                variantMark.text = variant.text
+                var candidate = prepare(variantMark, owner: mark.owner)
+                candidate = Prepared(
+                    mark: candidate.mark, owner: candidate.owner, folded: candidate.folded, coarse: candidate.coarse,
+                    unspaced: candidate.unspaced, gaps: candidate.gaps, exclusions: candidate.exclusions,
+                    exclusionGaps: candidate.exclusionGaps, allowsEdit: false, words: [],
+                    lookalike: variant.lookalike, stem: variant.stem)
+                if seen.insert(candidate.coarse).inserted { prepared.append(candidate) }
+            }
+        }
         self.marks = prepared
         automaton = AhoCorasick(prepared.map(\.coarse))
         var deletions: [UInt64: [Int32]] = [:]
@@ -153,6 +181,14 @@ public struct WordMarkScanner: Sendable {
         }
         self.wordDeletions = wordDeletions.mapValues { $0.sorted { ($0.mark, $0.word) < ($1.mark, $1.word) } }
         segmenter = HanSegmenter()
+        var kanaDeletions: [UInt64: [Int32]] = [:]
+        for (index, mark) in prepared.enumerated()
+        where !mark.lookalike && !mark.stem && Self.isKatakanaWord(mark.mark.text) {
+            for variant in Self.deletionHashes(mark.folded.keys[...]) {
+                kanaDeletions[variant, default: []].append(Int32(index))
+            }
+        }
+        self.kanaDeletions = kanaDeletions.mapValues { Array(Set($0)).sorted() }
     }
 
     /// Every mark found in `text`, in text order (then mark order); one hit per mark and place.
@@ -171,6 +207,7 @@ public struct WordMarkScanner: Sendable {
             hits += automatonHits(in: separated).filter { $0.how == .spaced }
         }
         if !deletions.isEmpty || !wordDeletions.isEmpty { hits += editHits(in: folded, besides: hits) }
+        if !kanaDeletions.isEmpty { hits += kanaEditHits(in: folded, besides: hits) }
         var kept = Self.deduplicated(hits)
         for index in kept.indices where marks[kept[index].mark].unspaced {
             kept[index].splitsWord = !segmenter.keepsToWords(folded.characters, span: kept[index].span)
@@ -232,6 +269,8 @@ public struct WordMarkScanner: Sendable {
                 if (kinds.0 == .digit) == (kinds.1 == .digit) || next - previous > 3 { gapsAtKindChanges = false }
             }
         }
+        // A stem is a mark only with its case ending, written in one piece.
+        if mark.stem, !extraGaps.isEmpty { return nil }
         // A mark's letters and its digits set apart (`ORVO 9`, `ORVO-9` for ORVO9), as model names are written.
         if !extraGaps.isEmpty, gapsAtKindChanges, !mark.unspaced,
             extraGaps.joined().allSatisfy({ text.kinds[$0] == .space || text.kinds[$0] == .punctuation }),
@@ -248,9 +287,12 @@ public struct WordMarkScanner: Sendable {
             else { return nil }
             return how == .exact ? .spaced : how
         }
-        if mark.unspaced { return how }
-        guard let glued = boundaries(text, span: span) else { return nil }
+        if mark.unspaced { return mark.lookalike && how == .exact ? .confusable : how }
+        guard let glued = mark.stem ? nil : boundaries(text, span: span) else {
+            return how != .leet && isInflected(mark, text, span: span) ? .inflected : nil
+        }
         if how == .confusable, isWholeScriptWord(text, span: span, mark: mark) { return nil }
+        if mark.lookalike { return how == .leet ? .leet : .confusable }
         return glued && how == .exact ? .glued : how
     }
 
@@ -277,9 +319,9 @@ public struct WordMarkScanner: Sendable {
             && gaps.allSatisfy { $0.count <= 2 }
     }
 
-    /// A mark cut once by a single space into two pieces that are not both words (`ZEN OPAX`, `TALV ENTO`,
-    /// `ORB IX5`, `维 朵娜`, `ミラ クモ`), where `tal vento` ("such wind") for TALVENTO is two words that happen to
-    /// spell it. In spaced scripts the mark has five letters or more and each piece two or more; in Han and kana,
+    /// A mark cut once by a single space into two pieces that are not a phrase (`ZEN OPAX`, `TALV ENTO`, `ORB IX5`,
+    /// `Pella quin`, `维 朵娜`, `ミラ クモ`), where `tal vento` ("such wind") for TALVENTO is two words that happen to
+    /// spell it: pieces that are both words of a language, one of them common. In spaced scripts the mark has five letters or more and each piece two or more; in Han and kana,
     /// which put no spaces between words, any cut will do, and the segmentation then judges the mark's ends.
     private func isSplitOnce(_ mark: Prepared, _ text: FoldedText, span: Range<Int>, gaps: [Range<Int>]) -> Bool {
         guard gaps.count == 1, let gap = gaps.first, gap.count == 1, text.kinds[gap.lowerBound] == .space else {
@@ -290,7 +332,10 @@ public struct WordMarkScanner: Sendable {
         guard mark.folded.kinds.filter(\.isWordPart).count >= 5,
             pieces.allSatisfy({ piece in piece.filter { text.kinds[$0].isWordPart }.count >= 2 })
         else { return false }
-        return !pieces.allSatisfy { TextTables.isKnownWord(TextFold.exact(text.text($0))) }
+        // Two words that spell the mark are a phrase when one of them is a common word (`tal vento`, `Marl en`);
+        // two rarer words are the mark cut (`Pella quin`, `МЕЛА НОРА` for PELLAQUIN, МЕЛАНОРА).
+        let words = pieces.map { TextFold.exact(text.text($0)) }
+        return !(words.allSatisfy(TextTables.isKnownWord) && words.contains(where: TextTables.commonWords.contains))
     }
 
     /// No word character of the same kind right before or after: spacing, punctuation, or a change between a
@@ -306,7 +351,7 @@ public struct WordMarkScanner: Sendable {
 
     /// Whether both ends of `span` are at a word boundary: nil when not, false when plain (space, punctuation,
     /// start or end of text), true when the mark is glued to its neighbour at a real boundary.
-    private func boundaries(_ text: FoldedText, span: Range<Int>) -> Bool? {
+    func boundaries(_ text: FoldedText, span: Range<Int>) -> Bool? {
         var glued = false
         for side in [span.lowerBound - 1, span.upperBound] {
             guard side >= 0, side < text.characters.count else { continue }
