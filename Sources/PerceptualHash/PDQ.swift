@@ -42,6 +42,13 @@ public enum PDQ {
 
     /// Hashes a luminance plane.
     public static func hash(_ luma: consuming LumaPlane) -> Result {
+        hash(luma, dihedral: true)
+    }
+
+    /// Hashes a luminance plane; with `dihedral` false, only the hash as it is (`dihedral` then holds `.original`
+    /// alone): a suspect view is compared as it is against every registered variant, so the other seven medians
+    /// and bit sets would be thrown away.
+    static func hash(_ luma: consuming LumaPlane, dihedral wantsDihedral: Bool) -> Result {
         let rows = luma.height
         let columns = luma.width
         guard columns >= minimumHashableSide, rows >= minimumHashableSide else {
@@ -55,7 +62,7 @@ public enum PDQ {
         let quality = qualityMetric(downsampled)
         let coefficients = dct64To16(downsampled)
         var dihedral: [PDQVariant: PDQHash] = [:]
-        for variant in PDQVariant.allCases {
+        for variant in wantsDihedral ? PDQVariant.allCases : [.original] {
             dihedral[variant] = bits(of: variant.rearrange(coefficients))
         }
         return Result(

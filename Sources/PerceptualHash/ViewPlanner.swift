@@ -253,7 +253,7 @@ public enum ViewPlanner {
     private static func suspectView(
         _ luma: LumaPlane, name: String, kind: HashedView.Kind, region: PixelRect
     ) -> HashedView {
-        let result = PDQ.hash(luma)
+        let result = PDQ.hash(luma, dihedral: false)
         return HashedView(
             name: name, kind: kind, region: region, quality: result.quality, dihedral: [.original: result.hash])
     }

@@ -24,7 +24,7 @@ extension FeatureIndex {
         defer { scratch.deallocate() }
         keyPositions.withUnsafeBufferPointer { positions in
             descriptors.withUnsafeBufferPointer { registered in
-                owners.withUnsafeBufferPointer { owners in
+                bucketOwners.withUnsafeBufferPointer { owners in
                     bucketStarts.withUnsafeBufferPointer { starts in
                         bucketEntries.withUnsafeBufferPointer { entries in
                             let tables = Tables(
@@ -56,6 +56,7 @@ extension FeatureIndex {
     struct Tables {
         var positions: UnsafeBufferPointer<Int>
         var registered: UnsafeBufferPointer<BinaryDescriptor>
+        /// `bucketOwners`: the variant of each of `entries`.
         var owners: UnsafeBufferPointer<Int32>
         var starts: UnsafeBufferPointer<Int32>
         var entries: UnsafeBufferPointer<Int32>
@@ -143,6 +144,7 @@ extension FeatureIndex {
             guard first < last, last - first <= bucketLimit else { continue }
             for slot in first..<last {
                 scratch.candidates[count] = tables.entries[slot]
+                scratch.candidateOwners[count] = Int(tables.owners[slot])
                 count += 1
             }
         }
@@ -156,24 +158,28 @@ extension FeatureIndex {
                     count, scratch.distances.baseAddress)
             }
         }
-        for index in 0..<count {
-            scratch.candidateOwners[index] = Int(tables.owners[Int(scratch.candidates[index])])
-        }
+        // An entry met again (through another table) must not count as its own second nearest. Only an entry
+        // closer than its variant's second nearest can change anything, and the second nearest only falls, so `seen`
+        // is read for those alone (a random load avoided for most candidates) and written whenever an entry counted;
+        // the result is the same as checking it for every entry.
         var touchedCount = 0
         for index in 0..<count {
             let entry = Int(scratch.candidates[index])
-            guard scratch.seen[entry] != stamp else { continue }
-            scratch.seen[entry] = stamp
             let distance = scratch.distances[index]
             let owner = scratch.candidateOwners[index]
             if scratch.touchedBy[owner] != stamp {
+                scratch.seen[entry] = stamp
                 scratch.touchedBy[owner] = stamp
                 scratch.touched[touchedCount] = owner
                 touchedCount += 1
                 scratch.bestDistance[owner] = distance
                 scratch.secondDistance[owner] = Int32.max
                 scratch.bestEntry[owner] = Int32(entry)
-            } else if distance < scratch.bestDistance[owner] {
+                continue
+            }
+            guard distance < scratch.secondDistance[owner], scratch.seen[entry] != stamp else { continue }
+            scratch.seen[entry] = stamp
+            if distance < scratch.bestDistance[owner] {
                 scratch.secondDistance[owner] = scratch.bestDistance[owner]
                 scratch.bestDistance[owner] = distance
                 scratch.bestEntry[owner] = Int32(entry)
@@ -203,12 +209,17 @@ extension FeatureIndex {
         }
         // The inliers are some of the tentative matches: when all of them together are too few, too bunched or in
         // too few cells, no model RANSAC finds can pass, so it is not run (the result is the same).
-        guard points.count >= options.minimumInliers, spreadAndCellsPass(points.indices, points, variant) else {
+        // So it is not run either when no model could gather enough of them with orientations and sizes that
+        // agree (`RANSAC.mayFindConsensus`): among unrelated features they point every which way.
+        let parameters = RANSAC.Parameters()
+        guard points.count >= options.minimumInliers, spreadAndCellsPass(points.indices, points, variant),
+            RANSAC.mayFindConsensus(of: options.minimumInliers, in: points, parameters: parameters)
+        else {
             return nil
         }
         guard
             let (model, inliers) = RANSAC.similarity(
-                points, parameters: RANSAC.Parameters(), seed: Self.seed(id: variant.id, mirrored: variant.mirrored)),
+                points, parameters: parameters, seed: Self.seed(id: variant.id, mirrored: variant.mirrored)),
             inliers.count >= options.minimumInliers,
             Double(inliers.count) >= options.minimumInlierRatio * Double(points.count),
             spreadAndCellsPass(inliers, points, variant)

@@ -105,6 +105,9 @@ public struct FeatureIndex: Sendable {
     let bucketStarts: [Int32]
     /// Per table, descriptor indices sorted by key, tables concatenated.
     let bucketEntries: [Int32]
+    /// The variant of each of `bucketEntries`, beside it: the search reads a bucket's owners in a row instead of one
+    /// random load in `owners` per entry.
+    let bucketOwners: [Int32]
     /// Buckets holding more descriptors than this are not visited: they gather near-degenerate descriptors
     /// (patches mostly flat, most tests equal), whose neighbours say nothing, and would dominate the query time.
     let bucketLimit: Int
@@ -159,6 +162,7 @@ public struct FeatureIndex: Sendable {
         }
         bucketStarts = starts
         bucketEntries = entries
+        bucketOwners = entries.map { owners[Int($0)] }
         bucketLimit = max(16, 4 * descriptors.count / bucketCount)
     }
 

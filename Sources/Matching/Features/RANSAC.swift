@@ -195,6 +195,48 @@ enum RANSAC {
         return (model, inliers)
     }
 
+    /// False only when no similarity whatever can have `size` or more inliers among `points`, so that RANSAC's
+    /// result would be turned away by a caller asking for that many (`FeatureIndex.Options.minimumInliers`).
+    ///
+    /// A similarity's inliers agree with its rotation within `maximumAngle` and with its scale within
+    /// `maximumSizeFactor` (`Similarity.accepts`), so their orientation changes lie within an arc of twice that
+    /// angle and the logarithms of their size ratios within twice the logarithm of that factor. Taking each
+    /// correspondence in turn as the arc's first (counter-clockwise) end, the correspondences on the arc are sorted
+    /// by that logarithm and the fullest window of that width counted: an upper bound on any consensus set's size.
+    /// Both windows are widened by 1e-6, far beyond the rounding of either computation (about 1e-15), so "false" is
+    /// always right. O(n² + n · k log k) for n correspondences and k on an arc; past `limit` correspondences it
+    /// answers "maybe" without looking (the bound is for the many small sets unrelated pictures make).
+    static func mayFindConsensus(
+        of size: Int, in points: [Correspondence], parameters: Parameters, limit: Int = 64
+    ) -> Bool {
+        guard points.count >= size else { return false }
+        guard points.count <= limit, size > 1 else { return true }
+        let margin = 1e-6
+        let arc = 2 * parameters.maximumAngle + margin
+        let width = 2 * log(parameters.maximumSizeFactor) + margin
+        let turns = points.map { $0.angleChange }
+        let logRatios = points.map { log($0.sizeRatio) }
+        var onArc: [Double] = []
+        onArc.reserveCapacity(points.count)
+        for first in points.indices {
+            onArc.removeAll(keepingCapacity: true)
+            for other in points.indices {
+                var turn = (turns[other] - turns[first]).truncatingRemainder(dividingBy: 2 * .pi)
+                if turn < 0 { turn += 2 * .pi }
+                // A turn just under a full circle is the first one again, reached the other way round.
+                if turn <= arc || turn >= 2 * .pi - margin { onArc.append(logRatios[other]) }
+            }
+            guard onArc.count >= size else { continue }
+            onArc.sort()
+            var low = 0
+            for high in onArc.indices {
+                while onArc[high] - onArc[low] > width { low += 1 }
+                if high - low + 1 >= size { return true }
+            }
+        }
+        return false
+    }
+
     static func consensus(_ points: [Correspondence], _ model: Similarity, _ parameters: Parameters) -> [Int] {
         points.indices.filter {
             model.accepts(
