@@ -100,7 +100,7 @@ let package = Package(
         // libcurl is loaded at run time (dlopen of the libcurl.so.4 Foundation's networking already links), so
         // building needs no libcurl headers.
         .target(name: "CFetch", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
-        .target(name: "Fetching", dependencies: ["CFetch"], swiftSettings: strictSettings),
+        .target(name: "Fetching", dependencies: ["Base", "CFetch"], swiftSettings: strictSettings),
         // Test-only crash points (`PROOFMARK_FAULT`), inert unless that variable is set.
         .target(name: "FaultInjection", swiftSettings: strictSettings),
         .target(name: "Intake", dependencies: ["Yams", "CZlib"], swiftSettings: strictSettings),

@@ -82,7 +82,7 @@ public enum ClaimChart {
             page += "<tr><td colspan=\"4\">No accused element is recorded for this finding.</td></tr>\n"
         }
         for (index, element) in evidence.elements.enumerated() {
-            let (name, proof) = row(element, listing: listing, images: images, texts: evidence.registeredTexts)
+            let (name, proof) = element.claimChartRow(listing: listing, images: images, texts: evidence.registeredTexts)
             page += "<tr><td class=\"n\">\(index + 1)</td><td>\(name)</td><td>\(asserted)</td><td>\(proof)</td></tr>\n"
         }
         page += """
@@ -95,35 +95,7 @@ public enum ClaimChart {
         return page
     }
 
-    /// An element's name and its evidence cell, as HTML.
-    private static func row(
-        _ element: AccusedElement, listing: ListingSummary, images: [String: ImageFiles], texts: [String: String]
-    ) -> (String, String) {
-        switch element {
-        case .image(let signal):
-            let name =
-                "Registered image <bdi class=\"v\">\(HTML.escape(signal.asset))</bdi> in the listing's image "
-                + "<bdi class=\"v\">\(HTML.escape(signal.image))</bdi>"
-            return (name, imageEvidence(signal, files: images[signal.image]))
-        case .wordMark(let signal):
-            let name =
-                "Word mark <bdi class=\"v\">\(HTML.escape(signal.mark))</bdi> in the \(text(fieldName(signal.field)))"
-            return (name, wordMarkEvidence(signal, listing: listing))
-        case .textCopy(let signal):
-            let name = "Registered text <bdi class=\"v\">\(HTML.escape(signal.text))</bdi> copied into the listing"
-            return (name, textCopyEvidence(signal, listing: listing, source: texts[signal.text]))
-        case .price(let signal):
-            let currency = listing.currency.map { " " + HTML.escape($0) } ?? ""
-            let proof =
-                "Listed at <strong>\(signal.price)\(currency)</strong>; the brand's floor for genuine goods is "
-                + "<strong>\(signal.floor)\(currency)</strong>."
-            return ("Price below the brand's floor", proof)
-        case .context(let signal):
-            return contextRow(signal, listing: listing)
-        }
-    }
-
-    private static func imageEvidence(_ signal: AccusedElement.ImageSignal, files: ImageFiles?) -> String {
+    static func imageEvidence(_ signal: AccusedElement.ImageSignal, files: ImageFiles?) -> String {
         var cell = ""
         if let files {
             if let sideBySide = files.sideBySide.flatMap(HTML.relativeURL) {
@@ -157,7 +129,7 @@ public enum ClaimChart {
 
     /// The field's text with the mark's span highlighted. The span is in `Character`s of the field's text, as
     /// `WordMarkFinder` counts them, so the text is cut at the same grapheme boundaries.
-    private static func wordMarkEvidence(_ signal: AccusedElement.WordMarkSignal, listing: ListingSummary) -> String {
+    static func wordMarkEvidence(_ signal: AccusedElement.WordMarkSignal, listing: ListingSummary) -> String {
         let field: String? =
             switch signal.field {
             case "title": listing.title
@@ -192,7 +164,7 @@ public enum ClaimChart {
     }
 
     /// Measures, then each field of the listing and the registered text with the copied passages highlighted.
-    private static func textCopyEvidence(
+    static func textCopyEvidence(
         _ signal: AccusedElement.TextCopySignal, listing: ListingSummary, source: String?
     ) -> String {
         var measures: [String] = []
@@ -221,8 +193,7 @@ public enum ClaimChart {
     }
 
     /// A cue: counterfeit talk supports the claim; nominative phrasing warns that the use may be fair.
-    private static func contextRow(_ signal: AccusedElement.ContextSignal, listing: ListingSummary) -> (String, String)
-    {
+    static func contextRow(_ signal: AccusedElement.ContextSignal, listing: ListingSummary) -> (String, String) {
         let counterfeit = signal.cue == .counterfeit
         let name =
             (counterfeit ? "Counterfeit cue " : "Nominative phrasing ")
@@ -263,7 +234,7 @@ public enum ClaimChart {
     }
 
     /// Dump text as element content, isolated so a right-to-left override in it cannot reorder what follows.
-    private static func text(_ value: String?) -> String {
+    static func text(_ value: String?) -> String {
         guard let value, !value.isEmpty else { return "" }
         return "<bdi>\(HTML.escape(value))</bdi>"
     }
@@ -274,7 +245,7 @@ public enum ClaimChart {
         return "<a class=\"x\" href=\"\(href)\" rel=\"noopener noreferrer\">\(HTML.escape(url))</a>"
     }
 
-    private static func fieldName(_ field: String) -> String {
+    static func fieldName(_ field: String) -> String {
         field == "title" || field == "description" ? field : field + " field"
     }
 

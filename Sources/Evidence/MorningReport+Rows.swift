@@ -100,30 +100,7 @@ extension MorningReport {
         private func signals(_ finding: FindingRecord, listing: ListingSummary?) -> String {
             let elements = finding.signals
             guard !elements.isEmpty else { return "<span class=\"q\">none recorded</span>" }
-            return elements.map { element in
-                switch element {
-                case .image(let signal):
-                    var words = "image <b>\(HTML.escape(signal.asset))</b>"
-                    if let distance = signal.distance { words += " \(HTML.escape(signal.algorithm)) \(distance)" }
-                    if let inliers = signal.inliers { words += " \(HTML.escape(signal.algorithm)) \(inliers) inliers" }
-                    if let transform = signal.transform, transform != "identity" {
-                        words += " \(HTML.escape(transform))"
-                    }
-                    return words
-                case .wordMark(let signal):
-                    var words = "mark <b>\(HTML.escape(signal.mark))</b>"
-                    if signal.found != signal.mark { words += " as <bdi>\(HTML.escape(signal.found))</bdi>" }
-                    return words + " in \(HTML.escape(signal.field)) (\(HTML.escape(signal.how)))"
-                case .textCopy(let signal):
-                    let similarity = signal.similarity.map { String(format: " %.0f%%", $0 * 100) } ?? ""
-                    return "text <b>\(HTML.escape(signal.text))</b>\(similarity)"
-                case .price(let signal):
-                    return "price \(signal.price) &lt; floor \(signal.floor)"
-                case .context(let signal):
-                    let meaning = signal.cue == .counterfeit ? "counterfeit cue" : "probable fair use"
-                    return "\(meaning) “\(HTML.escape(signal.phrase))” in \(HTML.escape(signal.field))"
-                }
-            }.joined(separator: "<br>")
+            return elements.map(\.reportSummary).joined(separator: "<br>")
         }
 
         private func image(_ thumbnail: Thumbnails.Outcome) -> String {

@@ -1,3 +1,4 @@
+import Base
 internal import Foundation
 
 /// The on-disk copies of fetched images that let a later night revalidate instead of downloading again.
@@ -56,7 +57,8 @@ struct FetchCache: Sendable {
             url: url.absoluteString, finalURL: finalURL.absoluteString, etag: etag, lastModified: lastModified,
             contentType: contentType, byteCount: bytes.count, checksum: Self.fnv1a64Hex(bytes))
         // Body first: until the new metadata lands, the old metadata's checksum no longer matches and reads miss.
-        try bytes.write(to: files.body, options: .atomic)
+        // Not flushed: an entry a crash loses fails its checksum and is fetched again.
+        try DurableFile.write(bytes, to: files.body, flush: .byCaller)
         try writeMetadata(entry, to: files.metadata)
     }
 
@@ -79,7 +81,7 @@ struct FetchCache: Sendable {
     private func writeMetadata(_ entry: Entry, to file: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(entry).write(to: file, options: .atomic)
+        try DurableFile.write(try encoder.encode(entry), to: file, flush: .byCaller)
     }
 
     private func files(for url: URL) -> (body: URL, metadata: URL) {

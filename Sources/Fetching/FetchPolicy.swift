@@ -53,6 +53,16 @@ public struct FetchPolicy: Sendable, Hashable {
         self.userAgent = userAgent
     }
 
+    /// The policy of a night's two fetch settings (`proofmark run --fetch-concurrency --fetch-timeout`):
+    /// `concurrency` requests at once, half of them (at least one) to one host; `timeoutSeconds` per URL across its
+    /// attempts, each attempt taking at most 20 seconds of it.
+    public init(concurrency: Int, timeoutSeconds: Double, access: NetworkAccess) {
+        self.init(
+            maximumConcurrentRequests: concurrency, maximumConcurrentRequestsPerHost: max(1, concurrency / 2),
+            requestTimeout: .milliseconds(Int(min(20, timeoutSeconds) * 1000)),
+            totalTimeout: .milliseconds(Int(timeoutSeconds * 1000)), access: access)
+    }
+
     /// `Proofmark/<version> (+brand-protection crawler)`, or without the version when it is `nil`.
     public static func userAgent(version: String?) -> String {
         "Proofmark\(version.map { "/" + $0 } ?? "") (+brand-protection crawler)"

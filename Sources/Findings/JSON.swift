@@ -40,10 +40,31 @@ public enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByI
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 
-    /// How the text is laid out (the canonical form above names both).
-    public enum Layout: Sendable {
-        case compact
-        case indented
+    /// How the text is laid out: whitespace, and how strings are escaped.
+    ///
+    /// `compact` and `indented` are the canonical form's two layouts (above). The other two keep the bytes of files
+    /// and digests made when `JSONSerialization` wrote them: Foundation's string escaping, compact with `/` as `\/`
+    /// (`compactEscapingSlashes`: review evidence keys, whose SHA-256 each decision stores) or indented with `/` as
+    /// it is (`indentedKeepingSlashes`: eBay VeRO request bodies, `proofmark sellers --json`).
+    public struct Layout: Sendable, Hashable {
+        /// Two spaces a level and `" : "` between key and value; otherwise no whitespace at all.
+        public var indents: Bool
+        /// Strings escaped as `JSONSerialization` escapes them (backspace and form feed as `\b` and `\f`, U+2028 and
+        /// U+2029 as they are) rather than canonically.
+        public var foundationStrings: Bool
+        /// With `foundationStrings`: `/` as `\/`.
+        public var escapesSlashes: Bool
+
+        public init(indents: Bool, foundationStrings: Bool, escapesSlashes: Bool) {
+            self.indents = indents
+            self.foundationStrings = foundationStrings
+            self.escapesSlashes = escapesSlashes
+        }
+
+        public static let compact = Layout(indents: false, foundationStrings: false, escapesSlashes: false)
+        public static let indented = Layout(indents: true, foundationStrings: true, escapesSlashes: true)
+        public static let compactEscapingSlashes = Layout(indents: false, foundationStrings: true, escapesSlashes: true)
+        public static let indentedKeepingSlashes = Layout(indents: true, foundationStrings: true, escapesSlashes: false)
     }
 
     /// The value as compact JSON text.
@@ -52,24 +73,51 @@ public enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByI
     /// The value as JSON text in `layout`.
     public func text(layout: Layout) -> String {
         var output = ""
-        switch layout {
-        case .compact: write(to: &output)
-        case .indented: writeIndented(to: &output, depth: 0)
+        if layout.indents {
+            writeIndented(to: &output, depth: 0, layout: layout)
+        } else if layout.foundationStrings {
+            writeFoundation(to: &output, layout: layout)
+        } else {
+            write(to: &output)
         }
         return output
     }
 
-    private func writeIndented(to output: inout String, depth: Int) {
+    /// Compact, with Foundation's string escaping.
+    private func writeFoundation(to output: inout String, layout: Layout) {
+        switch self {
+        case .string(let value): Self.writeFoundationString(value, escapingSlashes: layout.escapesSlashes, to: &output)
+        case .array(let values):
+            output += "["
+            for (index, value) in values.enumerated() {
+                if index > 0 { output += "," }
+                value.writeFoundation(to: &output, layout: layout)
+            }
+            output += "]"
+        case .object(let members):
+            output += "{"
+            for (index, key) in members.keys.sorted().enumerated() {
+                if index > 0 { output += "," }
+                Self.writeFoundationString(key, escapingSlashes: layout.escapesSlashes, to: &output)
+                output += ":"
+                members[key]?.writeFoundation(to: &output, layout: layout)
+            }
+            output += "}"
+        default: write(to: &output)
+        }
+    }
+
+    private func writeIndented(to output: inout String, depth: Int, layout: Layout) {
         let inner = String(repeating: "  ", count: depth + 1)
         let outer = String(repeating: "  ", count: depth)
         switch self {
-        case .string(let value): Self.writeIndentedString(value, to: &output)
+        case .string(let value): Self.writeFoundationString(value, escapingSlashes: layout.escapesSlashes, to: &output)
         case .array(let values):
             output += "[\n"
             for (index, value) in values.enumerated() {
                 if index > 0 { output += ",\n" }
                 output += inner
-                value.writeIndented(to: &output, depth: depth + 1)
+                value.writeIndented(to: &output, depth: depth + 1, layout: layout)
             }
             output += "\n" + outer + "]"
         case .object(let members):
@@ -77,22 +125,22 @@ public enum JSON: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByI
             for (index, key) in members.keys.sorted().enumerated() {
                 if index > 0 { output += ",\n" }
                 output += inner
-                Self.writeIndentedString(key, to: &output)
+                Self.writeFoundationString(key, escapingSlashes: layout.escapesSlashes, to: &output)
                 output += " : "
-                members[key]?.writeIndented(to: &output, depth: depth + 1)
+                members[key]?.writeIndented(to: &output, depth: depth + 1, layout: layout)
             }
             output += "\n" + outer + "}"
         default: write(to: &output)
         }
     }
 
-    private static func writeIndentedString(_ value: String, to output: inout String) {
+    private static func writeFoundationString(_ value: String, escapingSlashes: Bool, to output: inout String) {
         output += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
             case "\\": output += "\\\\"
-            case "/": output += "\\/"
+            case "/" where escapingSlashes: output += "\\/"
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"

@@ -11,16 +11,8 @@
 /// matters moves the severity. A dismissal reopens when tonight has a key the decision did not have, or a higher
 /// severity (`low` < `moderate` < `serious`). Fewer keys or a lower severity never reopen one.
 public enum ReviewEvidence {
-    /// The key a signal contributes, if any.
-    public static func key(_ signal: Signal) -> String? {
-        switch signal {
-        case .image(let image): "image \(image.asset) \(image.transform ?? "identity")"
-        case .wordMark(let mark): "word-mark \(mark.mark) \(mark.field)"
-        case .textCopy(let copy): "text-copy \(copy.text)"
-        case .context(let cue): cue.cue == .counterfeit ? "context counterfeit" : nil
-        case .price: nil
-        }
-    }
+    /// The key a signal contributes, if any (`Signal.reviewEvidenceKey`, beside the kind it reads).
+    public static func key(_ signal: Signal) -> String? { signal.reviewEvidenceKey }
 
     /// The sorted, distinct evidence keys of a finding's signals.
     public static func keys(_ signals: [Signal]) -> [String] {

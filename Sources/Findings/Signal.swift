@@ -62,6 +62,30 @@ public enum Signal: Sendable, Hashable, Codable {
         }
     }
 
+    /// The key the signal adds to a finding's review evidence (`ReviewEvidence`): what a decision saw, so that a
+    /// dismissal reopens when a later night has a key it did not. Nil for signals that move night to night without
+    /// new evidence (prices) and for fair-use cues.
+    public var reviewEvidenceKey: String? {
+        switch self {
+        case .image(let image): "image \(image.asset) \(image.transform ?? "identity")"
+        case .wordMark(let mark): "word-mark \(mark.mark) \(mark.field)"
+        case .textCopy(let copy): "text-copy \(copy.text)"
+        case .context(let cue): cue.cue == .counterfeit ? "context counterfeit" : nil
+        case .price: nil
+        }
+    }
+
+    /// The listing text the signal points at, by field (`title`, `description`) and `[start, end]` character span,
+    /// for highlighting: a word mark's or a context cue's span, a copied text's passages; none for images and prices.
+    public var listingSpans: [(field: String, span: [Int])] {
+        switch self {
+        case .wordMark(let mark): [(mark.field, mark.span)]
+        case .textCopy(let copy): copy.passages.map { ($0.field, $0.span) }
+        case .context(let cue): [(cue.field, cue.span)]
+        case .image, .price: []
+        }
+    }
+
     /// A list of signals as stored and written: a JSON array, canonical (`CanonicalJSON`).
     public static func text(_ signals: [Signal]) -> String {
         // Every payload is made of strings, integers, finite or non-finite doubles and decimals: nothing throws.

@@ -144,34 +144,8 @@ enum Pages {
         body += "<h2>Signals</h2>\n<ul class=\"signals\">"
         var spans: [String: [[Int]]] = [:]
         for element in elements {
-            switch element {
-            case .image(let signal):
-                body += "<li>image: \(HTML.escape(signal.asset)) in \(HTML.escape(signal.image)) ("
-                body += "\(HTML.escape(signal.algorithm))"
-                if let distance = signal.distance { body += ", distance \(distance)" }
-                body += ", \(HTML.escape(signal.transform ?? "identity"))"
-                if let inliers = signal.inliers { body += ", \(inliers) inliers" }
-                if let region = signal.region { body += ", region \(region.map(String.init).joined(separator: ","))" }
-                body += ")</li>"
-            case .wordMark(let signal):
-                spans[signal.field, default: []].append(signal.span)
-                body += "<li>word mark <b>\(HTML.escape(signal.mark))</b> as “<bdi>\(HTML.escape(signal.found))</bdi>” "
-                body += "in the \(HTML.escape(signal.field)) (\(HTML.escape(signal.how)))</li>"
-            case .textCopy(let signal):
-                for passage in signal.passages { spans[passage.field, default: []].append(passage.span) }
-                body += "<li>copied text \(HTML.escape(signal.text))"
-                if let similarity = signal.similarity { body += ", similarity \(format(similarity))" }
-                if let containment = signal.containment { body += ", containment \(format(containment))" }
-                body += ", \(signal.passages.count) passage\(signal.passages.count == 1 ? "" : "s")</li>"
-            case .price(let signal):
-                body += "<li class=\"price\">price <b>\(signal.price)</b> against the floor "
-                body += "<b>\(signal.floor)</b></li>"
-            case .context(let signal):
-                spans[signal.field, default: []].append(signal.span)
-                body +=
-                    "<li>context: \(HTML.escape(signal.cue.rawValue)) “<bdi>\(HTML.escape(signal.phrase))</bdi>” in the "
-                body += "\(HTML.escape(signal.field))</li>"
-            }
+            for (field, span) in element.listingSpans { spans[field, default: []].append(span) }
+            body += element.workbenchItem
         }
         body += "</ul>\n<h2>Listing</h2>\n<table class=\"listing\">"
         body += row("Title", ClaimChart.highlighted(view.listing.title ?? "", spans: spans["title"] ?? []))

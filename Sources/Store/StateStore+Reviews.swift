@@ -222,11 +222,10 @@ extension StateStore {
         ORDER BY r.finding_id
         """
 
+    /// Evidence keys as stored and hashed: a JSON array in the bytes `JSONSerialization` wrote before the one JSON
+    /// writer (`/` as `\/`), so the SHA-256 of every decision already recorded still matches.
     static func jsonArray(_ strings: [String]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: strings, options: [.sortedKeys]) else {
-            return "[]"
-        }
-        return String(decoding: data, as: UTF8.self)
+        JSON.array(strings.map(JSON.string)).text(layout: .compactEscapingSlashes)
     }
 
     static func sha256Hex(_ text: String) -> String { Hashing.sha256Hex(Data(text.utf8)) }

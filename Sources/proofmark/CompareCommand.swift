@@ -1,6 +1,7 @@
 import ArgumentParser
 import Base
 import Evidence
+import Findings
 import Foundation
 import Imaging
 import Matching
@@ -118,50 +119,48 @@ struct CompareCommand: ParsableCommand {
     }
 
     private func jsonLine(_ comparison: ImageComparison, _ match: ImageMatch?, written: String?) -> String {
-        var object: [String: Any] = [
-            "registered": registered,
-            "suspect": suspect,
-            "pdq_distance": comparison.distance,
-            "transform": comparison.variant.transformName,
-            "variant": comparison.variant.rawValue,
-            "pdq_plain_distance": comparison.plainDistance,
-            "quality_registered": comparison.registeredQuality,
-            "quality_suspect": comparison.suspectQuality,
-            "dhash_distance": comparison.dhashDistance,
+        var object: [String: JSON] = [
+            "registered": .string(registered),
+            "suspect": .string(suspect),
+            "pdq_distance": .integer(comparison.distance),
+            "transform": .string(comparison.variant.transformName),
+            "variant": .string(comparison.variant.rawValue),
+            "pdq_plain_distance": .integer(comparison.plainDistance),
+            "quality_registered": .integer(Int(comparison.registeredQuality)),
+            "quality_suspect": .integer(Int(comparison.suspectQuality)),
+            "dhash_distance": .integer(comparison.dhashDistance),
         ]
-        if let written { object["out"] = written }
+        if let written { object["out"] = .string(written) }
         if let match {
-            var matcher: [String: Any] = [
-                "algorithm": match.algorithm, "transform": match.variant.transformName,
-                "reference_view": match.referenceView, "suspect_view": match.suspectView,
-                "strength": match.strength, "trusted": match.trusted,
+            var matcher: [String: JSON] = [
+                "algorithm": .string(match.algorithm), "transform": .string(match.variant.transformName),
+                "reference_view": .string(match.referenceView), "suspect_view": .string(match.suspectView),
+                "strength": .double(match.strength), "trusted": .bool(match.trusted),
             ]
-            if let distance = match.distance { matcher["distance"] = distance }
-            if let inliers = match.inliers { matcher["inliers"] = inliers }
-            if let region = match.region { matcher["region"] = [region.x, region.y, region.width, region.height] }
-            object["match"] = matcher
+            if let distance = match.distance { matcher["distance"] = .integer(distance) }
+            if let inliers = match.inliers { matcher["inliers"] = .integer(inliers) }
+            if let region = match.region {
+                matcher["region"] = .array([region.x, region.y, region.width, region.height].map(JSON.integer))
+            }
+            object["match"] = .object(matcher)
         } else {
-            object["match"] = NSNull()
+            object["match"] = .null
         }
-        return serialise(object)
+        return serialise(.object(object))
     }
 
     /// An error about `file`: a JSON object on stdout with --json (as `proofmark hash` does), a line on stderr
     /// otherwise.
     private func report(file: String, _ message: String, kind: String) {
         if json {
-            print(serialise(["file": file, "error": message, "kind": kind]))
+            print(serialise(["file": .string(file), "error": .string(message), "kind": .string(kind)]))
         } else {
             FileHandle.standardError.write(Data("proofmark compare: \(file): \(message)\n".utf8))
         }
     }
 
-    private func serialise(_ object: [String: Any]) -> String {
-        // Only strings, numbers, booleans, arrays, dictionaries and null go in, which JSONSerialization accepts.
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+    /// Compact, with `/` as it is: Foundation's escaping of the rest, as these lines had before the one JSON writer.
+    private func serialise(_ object: JSON) -> String {
+        object.text(layout: JSON.Layout(indents: false, foundationStrings: true, escapesSlashes: false))
     }
 }

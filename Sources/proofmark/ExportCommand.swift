@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The state file.")
     var state: String
 
-    @Option(help: "alibaba-ipp, amazon, ebay-vero, temu, schedule-a or dmca.")
+    @Option(help: ArgumentHelp(ExportChannel.listed))
     var channel: ExportChannel
 
     @Option(help: "The exports folder (default: exports/ beside the state file); files go to OUT/<channel>/.")
@@ -91,11 +91,8 @@ struct ExportCommand: ParsableCommand {
             if result.outsideChannel > 0 {
                 line += "; \(result.outsideChannel) findings on other marketplaces or rights"
             }
-            if channel == .ebayVeRO, codes.isEmpty, !result.exported.isEmpty {
-                FileHandle.standardError.write(
-                    Data(
-                        ("proofmark export: no --vero-reason-codes: the reports carry symbolic reasons in place of "
-                            + "eBay's reason code ids (see FORMAT.md)\n").utf8))
+            for note in result.notes {
+                FileHandle.standardError.write(Data("proofmark export: \(note)\n".utf8))
             }
             if !check {
                 let folder = out.map { URL(fileURLWithPath: $0) } ?? base.appendingPathComponent("exports")
@@ -126,5 +123,12 @@ enum Terminal {
     }
 }
 
-/// `--channel`: one of the channels' names, which ArgumentParser lists when another is given.
-extension ExportChannel: ExpressibleByArgument {}
+/// `--channel`: one of the registered channels' names (`ExportChannel.allCases`), which ArgumentParser lists when
+/// another is given; there is no default channel.
+extension ExportChannel: ExpressibleByArgument {
+    /// The channels' names as help lists them: `alibaba-ipp, amazon, ... or dmca`.
+    static var listed: String {
+        let names = allCases.map(\.rawValue)
+        return names.dropLast().joined(separator: ", ") + (names.count > 1 ? " or " : "") + (names.last ?? "") + "."
+    }
+}

@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 import Imaging
 import PerceptualHash
@@ -12,35 +13,31 @@ enum HashOutput {
     }
 
     static func json(file: String, _ fingerprint: ImageFingerprint) -> String {
-        var dihedral: [String: String] = [:]
+        var dihedral: [String: JSON] = [:]
         for variant in PDQVariant.allCases where variant != .original {
-            dihedral[variant.rawValue] = fingerprint.pdqDihedral[variant]?.hex
+            dihedral[variant.rawValue] = fingerprint.pdqDihedral[variant].map { .string($0.hex) }
         }
-        let object: [String: Any] = [
-            "file": file,
-            "format": fingerprint.format.rawValue,
-            "width": fingerprint.width,
-            "height": fingerprint.height,
-            "orientation": fingerprint.orientation.rawValue,
-            "pdq": fingerprint.pdq.hex,
-            "quality": fingerprint.quality,
-            "dhash": fingerprint.dhash.hex,
-            "dihedral": dihedral,
-            "path": fingerprint.path.rawValue,
+        let object: JSON = [
+            "file": .string(file),
+            "format": .string(fingerprint.format.rawValue),
+            "width": .integer(fingerprint.width),
+            "height": .integer(fingerprint.height),
+            "orientation": .integer(Int(fingerprint.orientation.rawValue)),
+            "pdq": .string(fingerprint.pdq.hex),
+            "quality": .integer(Int(fingerprint.quality)),
+            "dhash": .string(fingerprint.dhash.hex),
+            "dihedral": .object(dihedral),
+            "path": .string(fingerprint.path.rawValue),
         ]
         return serialise(object)
     }
 
     static func jsonError(file: String, _ error: ImageDecodingError) -> String {
-        serialise(["file": file, "error": error.message, "kind": error.category])
+        serialise(["file": .string(file), "error": .string(error.message), "kind": .string(error.category)])
     }
 
-    private static func serialise(_ object: [String: Any]) -> String {
-        // Only strings, integers and string dictionaries go in, which JSONSerialization always accepts.
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+    /// Compact, with `/` as it is: Foundation's escaping of the rest, as these lines had before the one JSON writer.
+    private static func serialise(_ object: JSON) -> String {
+        object.text(layout: JSON.Layout(indents: false, foundationStrings: true, escapesSlashes: false))
     }
 }

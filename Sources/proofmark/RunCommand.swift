@@ -237,10 +237,7 @@ struct RunCommand: AsyncParsableCommand {
             now: now.flatMap(NightlyRun.date(fromTimestamp:)) ?? Date(), toolVersion: ProofmarkVersion.current,
             batchSize: batchSize, shard: selectedShard, imageCacheFolder: imageCache.map { URL(fileURLWithPath: $0) },
             fetchPolicy: FetchPolicy(
-                maximumConcurrentRequests: fetchConcurrency,
-                maximumConcurrentRequestsPerHost: max(1, fetchConcurrency / 2),
-                requestTimeout: .milliseconds(Int(min(20, fetchTimeout) * 1000)),
-                totalTimeout: .milliseconds(Int(fetchTimeout * 1000)),
+                concurrency: fetchConcurrency, timeoutSeconds: fetchTimeout,
                 access: NetworkAccess(
                     allowedHosts: Set(allowHost), allowedNetworks: allowNetwork.compactMap(IPNetwork.init))),
             signingKey: signingKey.map { URL(fileURLWithPath: $0) })

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Findings
 import Foundation
 import Store
 
@@ -33,19 +34,19 @@ struct SellersCommand: ParsableCommand {
             var ledger = try StateStore(path: state).sellerLedger()
             if let limit { ledger.sellers = Array(ledger.sellers.prefix(max(0, limit))) }
             if json {
-                let object: [String: Any] = [
-                    "sellers": ledger.sellers.enumerated().map { Self.object($0.element, rank: $0.offset + 1) },
-                    "clusters": ledger.clusters.map { cluster -> [String: Any] in
-                        [
-                            "cluster": cluster.id, "sellers": cluster.sellers, "findings": cluster.findings,
-                            "confirmed": cluster.confirmed, "relists": cluster.relists, "strikes": cluster.strikes,
-                            "sharing": cluster.sharing,
-                        ]
-                    },
+                let object: JSON = [
+                    "sellers": .array(ledger.sellers.enumerated().map { Self.object($0.element, rank: $0.offset + 1) }),
+                    "clusters": .array(
+                        ledger.clusters.map { cluster in
+                            [
+                                "cluster": .string(cluster.id), "sellers": .array(cluster.sellers.map(JSON.string)),
+                                "findings": .integer(cluster.findings), "confirmed": .integer(cluster.confirmed),
+                                "relists": .integer(cluster.relists), "strikes": .integer(cluster.strikes),
+                                "sharing": .array(cluster.sharing.map(JSON.string)),
+                            ]
+                        }),
                 ]
-                let data = try JSONSerialization.data(
-                    withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-                print(String(decoding: data, as: UTF8.self))
+                print(object.text(layout: .indentedKeepingSlashes))
                 return
             }
             print(
@@ -76,18 +77,23 @@ struct SellersCommand: ParsableCommand {
         }
     }
 
-    static func object(_ seller: SellerLedgerEntry, rank: Int) -> [String: Any] {
-        var object: [String: Any] = [
-            "rank": rank, "marketplace": seller.marketplace, "seller_id": seller.sellerID,
-            "strikes": seller.strikes, "confirmed": seller.confirmed, "relists": seller.relists,
-            "findings": seller.findings, "open": seller.open, "dismissed": seller.dismissed,
-            "listings": seller.listings, "first_seen": seller.firstSeen, "last_seen": seller.lastSeen,
-            "timeline": seller.timeline.map {
-                ["night": $0.startedAt, "findings": $0.findings, "confirmed": $0.confirmed] as [String: Any]
-            },
+    static func object(_ seller: SellerLedgerEntry, rank: Int) -> JSON {
+        var object: [String: JSON] = [
+            "rank": .integer(rank), "marketplace": .string(seller.marketplace), "seller_id": .string(seller.sellerID),
+            "strikes": .integer(seller.strikes), "confirmed": .integer(seller.confirmed),
+            "relists": .integer(seller.relists), "findings": .integer(seller.findings), "open": .integer(seller.open),
+            "dismissed": .integer(seller.dismissed), "listings": .integer(seller.listings),
+            "first_seen": .string(seller.firstSeen), "last_seen": .string(seller.lastSeen),
+            "timeline": .array(
+                seller.timeline.map {
+                    [
+                        "night": .string($0.startedAt), "findings": .integer($0.findings),
+                        "confirmed": .integer($0.confirmed),
+                    ]
+                }),
         ]
-        if let name = seller.sellerName { object["seller_name"] = name }
-        if let cluster = seller.cluster { object["cluster"] = cluster }
-        return object
+        if let name = seller.sellerName { object["seller_name"] = .string(name) }
+        if let cluster = seller.cluster { object["cluster"] = .string(cluster) }
+        return .object(object)
     }
 }

@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func theEBayFormatNamesV2AndMarksWhatComesFromV1AsUnverified() {
-        let text = ChannelFormat.ebay(VeROReasonCodes()).document
+        let text = EbayVeROChannel.filingFormat(VeROReasonCodes()).document
         #expect(text.contains("/commerce/vero/v2") && text.contains("reportVeroViolations"))
         let unverified = text.components(separatedBy: "## Not verified").last ?? ""
         #expect(unverified.contains("\"reportItems\"") && unverified.contains("At most 150"))

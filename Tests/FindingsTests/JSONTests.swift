@@ -21,4 +21,21 @@ import Testing
         #expect(JSON.decimal(Decimal(string: "12.50")!).text == "12.5")
         #expect(JSON.integer(-3).text == "-3")
     }
+
+    /// The two layouts that keep bytes `JSONSerialization` wrote (review evidence keys and their SHA-256, eBay
+    /// request bodies, `sellers --json`) give exactly its text, slashes, controls and line separators included.
+    @Test(arguments: [
+        ["image acme/logo identity", "word-mark ACME title"], ["a\u{8}b\u{C}c\u{1}d", "\u{2028}\u{2029}", "\"q\" \\"],
+        [String](),
+    ])
+    func foundationLayoutsWriteWhatJSONSerializationWrote(strings: [String]) throws {
+        let value = JSON.array(strings.map(JSON.string))
+        let compact = try JSONSerialization.data(withJSONObject: strings, options: [.sortedKeys])
+        #expect(value.text(layout: .compactEscapingSlashes) == String(decoding: compact, as: UTF8.self))
+        let object = JSON.object(["items": value, "n": 3, "flag": false])
+        let foundation: [String: Any] = ["items": strings, "n": 3, "flag": false]
+        let pretty = try JSONSerialization.data(
+            withJSONObject: foundation, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        #expect(object.text(layout: .indentedKeepingSlashes) == String(decoding: pretty, as: UTF8.self))
+    }
 }

@@ -8,7 +8,8 @@ public struct ExportFile: Sendable, Hashable {
     public var contents: String
 }
 
-/// The files of one channel's export, grouped and split to the channel's limits (`ExportChannel.limit`).
+/// What the channels' writers share: the context, the sort, grouping and splitting to a channel's limit
+/// (`ComplaintChannel.limit`), file-name slugs, and the complaints per right alibaba-ipp and temu both file.
 ///
 /// Every grouping is sorted (marketplace, right, URL, finding id), so the same findings give the same files.
 /// CSVs go through `CSV` (BOM, CRLF, quoted, formula-neutralised); URL lists are plain text, one per line; eBay's
@@ -25,15 +26,11 @@ enum ChannelExport {
         var owner: String
     }
 
+    /// The channel's files for `items`, sorted first (marketplace, right, URL, finding id) so that every channel
+    /// groups them in the same order.
     static func files(_ channel: ExportChannel, _ items: [ExportItem], _ context: Context) -> [ExportFile] {
         let items = items.sorted { (key($0), $0.findingID) < (key($1), $1.findingID) }
-        return switch channel {
-        case .alibabaIPP, .temu: complaintsPerRight(channel, items)
-        case .amazon: amazon(items)
-        case .ebayVeRO: ebay(items, context)
-        case .scheduleA: scheduleA(items, context)
-        case .dmca: DMCANotice.files(items, context)
-        }
+        return channel.implementation.files(items, context)
     }
 
     private static func key(_ item: ExportItem) -> String {
@@ -64,9 +61,11 @@ enum ChannelExport {
         return order.map { ($0, groups[$0] ?? []) }
     }
 
-    // MARK: - alibaba-ipp, temu: per right, at most `limit` URLs per complaint
+    // MARK: - complaints per right (alibaba-ipp, temu), at most `limit` URLs per complaint
 
-    private static func complaintsPerRight(_ channel: ExportChannel, _ items: [ExportItem]) -> [ExportFile] {
+    /// One complaint per marketplace and right, at most `channel.limit` URLs each: complaints.csv, a URL list per
+    /// complaint, listings.csv.
+    static func complaintsPerRight(_ channel: any ComplaintChannel, _ items: [ExportItem]) -> [ExportFile] {
         var files: [ExportFile] = []
         var complaints: [[String]] = []
         var listings: [[String]] = []
@@ -77,7 +76,7 @@ enum ChannelExport {
             var seen: Set<String> = []
             let unique = group.filter { seen.insert($0.listing.url ?? "").inserted }
             for (index, chunk) in chunks(unique, of: channel.limit).enumerated() {
-                let id = "\(channel.rawValue)-\(slug(marketplace))-\(slug(rightID))-\(index + 1)"
+                let id = "\(channel.id)-\(slug(marketplace))-\(slug(rightID))-\(index + 1)"
                 let right = chunk[0].right
                 let urls = chunk.compactMap(\.listing.url)
                 files.append(ExportFile(path: "\(id)-urls.txt", contents: urls.joined(separator: "\n") + "\n"))
@@ -134,141 +133,5 @@ enum ChannelExport {
         ].compactMap { place, words in counts[place].map { "\($0) \(words)" } }
         let listings = items.count == 1 ? "1 listing" : "\(items.count) listings"
         return head + " on \(listings)" + (detail.isEmpty ? "" : ": " + detail.joined(separator: ", "))
-    }
-
-    // MARK: - amazon: one IP type per notice, at most 50 listings per batch
-
-    private static func amazon(_ items: [ExportItem]) -> [ExportFile] {
-        var rows: [[String]] = []
-        for ((marketplace, ipType), group) in grouped(items, by: { [$0.finding.marketplace, $0.ipType] }).map({
-            (($0.0[0], $0.0[1]), $0.1)
-        }) {
-            let byListing = grouped(group) { $0.finding.listingID }
-            for (index, chunk) in chunks(byListing, of: ExportChannel.amazon.limit).enumerated() {
-                let batch = "amazon-\(slug(marketplace))-\(slug(ipType))-\(index + 1)"
-                for (_, findings) in chunk {
-                    let first = findings[0]
-                    let places = ["product", "image", "text"].filter { place in
-                        findings.contains { $0.whereInfringes.contains(place) }
-                    }
-                    rows.append([
-                        batch, marketplace, ipType, first.asin ?? "", first.listing.url ?? "",
-                        Set(findings.compactMap { $0.right?.registration }).sorted().joined(separator: "; "),
-                        places.joined(separator: "; "),
-                        Set(findings.flatMap(\.testBuyOrderIDs)).sorted().joined(separator: "; "),
-                        first.finding.sellerID ?? "", first.listing.sellerName ?? "",
-                        findings.map(\.reason).joined(separator: " / "),
-                        findings.map(\.findingID).joined(separator: "; "),
-                    ])
-                }
-            }
-        }
-        return [
-            ExportFile(
-                path: "notices.csv",
-                contents: CSV.document(
-                    header: [
-                        "batch", "marketplace", "ip_type", "asin", "url", "registrations", "where_infringes",
-                        "test_buy_order_ids", "seller_id", "seller_name", "reason", "finding_ids",
-                    ], rows: rows))
-        ]
-    }
-
-    // MARK: - ebay-vero: VeRO report request bodies, at most `VeROReport.maxItems` listings each
-
-    private static func ebay(_ items: [ExportItem], _ context: Context) -> [ExportFile] {
-        var files: [ExportFile] = []
-        var rows: [[String]] = []
-        for (marketplace, group) in grouped(items, by: \.finding.marketplace) {
-            let entries = VeROReport.entries(group, codes: context.veroReasonCodes)
-            for (index, chunk) in chunks(entries, of: VeROReport.maxItems).enumerated() {
-                let name = "report-\(slug(marketplace))-\(index + 1).json"
-                files.append(ExportFile(path: name, contents: VeROReport.body(chunk)))
-                for entry in chunk {
-                    for item in entry.items {
-                        var text = ""
-                        if case .code(_, let brief?) = context.veroReasonCodes.resolve(
-                            reason: item.veroReason, marketplace: item.finding.marketplace)
-                        {
-                            text = brief
-                        }
-                        rows.append([
-                            name, entry.itemID, item.veroReason, entry.reasonCodeID, text, item.listing.url ?? "",
-                            item.finding.sellerID ?? "", item.listing.sellerName ?? "", item.reason, item.findingID,
-                        ])
-                    }
-                }
-            }
-        }
-        files.append(
-            ExportFile(
-                path: "items.csv",
-                contents: CSV.document(
-                    header: [
-                        "report", "item_id", "reason", "vero_reason_code_id", "reason_code_text", "url", "seller_id",
-                        "seller_name", "message", "finding_id",
-                    ], rows: rows)))
-        return files
-    }
-
-    // MARK: - schedule-a: defendants sheet and an exhibit index per defendant
-
-    private static func scheduleA(_ items: [ExportItem], _ context: Context) -> [ExportFile] {
-        let defendants = grouped(items) { [$0.finding.marketplace, $0.finding.sellerID ?? ""] }.sorted {
-            let a = Set($0.1.map(\.finding.listingID)).count
-            let b = Set($1.1.map(\.finding.listingID)).count
-            return a != b ? a > b : $0.0.lexicographicallyPrecedes($1.0)
-        }
-        var files: [ExportFile] = []
-        var rows: [[String]] = []
-        for (index, (key, accused)) in defendants.enumerated() {
-            let doe = index + 1
-            let first = accused[0]
-            var urls: [String] = []
-            for url in accused.compactMap(\.listing.url) where !urls.contains(url) { urls.append(url) }
-            let registrations = Set(accused.compactMap { $0.right?.registration }).sorted()
-            let shipping = accused.compactMap(\.shipsToUS)
-            let shipsToUS = shipping.isEmpty ? "unknown" : shipping.contains(true) ? "yes" : "no"
-            let currencies = Set(accused.compactMap(\.listing.currency)).sorted()
-            rows.append([
-                String(doe), first.listing.sellerName ?? "", key[1], key[0], first.listing.sellerURL ?? "",
-                String(urls.count), urls.joined(separator: "\n"), registrations.joined(separator: "; "), shipsToUS,
-                currencies.joined(separator: "; "), "exhibits/doe-\(doe).csv",
-            ])
-            var exhibits: [[String]] = []
-            for (number, item) in accused.enumerated() {
-                let bundle = "bundles/\(item.findingID)"
-                var tagManifest = ""
-                if let folder = context.bundlesFolder {
-                    let file = folder.appendingPathComponent(item.findingID).appendingPathComponent(
-                        "tagmanifest-sha256.txt")
-                    if let data = FileManager.default.contents(atPath: file.path) {
-                        tagManifest = Hashing.sha256Hex(data)
-                    }
-                }
-                exhibits.append([
-                    "\(doe)-\(number + 1)", item.findingID, item.listing.url ?? "", item.finding.listingID,
-                    item.right?.registration ?? "", item.finding.right, item.listing.capturedAt ?? "", bundle,
-                    tagManifest,
-                ])
-            }
-            files.append(
-                ExportFile(
-                    path: "exhibits/doe-\(doe).csv",
-                    contents: CSV.document(
-                        header: [
-                            "exhibit", "finding_id", "listing_url", "listing_id", "registration", "right_id",
-                            "captured_at", "bundle", "bundle_tagmanifest_sha256",
-                        ], rows: exhibits)))
-        }
-        files.append(
-            ExportFile(
-                path: "defendants.csv",
-                contents: CSV.document(
-                    header: [
-                        "doe", "seller_alias", "seller_id", "marketplace", "store_url", "accused_listings",
-                        "listing_urls", "asserted_registrations", "ships_to_us", "currency", "exhibit_index",
-                    ], rows: rows)))
-        return files
     }
 }

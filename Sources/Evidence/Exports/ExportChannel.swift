@@ -1,67 +1,58 @@
-/// A marketplace's complaint channel, its limits, and which marketplaces and jurisdictions it serves.
+/// A complaint channel, by name: one of `registered`, each a `ComplaintChannel` in its own file of
+/// `Exports/Channels/`.
 ///
 /// Marketplaces in dumps are free strings; `marketplaceTable` maps the known ones (lower-cased, `www.` dropped) to
-/// a channel and to the jurisdictions whose trademark and design registrations that marketplace acts on. Copyright
-/// has no such check: under the Berne Convention a work is protected in every member state without registration.
-public enum ExportChannel: String, Sendable, CaseIterable {
-    case alibabaIPP = "alibaba-ipp"
-    case amazon
-    case ebayVeRO = "ebay-vero"
-    case temu
-    case scheduleA = "schedule-a"
-    case dmca
+/// a channel and to the jurisdictions whose trademark and design registrations that marketplace acts on (each
+/// channel's `marketplaces`). Copyright has no such check: under the Berne Convention a work is protected in every
+/// member state without registration.
+public struct ExportChannel: Sendable, Hashable, RawRepresentable, CaseIterable, CustomStringConvertible {
+    /// Every channel, in the order they are listed (`--channel`'s help and errors, the review workbench). A new
+    /// channel is a new file in `Exports/Channels/` and one line here.
+    static let registered: [ExportChannel] = [.alibabaIPP, .amazon, .ebayVeRO, .temu, .scheduleA, .dmca]
+
+    let implementation: any ComplaintChannel
+
+    init(_ implementation: any ComplaintChannel) { self.implementation = implementation }
+
+    public static var allCases: [ExportChannel] { registered }
+
+    /// The registered channel named `rawValue` (`amazon`, `ebay-vero`, ...); nil for any other name.
+    public init?(rawValue: String) {
+        guard let channel = Self.registered.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = channel
+    }
+
+    /// The channel's name on the command line and as its exports folder.
+    public var rawValue: String { implementation.id }
+    public var description: String { rawValue }
+    /// The channel's name for people.
+    public var displayName: String { implementation.displayName }
+
+    public static func == (a: ExportChannel, b: ExportChannel) -> Bool { a.rawValue == b.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
     /// Listings per complaint (alibaba-ipp, temu: URLs per complaint per right), per batch (amazon), per report
     /// (ebay-vero); nil where the channel sets none.
-    public var limit: Int? {
-        switch self {
-        case .alibabaIPP: 300
-        case .amazon: 50
-        case .ebayVeRO: 150
-        case .temu: 200
-        case .scheduleA, .dmca: nil
-        }
-    }
+    public var limit: Int? { implementation.limit }
 
-    /// Whether one notice may rest on rights of different types (trademark and copyright). Amazon takes one IP
-    /// type per notice; alibaba-ipp and temu complaints are per right, DMCA notices per work, so one type each.
-    public var allowsMixedIPTypes: Bool {
-        switch self {
-        case .ebayVeRO, .scheduleA: true
-        case .alibabaIPP, .amazon, .temu, .dmca: false
-        }
-    }
+    /// Whether one notice may rest on rights of different types (trademark and copyright).
+    public var allowsMixedIPTypes: Bool { implementation.allowsMixedIPTypes }
 
-    /// Whether the channel groups its notices by right (alibaba-ipp, temu, dmca), so that a listing's findings
-    /// under rights of different types go in different notices whatever the channel's rule on mixing.
-    public var groupsNoticesByRight: Bool {
-        switch self {
-        case .alibabaIPP, .temu, .dmca: true
-        case .amazon, .ebayVeRO, .scheduleA: false
-        }
-    }
+    /// Whether the channel groups its notices by right, so that a listing's findings under rights of different
+    /// types go in different notices whatever the channel's rule on mixing.
+    public var groupsNoticesByRight: Bool { implementation.groupsNoticesByRight }
 
     /// The right types the channel carries: DMCA notices are for copyright only; findings on other rights are not
     /// candidates for it.
-    public func accepts(rightKind: String) -> Bool {
-        self == .dmca ? rightKind == "copyright" : true
-    }
+    public func accepts(rightKind: String) -> Bool { implementation.accepts(rightKind: rightKind) }
 
-    /// Whether findings on `marketplace` are filed through this channel. Schedule A complaints and DMCA notices
-    /// take listings of any marketplace.
-    public func serves(marketplace: String) -> Bool {
-        switch self {
-        case .scheduleA, .dmca: true
-        default: Self.entry(for: marketplace)?.channel == self
-        }
-    }
+    /// Whether findings on `marketplace` are filed through this channel.
+    public func serves(marketplace: String) -> Bool { implementation.serves(marketplace: marketplace) }
 
     /// The trademark and design jurisdictions a finding on `marketplace` filed through this channel may rest on;
     /// nil when any will do (`*`), or when the marketplace is not in the table (`isKnown` tells which).
     public func acceptedJurisdictions(marketplace: String) -> Set<String>? {
-        if self == .scheduleA { return ["US"] }  // a US court
-        guard let entry = Self.entry(for: marketplace) else { return nil }
-        return entry.jurisdictions.contains("*") ? nil : entry.jurisdictions
+        implementation.acceptedJurisdictions(marketplace: marketplace)
     }
 
     /// Whether the marketplace is in `marketplaceTable`.
@@ -75,40 +66,13 @@ public enum ExportChannel: String, Sendable, CaseIterable {
         public var jurisdictions: Set<String>
     }
 
-    /// Marketplace → channel and accepted trademark/design jurisdictions; this table is the contract.
-    public static let marketplaceTable: [MarketplaceEntry] = {
-        var table: [MarketplaceEntry] = []
-        func add(_ names: [String], _ channel: ExportChannel, _ jurisdictions: Set<String>) {
-            for name in names {
-                table.append(MarketplaceEntry(marketplace: name, channel: channel, jurisdictions: jurisdictions))
-            }
+    /// Marketplace → channel and accepted trademark/design jurisdictions, from every channel's `marketplaces`;
+    /// this table is the contract.
+    public static let marketplaceTable: [MarketplaceEntry] = registered.flatMap { channel in
+        channel.implementation.marketplaces.flatMap { rule in
+            rule.names.map { MarketplaceEntry(marketplace: $0, channel: channel, jurisdictions: rule.jurisdictions) }
         }
-        add(["amazon", "amazon.com"], .amazon, ["US"])
-        add(["amazon.ca"], .amazon, ["CA"])
-        add(["amazon.com.mx"], .amazon, ["MX"])
-        add(["amazon.co.uk"], .amazon, ["GB"])
-        add(["amazon.co.jp"], .amazon, ["JP"])
-        add(["amazon.com.au"], .amazon, ["AU"])
-        for (domain, country) in [
-            ("de", "DE"), ("fr", "FR"), ("it", "IT"), ("es", "ES"), ("nl", "NL"), ("se", "SE"), ("pl", "PL"),
-            ("com.be", "BE"),
-        ] {
-            add(["amazon.\(domain)"], .amazon, ["EU", country])
-        }
-        add(["ebay", "ebay.com"], .ebayVeRO, ["US"])
-        add(["ebay.ca"], .ebayVeRO, ["CA"])
-        add(["ebay.co.uk"], .ebayVeRO, ["GB"])
-        add(["ebay.com.au"], .ebayVeRO, ["AU"])
-        for (domain, country) in [("de", "DE"), ("fr", "FR"), ("it", "IT"), ("es", "ES"), ("nl", "NL")] {
-            add(["ebay.\(domain)"], .ebayVeRO, ["EU", country])
-        }
-        // Alibaba.com and AliExpress sell across borders; IPP acts on registrations of any jurisdiction. Taobao,
-        // Tmall and 1688 sell in mainland China.
-        add(["alibaba", "alibaba.com", "aliexpress", "aliexpress.com"], .alibabaIPP, ["*"])
-        add(["taobao", "tmall", "1688"], .alibabaIPP, ["CN"])
-        add(["temu", "temu.com"], .temu, ["US", "EU", "GB", "CA", "AU"])
-        return table
-    }()
+    }
 
     static func entry(for marketplace: String) -> MarketplaceEntry? {
         var name = marketplace.lowercased()

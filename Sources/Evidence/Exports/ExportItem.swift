@@ -66,12 +66,7 @@ public struct ExportItem: Sendable {
     public var whereInfringes: [String] {
         var places: Set<String> = []
         for element in elements {
-            switch element {
-            case .image: places.insert("image")
-            case .wordMark, .textCopy: places.insert("text")
-            case .price: if ipType == "trademark" { places.insert("product") }
-            case .context: break  // cues are read below, from `contextCues`
-            }
+            if let place = element.infringementPlace(ipType: ipType) { places.insert(place) }
         }
         if ipType == "trademark", contextCues.contains(.counterfeit) { places.insert("product") }
         return ["product", "image", "text"].filter(places.contains)
@@ -80,20 +75,7 @@ public struct ExportItem: Sendable {
     /// The complaint's reason in a sentence: the right, its registration, and the evidence.
     public var reason: String {
         let registration = right?.registration ?? finding.right
-        var evidence: [String] = []
-        for element in elements {
-            switch element {
-            case .image(let image):
-                evidence.append(
-                    "registered image \(image.asset) copied"
-                        + (image.transform.map { $0 == "identity" ? "" : " (\($0))" } ?? ""))
-            case .wordMark(let mark): evidence.append("mark \(mark.mark) in the \(mark.field)")
-            case .textCopy(let text): evidence.append("registered text \(text.text) copied")
-            case .price(let price):
-                evidence.append("price \(price.price) below the brand's floor \(price.floor)")
-            case .context: break
-            }
-        }
+        var evidence = elements.compactMap(\.complaintEvidence)
         if contextCues.contains(.counterfeit) { evidence.append("listing calls itself a replica") }
         let head =
             switch ipType {

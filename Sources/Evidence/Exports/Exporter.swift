@@ -45,6 +45,9 @@ public enum Exporter {
         public var exported: [String]
         public var issues: [PrefilingIssue]
         public var files: [ExportFile]
+        /// What a person should know before filing, beyond the issues (the channel's `notes`): eBay reports
+        /// without reason codes, for one.
+        public var notes: [String] = []
 
         public var refused: Int { Set(issues.filter { $0.level == .refuse }.map(\.findingID)).count }
         public var warnings: Int { issues.filter { $0.level == .warn }.count }
@@ -80,7 +83,7 @@ public enum Exporter {
         var files = ChannelExport.files(channel, passing, context)
         files.append(
             ExportFile(
-                path: "FORMAT.md", contents: ChannelFormat.format(channel, codes: options.veroReasonCodes).document))
+                path: "FORMAT.md", contents: channel.implementation.format(codes: options.veroReasonCodes).document))
         files.append(
             ExportFile(
                 path: "prefiling-checks.csv",
@@ -88,9 +91,11 @@ public enum Exporter {
                     header: ["finding_id", "check", "level", "message"],
                     rows: issues.map { [$0.findingID, $0.check.rawValue, $0.level.rawValue, $0.message] })))
         files.sort { $0.path < $1.path }
-        return Result(
+        var result = Result(
             channel: channel, candidates: items.count, outsideChannel: findings.count - mine.count,
             exported: passing.map(\.findingID).sorted(), issues: issues, files: files)
+        result.notes = channel.implementation.notes(result, options: options)
+        return result
     }
 
     /// Writes `result`'s files into `folder/<channel>/`, replacing what an earlier export left there: the files go

@@ -120,7 +120,7 @@ public enum PrefilingChecks {
                     let accepted = channel.acceptedJurisdictions(marketplace: item.finding.marketplace),
                     !accepted.contains(right.jurisdiction ?? "")
                 {
-                    let place = channel == .scheduleA ? "a US court" : item.finding.marketplace
+                    let place = channel.implementation.authority(marketplace: item.finding.marketplace)
                     add(
                         .wrongJurisdiction, .refuse,
                         "right \(right.id) is a \(right.jurisdiction ?? "jurisdiction-less") \(right.kind); "
@@ -150,10 +150,8 @@ public enum PrefilingChecks {
             for field in missingFields(item, channel: channel) {
                 add(.missingField, .refuse, "\(field) is missing, and \(channel.rawValue) requires it")
             }
-            if channel == .ebayVeRO {
-                for (check, level, message) in veroRequestIssues(item, codes: options.veroReasonCodes) {
-                    add(check, level, message)
-                }
+            for (check, level, message) in channel.implementation.channelIssues(item, options: options) {
+                add(check, level, message)
             }
             issues += found
             if !found.contains(where: { $0.level == .refuse }) { passing.append(item) }
@@ -161,61 +159,11 @@ public enum PrefilingChecks {
         return (passing, issues)
     }
 
-    /// The fields a channel requires that the item lacks.
+    /// The fields a channel requires that the item lacks (`ComplaintChannel.requiredFields`).
     static func missingFields(_ item: ExportItem, channel: ExportChannel) -> [String] {
-        var missing: [String] = []
-        func need(_ name: String, _ value: String?) {
-            if (value ?? "").trimmingCharacters(in: .whitespaces).isEmpty { missing.append(name) }
-        }
-        switch channel {
-        case .alibabaIPP, .temu:
-            need("url", item.listing.url)
-            need("registration", item.right?.registration)
-        case .amazon:
-            need("asin", item.asin)
-            need("url", item.listing.url)
-        case .ebayVeRO:
-            need("item_id", item.itemID)
-        case .scheduleA:
-            need("seller_id", item.finding.sellerID)
-            need("seller_name", item.listing.sellerName)
-            need("seller_url", item.listing.sellerURL)
-            need("url", item.listing.url)
-            need("registration", item.right?.registration)
-        case .dmca:
-            need("url", item.listing.url)
-            need("registration", item.right?.registration)
-            need("holder", item.right?.holder)
-        }
-        return missing
-    }
-
-    /// What keeps an item from a VeRO report request as `VeROReport` writes it: no reason code can be chosen, a
-    /// patent number longer than the field takes (refused), a message longer than eBay takes (shortened: warned).
-    static func veroRequestIssues(
-        _ item: ExportItem, codes: VeROReasonCodes
-    ) -> [(PrefilingIssue.Check, PrefilingIssue.Level, String)] {
-        var issues: [(PrefilingIssue.Check, PrefilingIssue.Level, String)] = []
-        if case .unresolved(let why) = codes.resolve(reason: item.veroReason, marketplace: item.finding.marketplace) {
-            issues.append((.missingField, .refuse, "\(VeROReport.reasonCodeID) for \(item.veroReason): \(why)"))
-        }
-        if item.ipType == "design-patent", let patent = item.right?.registration, patent.count > VeROReport.maxPatent {
-            issues.append(
-                (
-                    .fieldLimit, .refuse,
-                    "\(VeROReport.patent) \(patent) is \(patent.count) characters; eBay takes at most "
-                        + "\(VeROReport.maxPatent)"
-                ))
-        }
-        if item.reason.count > VeROReport.maxMessage {
-            issues.append(
-                (
-                    .fieldLimit, .warn,
-                    "\(VeROReport.messageToSeller) is \(item.reason.count) characters; eBay takes at most "
-                        + "\(VeROReport.maxMessage), so the request holds it shortened (items.csv holds it whole)"
-                ))
-        }
-        return issues
+        channel.implementation.requiredFields(item).filter { field in
+            (field.value ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        }.map(\.name)
     }
 
     static func listingKey(_ item: ExportItem) -> String { "\(item.finding.marketplace)\n\(item.finding.listingID)" }

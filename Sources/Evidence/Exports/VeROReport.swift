@@ -1,3 +1,4 @@
+import Findings
 import Foundation
 import Store
 
@@ -119,18 +120,14 @@ enum VeROReport {
 
     /// The JSON body of one request: sorted keys, so the same entries give the same bytes.
     static func body(_ entries: [Entry]) -> String {
-        let list: [[String: Any]] = entries.map { entry in
-            var object: [String: Any] = [
-                itemID: entry.itemID, reasonCodeID: entry.reasonCodeID,
-                messageToSeller: messageWithinLimit(entry.message), copyEmail: false,
+        let list: [JSON] = entries.map { entry in
+            var object: [String: JSON] = [
+                itemID: .string(entry.itemID), reasonCodeID: .string(entry.reasonCodeID),
+                messageToSeller: .string(messageWithinLimit(entry.message)), copyEmail: false,
             ]
-            if let patent = entry.patent { object[Self.patent] = patent }
-            return object
+            if let patent = entry.patent { object[Self.patent] = .string(patent) }
+            return .object(object)
         }
-        let data =
-            (try? JSONSerialization.data(
-                withJSONObject: [itemsKey: list], options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]))
-            ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSON.object([itemsKey: .array(list)]).text(layout: .indentedKeepingSlashes) + "\n"
     }
 }
