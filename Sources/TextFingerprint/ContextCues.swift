@@ -76,6 +76,17 @@ public struct ContextCueScanner: Sendable {
                     continue
                 }
             }
+            // A phrase that ends (or starts) in a digit ends there in the text too: `1:1` is not the start of a
+            // model's scale `1:18`, nor the end of `21:1`.
+            if phrase.text.last?.isNumber == true, span.upperBound < characters.count,
+                characters[span.upperBound].isNumber
+            {
+                continue
+            }
+            if phrase.text.first?.isNumber == true, span.lowerBound > 0, characters[span.lowerBound - 1].isNumber {
+                continue
+            }
+            if phrase.meaning == .counterfeit, Self.isBatterySize(phrase.text, at: span, in: characters) { continue }
             cues.append(Cue(phrase: phrase.text, meaning: phrase.meaning, placement: phrase.placement, span: span))
         }
         // At one place, the longest phrase, then the one spelt as the text spells it (`réplica` over `replica`).
@@ -86,6 +97,21 @@ public struct ContextCueScanner: Sendable {
         var kept: [Cue] = []
         for cue in ordered where !kept.contains(where: { $0.span.overlaps(cue.span) }) { kept.append(cue) }
         return kept
+    }
+
+    /// Words for batteries, in the languages of the cue table: `AAA` beside one is the battery size (`pilhas AAA`,
+    /// `AAA batteries`, `AAA电池`), not the counterfeiters' grade.
+    static let batteryWords = [
+        "batter", "pilha", "pila", "pile", "batterie", "bateria", "baterie", "batterij", "батаре", "элемент", "电池",
+        "電池", "乾電池",
+    ]
+
+    /// Whether the cue `aaa`/`aaaa` at `span` names a battery size: a battery word within 24 characters of it.
+    static func isBatterySize(_ phrase: String, at span: Range<Int>, in characters: [Character]) -> Bool {
+        guard phrase == "aaa" || phrase == "aaaa" else { return false }
+        let window = String(characters[max(0, span.lowerBound - 24)..<min(characters.count, span.upperBound + 24)])
+            .lowercased()
+        return batteryWords.contains { window.contains($0) }
     }
 
     /// `stream(_:)` from a folded text: the same keys, taken from its kinds and keys instead of folding again.

@@ -34,5 +34,17 @@ import Testing
 
     @Test func cuesStandAtWordBoundaries() {
         #expect(cues("replicable results, aaaah, forever") == [])
+        // Digits too: a scale model's 1:18 and a ratio of 21:1 hold no `1:1`.
+        #expect(cues("Brass figurine 1:18 scale, gear ratio 21:1") == [])
+        #expect(cues("ZOLTA 1:1, 1:1") == ["counterfeit:1:1:6-9", "counterfeit:1:1:11-14"])
+    }
+
+    /// `AAA` beside a battery word is the battery size in every language of the table, not a counterfeit grade.
+    @Test(arguments: [
+        "Plush toy, pilhas AAA inclusas", "Remote, 2 x AAA batteries included", "Zabawka na baterie AAA",
+        "Игрушка, батарейки AAA в комплекте", "玩具 需要AAA电池", "Lampe, Batterien: AAA",
+    ])
+    func aBatterySizeIsNoCue(text: String) {
+        #expect(cues(text) == [])
     }
 }
