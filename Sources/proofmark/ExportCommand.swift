@@ -24,8 +24,7 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The state file.")
-    var state: String
+    @OptionGroup var state: StateFileOption
 
     @Option(help: ArgumentHelp(ExportChannel.listed))
     var channel: ExportChannel
@@ -39,8 +38,8 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .customLong("include-unreviewed"), help: "Export findings nobody confirmed too (with a warning).")
     var includeUnreviewed = false
 
-    @Option(help: "The filing time, ISO 8601 UTC (default: now): judges expiry and dates the notices.")
-    var now: String?
+    /// The filing time: judges expiry and dates the notices.
+    @OptionGroup var clock: ClockOption
 
     @Option(help: "The findings' bundles (default: bundles/ beside the state file), for Schedule A's exhibits.")
     var bundles: String?
@@ -53,21 +52,12 @@ struct ExportCommand: ParsableCommand {
                 + "design-patent. Give it twice to name some codes beside a response: named codes win."))
     var veroReasonCodes: [String] = []
 
-    func validate() throws {
-        if let now, NightlyRun.date(fromTimestamp: now) == nil {
-            throw ValidationError("--now \(now): expected an ISO 8601 UTC time such as 2026-11-30T09:00:00Z")
-        }
-    }
-
     func run() throws {
         let result: Exporter.Result
         do {
-            guard FileManager.default.fileExists(atPath: state) else {
-                throw CommandError("\(state): no such state file")
-            }
-            let store = try StateStore(path: state)
-            let base = URL(fileURLWithPath: state).deletingLastPathComponent()
-            let time = NightlyRun.timestamp(now.flatMap(NightlyRun.date(fromTimestamp:)) ?? Date(), compact: false)
+            let store = try state.open()
+            let base = state.folder
+            let time = clock.timestamp
             var codes = VeROReasonCodes()
             for path in veroReasonCodes {
                 if let problem = InputFile.problem(path) { throw CommandError("\(path) \(problem)") }

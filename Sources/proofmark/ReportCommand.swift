@@ -16,8 +16,7 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The state file.")
-    var state: String
+    @OptionGroup var state: StateFileOption
 
     @Option(help: "The output folder of the night: the report goes to DIR/report, bundles are read from DIR/bundles.")
     var out: String
@@ -27,10 +26,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         do {
-            guard FileManager.default.fileExists(atPath: state) else {
-                throw CommandError("\(state): no such state file")
-            }
-            let store = try StateStore(path: state)
+            let store = try state.open()
             let folder = URL(fileURLWithPath: out)
             let summary = try MorningReport.write(
                 store: store, runID: runID, outputFolder: folder,

@@ -21,8 +21,7 @@ struct ReviewCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The state file.")
-    var state: String
+    @OptionGroup var state: StateFileOption
 
     @Argument(help: "Finding ids (f-…).")
     var findingIDs: [String] = []
@@ -51,8 +50,8 @@ struct ReviewCommand: ParsableCommand {
     @Option(name: .customLong("min-score"), help: "Select the findings scoring at least this (0…1).")
     var minimumScore: Double?
 
-    @Option(help: "The decision's time, ISO 8601 UTC (default: now).")
-    var now: String?
+    /// The decision's time.
+    @OptionGroup var clock: ClockOption
 
     func validate() throws {
         guard [confirm, dismiss, undo].filter({ $0 }).count == 1 else {
@@ -61,26 +60,21 @@ struct ReviewCommand: ParsableCommand {
         guard !findingIDs.isEmpty || brand != nil || seller != nil || minimumScore != nil else {
             throw ValidationError("name findings by id, or select them with --brand, --seller or --min-score")
         }
-        if let now, NightlyRun.date(fromTimestamp: now) == nil {
-            throw ValidationError("--now \(now): expected an ISO 8601 UTC time such as 2026-11-30T09:00:00Z")
-        }
     }
 
     func run() throws {
         do {
-            guard FileManager.default.fileExists(atPath: state) else {
-                throw CommandError("\(state): no such state file")
-            }
+            try state.requireExisting()
             let who =
                 reviewer ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? NSUserName()
             let decision: ReviewRecord.Decision = confirm ? .confirmed : dismiss ? .dismissed : .withdrawn
             let written = try StateStore.recordReview(
-                statePath: state,
+                statePath: state.path,
                 StateStore.ReviewSelection(
                     findingIDs: findingIDs, brand: brand, sellerID: seller, minimumScore: minimumScore),
                 decision: decision, reviewer: who, reason: reason,
-                at: NightlyRun.timestamp(now.flatMap(NightlyRun.date(fromTimestamp:)) ?? Date(), compact: false))
+                at: clock.timestamp)
             guard !written.isEmpty else { throw CommandError("no finding matches the filters") }
             let verb = decision.rawValue
             print("\(verb) \(written.count) finding\(written.count == 1 ? "" : "s") as \(who)")

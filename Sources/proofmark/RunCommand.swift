@@ -76,15 +76,13 @@ struct RunCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "Process shard K of N (1 <= K <= N) of the dump into its own state; see `proofmark merge`.",
             discussion: "Without it, a Kubernetes Indexed Job (JOB_COMPLETION_INDEX with PROOFMARK_SHARD_COUNT) or a "
-                + "Slurm array (SLURM_ARRAY_TASK_ID, _MIN, _COUNT) names the shard.",
+                + "Slurm array (SLURM_ARRAY_TASK_ID, _MIN, _COUNT) names the shard. Give every shard of one night "
+                + "the same --now.",
             valueName: "K/N"))
     var shard: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "The run's clock, ISO 8601 UTC (default: now). Give every shard of one night the same value.",
-            valueName: "time"))
-    var now: String?
+    /// The run's clock: give every shard of one night the same value.
+    @OptionGroup var clock: ClockOption
 
     @Option(help: "Where images fetched by URL are cached for revalidation on later nights (default: OUT/image-cache).")
     var imageCache: String?
@@ -139,9 +137,6 @@ struct RunCommand: AsyncParsableCommand {
         guard (0...1).contains(minScore) else { throw ValidationError("--min-score must be between 0 and 1") }
         if let shard, Shard(shard) == nil {
             throw ValidationError("--shard \(shard): expected K/N with 1 <= K <= N, e.g. --shard 2/4")
-        }
-        if let now, NightlyRun.date(fromTimestamp: now) == nil {
-            throw ValidationError("--now \(now): expected an ISO 8601 UTC time such as 2026-11-30T02:00:00Z")
         }
         guard (1...100_000).contains(batchSize) else {
             throw ValidationError("--batch-size must be between 1 and 100000")
@@ -234,7 +229,7 @@ struct RunCommand: AsyncParsableCommand {
         var configuration = RunConfiguration(
             registryPath: registry, dumpPath: dump, outputFolder: URL(fileURLWithPath: out), statePath: state,
             jobs: jobs, minimumScore: minScore, mapping: mapping,
-            now: now.flatMap(NightlyRun.date(fromTimestamp:)) ?? Date(), toolVersion: ProofmarkVersion.current,
+            now: clock.date, toolVersion: ProofmarkVersion.current,
             batchSize: batchSize, shard: selectedShard, imageCacheFolder: imageCache.map { URL(fileURLWithPath: $0) },
             fetchPolicy: FetchPolicy(
                 concurrency: fetchConcurrency, timeoutSeconds: fetchTimeout,

@@ -17,8 +17,7 @@ struct SellersCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The state file.")
-    var state: String
+    @OptionGroup var state: StateFileOption
 
     @Flag(help: "Write JSON instead of text.")
     var json = false
@@ -28,10 +27,7 @@ struct SellersCommand: ParsableCommand {
 
     func run() throws {
         do {
-            guard FileManager.default.fileExists(atPath: state) else {
-                throw CommandError("\(state): no such state file")
-            }
-            var ledger = try StateStore(path: state).sellerLedger()
+            var ledger = try state.open().sellerLedger()
             if let limit { ledger.sellers = Array(ledger.sellers.prefix(max(0, limit))) }
             if json {
                 let object: JSON = [

@@ -20,8 +20,7 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The state file.")
-    var state: String
+    @OptionGroup var state: StateFileOption
 
     @Option(help: "The night's outputs (bundles/, exports/): default, the state file's folder.")
     var out: String?
@@ -47,15 +46,15 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard FileManager.default.fileExists(atPath: state) else {
-            FileHandle.standardError.write(Data("proofmark serve: \(state): no such state file\n".utf8))
+        do { try state.requireExisting() } catch {
+            FileHandle.standardError.write(Data("proofmark serve: \(error)\n".utf8))
             throw ExitCode(1)
         }
         let who =
             reviewer ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? NSUserName()
-        let output = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: state).deletingLastPathComponent()
+        let output = out.map { URL(fileURLWithPath: $0) } ?? state.folder
         let configuration = ReviewServer.Configuration(
-            statePath: state, outputFolder: output, host: host, names: name, port: port, reviewer: who)
+            statePath: state.path, outputFolder: output, host: host, names: name, port: port, reviewer: who)
         if let problem = ReviewServer.problem(with: configuration) {
             FileHandle.standardError.write(Data("proofmark serve: \(problem)\n".utf8))
             throw ExitCode(1)
