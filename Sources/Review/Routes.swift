@@ -174,7 +174,12 @@ struct Routes: Sendable {
         case WorkbenchError.notFound(let message): Reply.error(.notFound, message)
         case WorkbenchError.badRequest(let message): Reply.error(.badRequest, message)
         case WorkbenchError.conflict(let message): Reply.error(.conflict, message)
-        case let error as StoreError: Reply.error(.conflict, String(describing: error))
+        case let error as StoreError:
+            switch error.cause {
+            case .notFound: Reply.error(.notFound, String(describing: error))
+            case .diskFull, .io, .notAStateFile: Reply.error(.internalServerError, String(describing: error))
+            case .inUse, .conflict, .other: Reply.error(.conflict, String(describing: error))
+            }
         default: Reply.error(.internalServerError, String(describing: error))
         }
     }

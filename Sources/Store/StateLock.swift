@@ -61,7 +61,8 @@ public final class StateLock: Sendable {
         }
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw StoreError(path: lockPath, message: "cannot open the lock file: \(String(cString: strerror(errno)))")
+            throw StoreError(
+                path: lockPath, message: "cannot open the lock file: \(String(cString: strerror(errno)))", cause: .io)
         }
         let kind = shared ? LOCK_SH : LOCK_EX
         var locked = flock(fd, wait ? kind : kind | LOCK_NB)
@@ -72,7 +73,7 @@ public final class StateLock: Sendable {
             close(fd)
             throw StoreError(
                 path: statePath,
-                message: busy ? busyMessage : "cannot lock: \(reason)")
+                message: busy ? busyMessage : "cannot lock: \(reason)", cause: busy ? .inUse : .io)
         }
         descriptor = fd
     }

@@ -13,7 +13,7 @@ extension StateStore {
         reason: String?, at time: String
     ) throws(StoreError) -> [ReviewRecord] {
         guard FileManager.default.fileExists(atPath: statePath) else {
-            throw StoreError(path: statePath, message: "no such state file")
+            throw StoreError(path: statePath, message: "no such state file", cause: .notFound)
         }
         let lock = try StateLock(reviewsOf: statePath, for: .review)
         defer { withExtendedLifetime(lock) {} }

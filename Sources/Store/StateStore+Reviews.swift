@@ -43,7 +43,7 @@ extension StateStore {
             var findings: [FindingRecord] = []
             for id in selection.findingIDs {
                 guard let finding = try FindingRecord.fetchOne(db, key: id) else {
-                    throw StoreError(path: path, message: "no finding \(id) in the state file")
+                    throw StoreError(path: path, message: "no finding \(id) in the state file", cause: .notFound)
                 }
                 findings.append(finding)
             }
@@ -78,7 +78,7 @@ extension StateStore {
                     throw StoreError(
                         path: path,
                         message: "\(id) was decided elsewhere since it was shown (latest decision: \(now)); "
-                            + "nothing was recorded: look again and decide")
+                            + "nothing was recorded: look again and decide", cause: .conflict)
                 }
             }
             var written: [ReviewRecord] = []

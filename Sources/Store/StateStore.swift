@@ -26,13 +26,15 @@ public final class StateStore: Sendable {
         // SQLite takes an empty file for a new database: reviews and history would be gone without a word.
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
             if attributes[.type] as? FileAttributeType != .typeRegular {
-                throw StoreError(path: path, message: "is not a regular file, so it cannot be a Proofmark state file")
+                throw StoreError(
+                    path: path, message: "is not a regular file, so it cannot be a Proofmark state file",
+                    cause: .notAStateFile)
             }
             if (attributes[.size] as? Int) == 0 {
                 throw StoreError(
                     path: path,
                     message: "is empty (0 bytes), not a Proofmark state file: its history is not there. Restore it "
-                        + "from a backup, or move it away to start a new state")
+                        + "from a backup, or move it away to start a new state", cause: .notAStateFile)
             }
         }
         do {
@@ -56,7 +58,7 @@ public final class StateStore: Sendable {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
         } catch {
-            throw StoreError(path: path, message: String(describing: error))
+            throw StoreError(path: path, wrapping: error)
         }
     }
 
@@ -428,7 +430,7 @@ public final class StateStore: Sendable {
         do {
             return try pool.write { db in try body(db) }
         } catch {
-            throw StoreError(path: path, message: String(describing: error))
+            throw StoreError(path: path, wrapping: error)
         }
     }
 
@@ -439,7 +441,7 @@ public final class StateStore: Sendable {
         do {
             return try pool.unsafeRead { db in try body(db) }
         } catch {
-            throw StoreError(path: path, message: String(describing: error))
+            throw StoreError(path: path, wrapping: error)
         }
     }
 
@@ -447,19 +449,63 @@ public final class StateStore: Sendable {
         do {
             return try pool.read { db in try body(db) }
         } catch {
-            throw StoreError(path: path, message: String(describing: error))
+            throw StoreError(path: path, wrapping: error)
         }
     }
 }
 
 /// The state file cannot be opened, migrated, read or written, or refuses what was asked of it.
+///
+/// `cause` says which, for a caller that acts on it (wait and retry when the file is in use, stop the night when the
+/// disk is full, ask for a backup when the file is not a state file); `message` says it to a person.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, as a caller can act on it.
+    public enum Cause: String, Sendable, Hashable {
+        /// Another process holds the file (its lock, or SQLite's, past the busy timeout).
+        case inUse = "in-use"
+        /// The disk (or the file system's quota) is full.
+        case diskFull = "disk-full"
+        /// The file is not a Proofmark state file, or is damaged: empty, not SQLite, corrupt, or not a regular file.
+        case notAStateFile = "not-a-state-file"
+        /// The operating system failed a read or write (I/O error, permission).
+        case io
+        /// A decision was made over one its maker did not see (`ReviewSelection.seen`).
+        case conflict
+        /// What was asked names something the file does not hold (an unknown finding id, a missing file).
+        case notFound = "not-found"
+        /// Anything else (SQL errors, a merge's refusal), named in the message.
+        case other
+    }
+
     public var path: String
     public var message: String
+    public var cause: Cause
 
-    public init(path: String, message: String) {
+    public init(path: String, message: String, cause: Cause = .other) {
         self.path = path
         self.message = message
+        self.cause = cause
+    }
+
+    /// An error of SQLite (through GRDB) or of the system while using the state file, with its cause kept.
+    init(path: String, wrapping error: any Error) {
+        if let error = error as? StoreError {
+            self = error
+            return
+        }
+        self.init(path: path, message: String(describing: error), cause: Self.cause(of: error))
+    }
+
+    /// The cause of a SQLite result code (primary code: extended codes carry it in their low byte).
+    static func cause(of error: any Error) -> Cause {
+        guard let error = error as? DatabaseError else { return .other }
+        switch error.resultCode.primaryResultCode {
+        case .SQLITE_FULL: return .diskFull
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .inUse
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notAStateFile
+        case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY: return .io
+        default: return .other
+        }
     }
 
     public var description: String { "\(path): \(message)" }
