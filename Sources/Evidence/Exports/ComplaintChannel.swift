@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// One complaint channel: its name, the marketplaces it files for, its limits and rules, the fields and checks a
 /// finding must pass before filing through it, how its files are written, and what its FORMAT.md says.
@@ -64,6 +65,25 @@ struct MarketplaceRule: Sendable {
         self.names = names
         self.jurisdictions = jurisdictions
     }
+}
+
+/// A channel filed as one complaint per marketplace and right, listing the accused URLs (Alibaba IPP, Temu): each
+/// listing needs its URL and the right's registration, the files are `ChannelExport.complaintsPerRight`, and the
+/// channel itself says only whom it serves, its limit and its FORMAT.md text.
+protocol PerRightComplaintChannel: ComplaintChannel {
+    static var filingFormat: ChannelFormat { get }
+}
+
+extension PerRightComplaintChannel {
+    func requiredFields(_ item: ExportItem) -> [(name: String, value: String?)] {
+        [("url", item.listing.url), ("registration", item.right?.registration)]
+    }
+
+    func files(_ items: [ExportItem], _ context: ChannelExport.Context) -> [ExportFile] {
+        ChannelExport.complaintsPerRight(self, items)
+    }
+
+    func format(codes: VeROReasonCodes) -> ChannelFormat { Self.filingFormat }
 }
 
 extension ComplaintChannel {

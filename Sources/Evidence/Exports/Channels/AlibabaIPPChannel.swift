@@ -3,7 +3,7 @@ import Store
 
 /// Alibaba's Intellectual Property Protection platform (IPP), for Taobao, Tmall, 1688, Alibaba.com and AliExpress:
 /// one complaint per marketplace and right, at most 300 URLs each (`ChannelExport.complaintsPerRight`).
-struct AlibabaIPPChannel: ComplaintChannel {
+struct AlibabaIPPChannel: PerRightComplaintChannel {
     let id = "alibaba-ipp"
     let displayName = "Alibaba IPP"
     // Alibaba.com and AliExpress sell across borders; IPP acts on registrations of any jurisdiction. Taobao,
@@ -15,16 +15,6 @@ struct AlibabaIPPChannel: ComplaintChannel {
     let limit: Int? = 300
     let allowsMixedIPTypes = false
     let groupsNoticesByRight = true
-
-    func requiredFields(_ item: ExportItem) -> [(name: String, value: String?)] {
-        [("url", item.listing.url), ("registration", item.right?.registration)]
-    }
-
-    func files(_ items: [ExportItem], _ context: ChannelExport.Context) -> [ExportFile] {
-        ChannelExport.complaintsPerRight(self, items)
-    }
-
-    func format(codes: VeROReasonCodes) -> ChannelFormat { Self.filingFormat }
 
     static let filingFormat = ChannelFormat(
         title: "Alibaba IPP complaints (alibaba-ipp)",

@@ -3,23 +3,13 @@ import Store
 
 /// Temu's IP Portal: one complaint per marketplace and right, at most 200 URLs each
 /// (`ChannelExport.complaintsPerRight`).
-struct TemuChannel: ComplaintChannel {
+struct TemuChannel: PerRightComplaintChannel {
     let id = "temu"
     let displayName = "Temu IP Portal"
     let marketplaces = [MarketplaceRule(["temu", "temu.com"], ["US", "EU", "GB", "CA", "AU"])]
     let limit: Int? = 200
     let allowsMixedIPTypes = false
     let groupsNoticesByRight = true
-
-    func requiredFields(_ item: ExportItem) -> [(name: String, value: String?)] {
-        [("url", item.listing.url), ("registration", item.right?.registration)]
-    }
-
-    func files(_ items: [ExportItem], _ context: ChannelExport.Context) -> [ExportFile] {
-        ChannelExport.complaintsPerRight(self, items)
-    }
-
-    func format(codes: VeROReasonCodes) -> ChannelFormat { Self.filingFormat }
 
     static let filingFormat = ChannelFormat(
         title: "Temu IP Portal complaints (temu)",
