@@ -64,7 +64,6 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         do {
-            try state.requireExisting()
             let who =
                 reviewer ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? NSUserName()
